@@ -1,0 +1,55 @@
+# Two commands for a new machine: `make run` and `make test` (see README.md).
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8000
+HOST   ?= 127.0.0.1
+# Two test processes on this two-core machine; TEST_ARGS adds pytest options (e.g. TEST_ARGS="-k plan").
+TEST_WORKERS ?= 2
+TEST_ARGS ?=
+
+.PHONY: install run migrate demo test lint format worker beat bench chaos backup restore messages clean
+
+$(BIN)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+install: $(BIN)/.installed
+
+migrate: install
+	$(BIN)/python manage.py migrate --noinput
+
+demo: migrate
+	$(BIN)/python manage.py seed_demo
+
+# The embedded default: SQLite under var/, Celery in-process, mail written to var/mail/.
+run: demo
+	@echo "Cổng Dân vận khéo: http://$(HOST):$(PORT)/  (tài khoản trình diễn: README.md, mật khẩu dvk-demo-2020)"
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# The whole suite: PostgreSQL when DATABASE_URL is set, SQLite otherwise; browser journeys included.
+test: install
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) $(TEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check . || true
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Production-like background processes (need REDIS_URL).
+worker: install
+	$(BIN)/celery -A danvan worker -l info -c 2
+
+beat: install
+	$(BIN)/celery -A danvan beat -l info --scheduler django_celery_beat.schedulers:DatabaseScheduler
+
+messages: install
+	cd $(CURDIR) && $(BIN)/python manage.py makemessages -l en --no-obsolete && $(BIN)/python manage.py compilemessages -l en
+
+clean:
+	rm -rf var/danvan.sqlite3* var/mail var/media var/static

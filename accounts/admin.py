@@ -1,0 +1,34 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Membership, User
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    fk_name = "user"
+    extra = 0
+    raw_id_fields = ("unit", "created_by")
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    fieldsets = (
+        (None, {"fields": ("username", "password")}),
+        ("Thông tin", {"fields": ("full_name", "email", "phone", "must_change_password")}),
+        ("Quyền", {"fields": ("is_active", "is_staff", "is_superuser", "groups")}),
+        ("Thời gian", {"fields": ("last_login", "date_joined")}),
+    )
+    add_fieldsets = ((None, {"classes": ("wide",), "fields": ("username", "full_name", "password1", "password2")}),)
+    list_display = ("username", "full_name", "email", "is_active", "last_login")
+    search_fields = ("username", "full_name", "email", "search_key")
+    inlines = [MembershipInline]
+
+
+@admin.register(Membership)
+class MembershipAdmin(SimpleHistoryAdmin):
+    list_display = ("user", "role", "unit", "position", "is_active")
+    list_filter = ("role", "is_active")
+    raw_id_fields = ("user", "unit", "created_by")
+    search_fields = ("user__username", "user__full_name", "unit__name", "unit__code")

@@ -1,0 +1,166 @@
+"""Accounts: creating people for units and importing a unit's cadres, within the creator's scope."""
+
+import re
+import secrets
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from campaigns.models import Unit
+from danvan.queue import enqueue
+from danvan.tabular import read_table
+from danvan.text import fold
+
+from .models import Membership, Role, User
+
+CADRE_COLUMNS = {
+    "full_name": ("Họ và tên", "Ho ten", "Full name", "Name"),
+    "login": ("E-mail hoặc tên đăng nhập", "Email hoac ten dang nhap", "E-mail", "Email", "Tên đăng nhập", "Username"),
+    "position": ("Chức vụ", "Position"),
+    "unit_code": ("Mã đơn vị", "Ma don vi", "Unit code", "Unit"),
+}
+CADRE_TEMPLATE_HEADERS = [names[0] for names in CADRE_COLUMNS.values()]
+USERNAME_RE = re.compile(r"^[a-z0-9._-]{3,150}$")
+EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def grantable_roles(scope, unit: Unit) -> list[str]:
+    """Roles this scope may give at this unit (empty when it may not manage the unit)."""
+    if not scope.manages(unit):
+        return []
+    roles = [Role.OFFICER, Role.CADRE, Role.REVIEWER, Role.OBSERVER]
+    province_level = unit.level == Unit.Level.PROVINCE or (
+        unit.level == Unit.Level.DEPARTMENT and unit.parent and unit.parent.level == Unit.Level.PROVINCE
+    )
+    if scope.is_province_staff and province_level:
+        roles.insert(0, Role.PROVINCE_STAFF)
+    return [r.value for r in roles]
+
+
+def temporary_password() -> str:
+    # 4 groups of letters and digits: long enough for the validators, easy to read out by phone.
+    alphabet = "abcdefghjkmnpqrstuvwxyz23456789"
+    return "-".join("".join(secrets.choice(alphabet) for _ in range(4)) for _ in range(4))
+
+
+@dataclass
+class CreatedAccount:
+    user: User
+    membership: Membership
+    temporary_password: str | None  # shown once when the account has no e-mail
+
+
+def account_create(
+    *, scope, by: User, full_name: str, username: str, email: str, unit: Unit, role: str, position: str = "", phone: str = ""
+) -> CreatedAccount:
+    if role not in grantable_roles(scope, unit):
+        raise PermissionDenied("Bạn không được cấp vai trò này tại đơn vị này.")
+    with transaction.atomic():
+        user = User(username=username, full_name=full_name, email=email, phone=phone)
+        password = None
+        if email:
+            user.set_unusable_password()
+        else:
+            password = temporary_password()
+            user.set_password(password)
+            user.must_change_password = True
+        user.save()
+        membership = Membership.objects.create(user=user, unit=unit, role=role, position=position, created_by=by)
+        if email:
+            from notifications.tasks import send_account_invitation
+
+            enqueue(send_account_invitation, user.pk)
+    return CreatedAccount(user, membership, password)
+
+
+def membership_set_active(*, scope, membership: Membership, active: bool) -> None:
+    if not scope.manages(membership.unit):
+        raise PermissionDenied("Bạn không quản lý đơn vị của vai trò này.")
+    if membership.user_id == scope.user.pk and not active:
+        raise ValidationError("Bạn không thể tự khóa vai trò của chính mình.")
+    membership.is_active = active
+    membership.save(update_fields=["is_active"])
+
+
+@dataclass
+class CadreImportResult:
+    created: list[CreatedAccount] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def _username_from(seed: str, taken: set[str]) -> str:
+    base = re.sub(r"[^a-z0-9._-]+", "", fold(seed).replace(" ", ".")) or "canbo"
+    base = base[:140]
+    candidate, n = base, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{base}{n}"
+    taken.add(candidate)
+    return candidate
+
+
+def cadres_import(*, scope, by: User, uploaded) -> CadreImportResult:
+    """Create cadre accounts from a table; any bad row aborts the whole import (nothing written)."""
+    rows = read_table(uploaded, columns=CADRE_COLUMNS, required=("full_name", "login", "unit_code"))
+    result = CadreImportResult()
+    codes = {r.values.get("unit_code", "") for r in rows}
+    units = {u.code: u for u in Unit.objects.open().filter(code__in=codes).select_related("parent")}
+    existing_usernames = set(User.objects.values_list("username", flat=True))
+    existing_emails = {e.lower() for e in User.objects.exclude(email="").values_list("email", flat=True)}
+    seen_logins: dict[str, int] = {}
+    planned = []
+    for row in rows:
+        v = row.values
+        name, login, code = v.get("full_name", ""), v.get("login", "").strip(), v.get("unit_code", "")
+        problems = []
+        if not name:
+            problems.append("thiếu họ và tên")
+        elif len(name) > 150:
+            problems.append("họ và tên dài quá 150 ký tự")
+        unit = units.get(code)
+        if not code:
+            problems.append("thiếu mã đơn vị")
+        elif unit is None or not scope.sees_unit(unit):
+            problems.append(f"mã đơn vị “{code}” không có hoặc không thuộc phạm vi của bạn")
+        elif Role.CADRE not in grantable_roles(scope, unit):
+            problems.append(f"bạn không được thêm cán bộ cho {unit.name}")
+        email, username = "", ""
+        if not login:
+            problems.append("thiếu e-mail hoặc tên đăng nhập")
+        elif "@" in login:
+            email = login.lower()
+            if not EMAIL_RE.match(email):
+                problems.append(f"e-mail “{login}” không hợp lệ")
+            elif email in existing_emails:
+                problems.append(f"e-mail {email} đã gắn với một tài khoản")
+        else:
+            username = login.lower()
+            if not USERNAME_RE.match(username):
+                problems.append(f"tên đăng nhập “{login}” chỉ được gồm chữ thường không dấu, số, . _ - (3–150 ký tự)")
+            elif username in existing_usernames:
+                problems.append(f"tên đăng nhập {username} đã có người dùng")
+        key = (email or username).lower()
+        if key and key in seen_logins:
+            problems.append(f"trùng với dòng {seen_logins[key]}")
+        elif key:
+            seen_logins[key] = row.line
+        if problems:
+            result.errors.append(f"Dòng {row.line}: " + "; ".join(problems) + ".")
+        else:
+            planned.append((name, email, username, v.get("position", "")[:200], unit))
+    if result.errors:
+        return result
+    with transaction.atomic():
+        for name, email, username, position, unit in planned:
+            if not username:
+                username = _username_from(email.split("@")[0], existing_usernames)
+            else:
+                existing_usernames.add(username)
+            result.created.append(
+                account_create(
+                    scope=scope, by=by, full_name=name, username=username, email=email, unit=unit,
+                    role=Role.CADRE, position=position,
+                )
+            )
+    return result

@@ -1,0 +1,44 @@
+from django.db.models import Count, Q
+from django.urls import reverse
+
+from accounts.models import Role
+from danvan import home
+
+
+@home.register(order=90)
+def units_without_officers(request, scope):
+    """Managers: lower units that nobody can act for yet (no active officer account)."""
+    unit = scope.home_unit
+    if unit is None or not scope.acts_for(unit):
+        return None
+    children = list(
+        unit.children.open()
+        .committees()
+        .annotate(
+            officers=Count(
+                "memberships",
+                filter=Q(memberships__is_active=True, memberships__user__is_active=True, memberships__role=Role.OFFICER),
+            )
+        )
+        .filter(officers=0)
+        .order_by("position")
+    )
+    if not unit.children.exists():
+        return None
+    items = [
+        home.HomeItem(
+            text=child.name,
+            url=reverse("accounts:person_create") + f"?don_vi={child.code}",
+            badge="Chưa có cán bộ phụ trách",
+            tone="warning",
+        )
+        for child in children[:8]
+    ]
+    section = home.HomeSection(
+        title="Đơn vị cấp dưới chưa có tài khoản cán bộ phụ trách",
+        items=items,
+        empty_text="Mọi đơn vị cấp dưới đều đã có cán bộ phụ trách.",
+        action_label=f"Xem {len(children)} đơn vị" if len(children) > 8 else "",
+        action_url=reverse("campaigns:unit_detail", kwargs={"code": unit.code}) if len(children) > 8 else "",
+    )
+    return section

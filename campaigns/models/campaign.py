@@ -1,0 +1,51 @@
+from django.db import models
+
+from danvan.fields import NFCCharField, NFCTextField, SearchKeyField
+
+
+class Movement(models.Model):
+    """A national movement or campaign the emulation is linked to (plan II.2.2)."""
+
+    name = NFCCharField("tên cuộc vận động, phong trào", max_length=300, unique=True)
+    short_name = NFCCharField("tên ngắn", max_length=120, blank=True)
+    position = models.PositiveSmallIntegerField("thứ tự", default=0)
+    search_key = SearchKeyField(sources=("name", "short_name"))
+
+    class Meta:
+        verbose_name = "cuộc vận động, phong trào"
+        verbose_name_plural = "cuộc vận động, phong trào"
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.short_name or self.name
+
+
+class Campaign(models.Model):
+    """One year of the "Dân vận khéo" emulation movement."""
+
+    class Status(models.TextChoices):
+        PLANNING = "planning", "Đang chuẩn bị"
+        ACTIVE = "active", "Đang triển khai"
+        CLOSED = "closed", "Đã tổng kết"
+
+    year = models.PositiveSmallIntegerField("năm", unique=True)
+    name = NFCCharField("tên phong trào", max_length=300)
+    theme = NFCCharField("chủ đề năm", max_length=300, blank=True)
+    description = NFCTextField("mô tả", blank=True)
+    movements = models.ManyToManyField(Movement, verbose_name="cuộc vận động, phong trào gắn với", blank=True)
+    status = models.CharField("trạng thái", max_length=12, choices=Status.choices, default=Status.ACTIVE)
+    starts_on = models.DateField("bắt đầu")
+    ends_on = models.DateField("kết thúc")
+
+    class Meta:
+        verbose_name = "phong trào thi đua"
+        verbose_name_plural = "phong trào thi đua"
+        ordering = ["-year"]
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    def current(cls):
+        """The active campaign with the latest year (None before the first one exists)."""
+        return cls.objects.filter(status=cls.Status.ACTIVE).order_by("-year").first() or cls.objects.order_by("-year").first()

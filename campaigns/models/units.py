@@ -1,0 +1,168 @@
+"""The dated tree of units: province → (district) → commune, plus departments of a committee.
+
+The tree is a materialised path of GSO codes ("/08/076/02545/"), so a subtree is one indexed
+`path LIKE '/08/076/%'` query on both databases. Nothing assumes a district level exists: since
+1 July 2025 communes hang directly under their province, and "the level above" is always `parent`.
+
+A unit is valid from `valid_from` until `valid_to` (exclusive; open when empty). A code is unique
+among open units; an administrative change closes the old row and opens a new one.
+"""
+
+import datetime as dt
+
+from django.db import models
+from django.db.models import Q
+
+from danvan.fields import NFCCharField, SearchKeyField
+
+DEFAULT_VALID_FROM = dt.date(2020, 1, 1)
+
+
+class UnitQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(valid_to__isnull=True)
+
+    def valid_on(self, day: dt.date):
+        return self.filter(Q(valid_from__lte=day), Q(valid_to__isnull=True) | Q(valid_to__gt=day))
+
+    def subtree(self, unit, *, include_self: bool = True):
+        qs = self.filter(path__startswith=unit.path)
+        return qs if include_self else qs.exclude(pk=unit.pk)
+
+    def committees(self):
+        """Units that are Front committees (not departments inside one)."""
+        return self.exclude(level=Unit.Level.DEPARTMENT)
+
+
+class Unit(models.Model):
+    class Level(models.TextChoices):
+        PROVINCE = "province", "Cấp tỉnh"
+        DISTRICT = "district", "Cấp huyện"
+        COMMUNE = "commune", "Cấp xã"
+        DEPARTMENT = "department", "Ban chuyên môn"
+
+    class Kind(models.TextChoices):
+        PROVINCE = "province", "Tỉnh"
+        MUNICIPALITY = "municipality", "Thành phố trực thuộc Trung ương"
+        DISTRICT = "district", "Huyện"
+        URBAN_DISTRICT = "urban_district", "Quận"
+        TOWN = "town", "Thị xã"
+        CITY = "city", "Thành phố"
+        COMMUNE = "commune", "Xã"
+        WARD = "ward", "Phường"
+        TOWNSHIP = "township", "Thị trấn"
+        DEPARTMENT = "department", "Ban"
+
+    code = models.CharField("mã đơn vị", max_length=20)
+    name = NFCCharField("tên đơn vị", max_length=200)
+    level = models.CharField("cấp", max_length=12, choices=Level.choices)
+    kind = models.CharField("loại", max_length=16, choices=Kind.choices)
+    parent = models.ForeignKey(
+        "self", verbose_name="đơn vị cấp trên", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    path = models.CharField(max_length=255, db_index=True, editable=False)
+    depth = models.PositiveSmallIntegerField(editable=False)
+    position = models.PositiveIntegerField("thứ tự", default=0)
+    valid_from = models.DateField("hiệu lực từ", default=DEFAULT_VALID_FROM)
+    valid_to = models.DateField("hết hiệu lực từ", null=True, blank=True)
+    search_key = SearchKeyField(sources=("name", "code"))
+
+    objects = UnitQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "đơn vị"
+        verbose_name_plural = "đơn vị"
+        ordering = ["position", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["code"], condition=Q(valid_to__isnull=True), name="unit_code_unique_open"),
+            models.UniqueConstraint(fields=["code", "valid_from"], name="unit_code_valid_from_unique"),
+        ]
+        indexes = [models.Index(fields=["parent", "position"], name="unit_parent_position")]
+
+    def __str__(self):
+        return self.name
+
+    # --- names -----------------------------------------------------------------------------
+    @property
+    def short_name(self) -> str:
+        """The name without its type word: "Huyện Sơn Dương" → "Sơn Dương"."""
+        for prefix in KIND_PREFIXES:
+            if self.name.startswith(prefix + " "):
+                return self.name[len(prefix) + 1 :]
+        return self.name
+
+    @property
+    def name_in_sentence(self) -> str:
+        """NĐ 30/2020 Phụ lục II: the type word is lower case in running text ("huyện Sơn Dương"),
+        except before a number ("Quận 1")."""
+        short = self.short_name
+        if short == self.name or short[:1].isdigit():
+            return self.name
+        return self.name[: len(self.name) - len(short)].lower() + short
+
+    @property
+    def committee_name(self) -> str:
+        """"Ủy ban MTTQ huyện Sơn Dương"; a department is named as it is."""
+        if self.level == self.Level.DEPARTMENT:
+            return self.name
+        return f"Ủy ban MTTQ {self.name_in_sentence}"
+
+    # --- tree ------------------------------------------------------------------------------
+    @property
+    def is_open(self) -> bool:
+        return self.valid_to is None
+
+    @property
+    def committee(self) -> "Unit":
+        """The committee a department belongs to (a committee is its own)."""
+        if self.level == self.Level.DEPARTMENT and self.parent_id:
+            return self.parent
+        return self
+
+    @property
+    def ancestor_codes(self) -> list[str]:
+        return [code for code in self.path.strip("/").split("/")[:-1] if code]
+
+    def ancestors(self):
+        """Ancestors from the root down, in one query."""
+        paths = []
+        parts = self.path.strip("/").split("/")
+        for i in range(1, len(parts)):
+            paths.append("/" + "/".join(parts[:i]) + "/")
+        return Unit.objects.filter(path__in=paths).order_by("depth")
+
+    def is_within(self, other: "Unit") -> bool:
+        """True when self is other or lies in other's subtree."""
+        return self.path.startswith(other.path)
+
+
+# Longest first, so "Thành phố" wins over a shorter accidental match.
+KIND_PREFIXES = ["Thành phố", "Thị trấn", "Thị xã", "Huyện", "Quận", "Phường", "Tỉnh", "Xã", "Ban"]
+
+_KIND_BY_LEVEL_AND_PREFIX = {
+    ("province", "Tỉnh"): Unit.Kind.PROVINCE,
+    ("province", "Thành phố"): Unit.Kind.MUNICIPALITY,
+    ("district", "Huyện"): Unit.Kind.DISTRICT,
+    ("district", "Quận"): Unit.Kind.URBAN_DISTRICT,
+    ("district", "Thị xã"): Unit.Kind.TOWN,
+    ("district", "Thành phố"): Unit.Kind.CITY,
+    ("commune", "Xã"): Unit.Kind.COMMUNE,
+    ("commune", "Phường"): Unit.Kind.WARD,
+    ("commune", "Thị trấn"): Unit.Kind.TOWNSHIP,
+}
+
+_DEFAULT_KIND = {
+    "province": Unit.Kind.PROVINCE,
+    "district": Unit.Kind.DISTRICT,
+    "commune": Unit.Kind.COMMUNE,
+    "department": Unit.Kind.DEPARTMENT,
+}
+
+
+def kind_for(level: str, name: str) -> str:
+    for prefix in KIND_PREFIXES:
+        if name.startswith(prefix + " "):
+            kind = _KIND_BY_LEVEL_AND_PREFIX.get((level, prefix))
+            if kind:
+                return kind
+    return _DEFAULT_KIND[level]

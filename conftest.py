@@ -1,0 +1,55 @@
+"""Fixtures shared by every test: the demo world (Tuyên Quang 2020 units, the campaign, one
+account per role) and signed-in clients for each persona.
+
+Personas (usernames of the demo accounts):
+  tinh (provincial staff), tuyengiao (reviewer), sonduong (officer, Huyện Sơn Dương),
+  nahang (officer, Huyện Na Hang), tantrao (officer, Xã Tân Trào, inside Sơn Dương),
+  canbo (cadre of Sơn Dương), quansat (observer, province).
+"""
+
+import os
+
+import pytest
+
+# Playwright runs its own event loop in the test thread; the live server's ORM calls are safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+PERSONAS = ["tinh", "tuyengiao", "sonduong", "nahang", "tantrao", "canbo", "quansat"]
+
+
+@pytest.fixture
+def world(db):
+    """The demo's foundation: units, departments, movements, the 2020 campaign, the accounts."""
+    from accounts import demo as accounts_demo
+    from campaigns import demo as campaigns_demo
+    from campaigns.management.commands.seed_demo import DemoContext
+
+    ctx = DemoContext()
+    campaigns_demo.load(ctx)
+    accounts_demo.load(ctx)
+    return ctx
+
+
+@pytest.fixture
+def client_for(world, client):
+    """client_for("sonduong") → a Django test client signed in as that demo account."""
+    from django.test import Client
+
+    clients = {}
+
+    def make(username):
+        if username is None:
+            return Client()
+        if username not in clients:
+            c = Client()
+            c.force_login(world.users[username])
+            clients[username] = c
+        return clients[username]
+
+    return make
+
+
+@pytest.fixture
+def unit(world):
+    """unit("076") → the open unit with that code."""
+    return lambda code: world.units[code]

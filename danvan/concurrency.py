@@ -1,0 +1,63 @@
+"""Optimistic locking: the second save of a stale form is refused, never silently applied.
+
+Models inherit `Versioned`; forms carry the loaded version in a hidden `VersionField`; services
+call `bump_version(instance, expected=...)` inside their transaction before writing.
+"""
+
+from django.db import models
+from django.db.models import F
+
+
+class Versioned(models.Model):
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+class StaleObjectError(Exception):
+    """Someone saved the object after this user loaded it."""
+
+    def __init__(self, instance, expected_version, changes=None):
+        self.instance = instance
+        self.expected_version = expected_version
+        self.changes = changes or []
+        super().__init__(
+            f"{instance.__class__.__name__} {instance.pk}: loaded version {expected_version}, now {instance.version}"
+        )
+
+
+def changes_since(instance, version) -> list[tuple[str, object, object]]:
+    """(field label, value then, value now) between the loaded version and the current row.
+
+    Uses the simple-history record of that version when the model keeps history.
+    """
+    history = getattr(instance, "history", None)
+    if history is None:
+        return []
+    then = history.filter(version=version).order_by("-history_date").first()
+    now = history.order_by("-history_date").first()
+    if then is None or now is None or then.pk == now.pk:
+        return []
+    delta = now.diff_against(then, excluded_fields=["version", "search_key", "updated_at"])
+    result = []
+    for change in delta.changes:
+        try:
+            label = instance._meta.get_field(change.field).verbose_name
+        except Exception:
+            label = change.field
+        result.append((str(label), change.old, change.new))
+    return result
+
+
+def bump_version(instance, *, expected: int) -> None:
+    """Atomically move the row from `expected` to `expected + 1`, or raise StaleObjectError.
+
+    Call inside the service's transaction, before saving the new values.
+    """
+    model = type(instance)
+    updated = model._default_manager.filter(pk=instance.pk, version=expected).update(version=F("version") + 1)
+    if updated != 1:
+        current = model._default_manager.get(pk=instance.pk)
+        raise StaleObjectError(current, expected, changes_since(current, expected))
+    instance.version = expected + 1

@@ -1,0 +1,16 @@
+from django.conf import settings
+
+from . import navigation
+
+
+def portal(request):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"SITE_NAME": settings.SITE_NAME}
+    scope = request.scope
+    context = {
+        "SITE_NAME": settings.SITE_NAME,
+        "nav_items": navigation.items_for(scope, request.path),
+        "scope": scope,
+    }
+    return context

@@ -1,0 +1,34 @@
+"""Embedded default for `make run`: SQLite under var/, Celery in-process, mail written to var/mail/.
+
+DATABASE_URL and REDIS_URL switch to PostgreSQL and a real broker, so the same code runs both ways.
+"""
+
+import os
+
+from . import env
+from .base import *  # noqa: F403
+from .base import VAR_DIR, sqlite_database
+
+DEBUG = env.boolean("DEBUG", True)
+SECRET_KEY = env.optional("SECRET_KEY", "dev-only-not-secret-0f6c0d1e5b7a4b4c9a2d8e1f3c5b7a9d")
+ALLOWED_HOSTS = env.csv_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
+DANVAN_DEMO_ALLOWED = True
+
+if os.environ.get("DATABASE_URL"):
+    DATABASES = {"default": env.database()}
+else:
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    DATABASES = {"default": sqlite_database(VAR_DIR / "danvan.sqlite3")}
+
+if env.optional("EMAIL_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = env.optional("EMAIL_HOST")
+    EMAIL_PORT = env.integer("EMAIL_PORT", 587)
+    EMAIL_HOST_USER = env.optional("EMAIL_HOST_USER")
+    EMAIL_HOST_PASSWORD = env.optional("EMAIL_HOST_PASSWORD")
+    EMAIL_USE_TLS = env.boolean("EMAIL_USE_TLS", True)
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = VAR_DIR / "mail"
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = DEBUG

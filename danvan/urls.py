@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from . import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("tai-khoan/", include("accounts.urls")),
+    path("don-vi/", include("campaigns.urls")),
+    path("", include("documents.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("suc-khoe/", views.health, name="health"),
+    path("quan-tri/", admin.site.urls),
+]

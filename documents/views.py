@@ -1,0 +1,59 @@
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils.http import content_disposition_header
+
+from .access import owner_for_view
+from .models import Attachment, GeneratedDocument
+
+INLINE_TYPES = {"image/jpeg", "image/png", "image/webp", "image/gif", "application/pdf"}
+
+
+def _file_response(field, *, filename: str, content_type: str, inline: bool):
+    try:
+        handle = field.open("rb")
+    except (FileNotFoundError, ValueError) as exc:
+        raise Http404("Tệp không còn trên máy chủ.") from exc
+    response = FileResponse(handle, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(not inline, filename)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, max-age=3600"
+    # An uploaded file must never run as a page of the portal.
+    response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox"
+    return response
+
+
+@login_required
+def attachment_download(request, pk: int):
+    attachment = get_object_or_404(Attachment, pk=pk)
+    owner_for_view(request, attachment)
+    return _file_response(
+        attachment.file, filename=attachment.original_name, content_type=attachment.mime, inline=attachment.mime in INLINE_TYPES
+    )
+
+
+@login_required
+def attachment_thumbnail(request, pk: int):
+    attachment = get_object_or_404(Attachment, pk=pk)
+    owner_for_view(request, attachment)
+    if not attachment.thumbnail:
+        raise Http404("Tệp này không có ảnh thu nhỏ.")
+    return _file_response(attachment.thumbnail, filename=f"thumb-{attachment.pk}.jpg", content_type="image/jpeg", inline=True)
+
+
+@login_required
+def document_status(request, pk: int):
+    """The progress of a PDF render; polls itself (htmx, or a meta refresh without JS) until done."""
+    document = get_object_or_404(GeneratedDocument, pk=pk)
+    owner = owner_for_view(request, document)
+    template = "documents/_status.html" if request.htmx else "documents/status.html"
+    return render(request, template, {"document": document, "owner": owner})
+
+
+@login_required
+def document_download(request, pk: int):
+    document = get_object_or_404(GeneratedDocument, pk=pk)
+    owner_for_view(request, document)
+    if document.status != GeneratedDocument.Status.DONE or not document.file:
+        raise Http404("Văn bản chưa tạo xong.")
+    return _file_response(document.file, filename=document.filename, content_type="application/pdf", inline=False)
