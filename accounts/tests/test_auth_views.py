@@ -72,3 +72,22 @@ def test_a_temporary_password_must_be_changed_before_anything_else(client, world
     )
     assert response.status_code == 302
     assert client.get("/").status_code == 200
+
+
+def test_repeated_failures_lock_the_login_with_a_clear_message(client, world, settings):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post("/tai-khoan/dang-nhap/", {"username": "nahang", "password": "doan-mo"})
+    response = client.post("/tai-khoan/dang-nhap/", {"username": "nahang", "password": "dvk-demo-2020"})
+    assert response.status_code == 429
+    assert "Tạm khóa đăng nhập" in response.content.decode()
+    # An account that does not exist is locked the same way: nothing tells the two apart.
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post("/tai-khoan/dang-nhap/", {"username": "khong-ton-tai", "password": "doan-mo"})
+    assert client.post("/tai-khoan/dang-nhap/", {"username": "khong-ton-tai", "password": "x"}).status_code == 429
+
+
+def test_lockout_is_per_username_so_colleagues_can_still_log_in(client, world, settings):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post("/tai-khoan/dang-nhap/", {"username": "nahang", "password": "doan-mo"})
+    response = client.post("/tai-khoan/dang-nhap/", {"username": "sonduong", "password": "dvk-demo-2020"})
+    assert response.status_code == 302

@@ -1,5 +1,6 @@
 """Settings shared by every environment. Environment-specific files import * from here."""
 
+import datetime
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +24,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_celery_beat",
     "simple_history",
+    "axes",
     "danvan.apps.DanvanConfig",
     "accounts.apps.AccountsConfig",
     "campaigns.apps.CampaignsConfig",
@@ -46,6 +48,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as its documentation asks: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "danvan.urls"
@@ -69,6 +73,20 @@ TEMPLATES = [
 ]
 
 AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Login protection (django-axes): 5 failures for one username from one address lock that pair
+# for 15 minutes. Locking by username alone would let anyone lock a colleague out; the same
+# message is shown whether the account exists or not.
+AXES_FAILURE_LIMIT = env.integer("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.integer("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_VERBOSE = False
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
