@@ -12,5 +12,12 @@ def portal(request):
         "SITE_NAME": settings.SITE_NAME,
         "nav_items": navigation.items_for(scope, request.path),
         "scope": scope,
+        "unread_notifications": _unread(request),
     }
     return context
+
+
+def _unread(request) -> int:
+    from notifications.services import unread_count
+
+    return unread_count(request.user)
