@@ -49,7 +49,8 @@ beat: install
 	$(BIN)/celery -A danvan beat -l info --scheduler django_celery_beat.schedulers:DatabaseScheduler
 
 messages: install
-	cd $(CURDIR) && $(BIN)/python manage.py makemessages -l en --no-obsolete && $(BIN)/python manage.py compilemessages -l en
+	$(BIN)/python manage.py makemessages -l en --no-obsolete --ignore=".venv/*" --ignore="var/*" --ignore="tests/*"
+	$(BIN)/python manage.py compilemessages -l en --ignore=".venv/*"
 
 clean:
 	rm -rf var/danvan.sqlite3* var/mail var/media var/static

@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth import forms as auth_forms
+from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import Unit
 from danvan.forms import PortalForm
@@ -12,15 +13,15 @@ ROLE_LABELS = dict(Role.choices)
 class LoginForm(auth_forms.AuthenticationForm):
     error_messages = {
         # One message whether the account exists or not: the form must not reveal which.
-        "invalid_login": "Tên đăng nhập hoặc mật khẩu không đúng. Lưu ý: mật khẩu phân biệt chữ hoa, chữ thường.",
-        "inactive": "Tên đăng nhập hoặc mật khẩu không đúng. Lưu ý: mật khẩu phân biệt chữ hoa, chữ thường.",
+        "invalid_login": _("Tên đăng nhập hoặc mật khẩu không đúng. Lưu ý: mật khẩu phân biệt chữ hoa, chữ thường."),
+        "inactive": _("Tên đăng nhập hoặc mật khẩu không đúng. Lưu ý: mật khẩu phân biệt chữ hoa, chữ thường."),
     }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["username"].label = "Tên đăng nhập"
+        self.fields["username"].label = _("Tên đăng nhập")
         self.fields["username"].widget.attrs.update({"autocomplete": "username", "autocapitalize": "none"})
-        self.fields["password"].label = "Mật khẩu"
+        self.fields["password"].label = _("Mật khẩu")
 
 
 class PasswordChangeForm(auth_forms.PasswordChangeForm):
@@ -32,10 +33,10 @@ class PasswordChangeForm(auth_forms.PasswordChangeForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["old_password"].label = "Mật khẩu hiện tại"
-        self.fields["new_password1"].label = "Mật khẩu mới"
+        self.fields["old_password"].label = _("Mật khẩu hiện tại")
+        self.fields["new_password1"].label = _("Mật khẩu mới")
         self.fields["new_password1"].help_text = "Ít nhất 10 ký tự, không toàn số, không quá phổ biến, không giống tên đăng nhập."
-        self.fields["new_password2"].label = "Nhập lại mật khẩu mới"
+        self.fields["new_password2"].label = _("Nhập lại mật khẩu mới")
 
 
 class SetPasswordForm(auth_forms.SetPasswordForm):
@@ -43,15 +44,15 @@ class SetPasswordForm(auth_forms.SetPasswordForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["new_password1"].label = "Mật khẩu mới"
+        self.fields["new_password1"].label = _("Mật khẩu mới")
         self.fields["new_password1"].help_text = "Ít nhất 10 ký tự, không toàn số, không quá phổ biến, không giống tên đăng nhập."
-        self.fields["new_password2"].label = "Nhập lại mật khẩu mới"
+        self.fields["new_password2"].label = _("Nhập lại mật khẩu mới")
 
 
 class PasswordResetForm(auth_forms.PasswordResetForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["email"].label = "Địa chỉ e-mail của tài khoản"
+        self.fields["email"].label = _("Địa chỉ e-mail của tài khoản")
 
 
 class PeopleFilterForm(PortalForm):

@@ -1,5 +1,7 @@
+from django.utils.translation import gettext_lazy as _
+
 from danvan import navigation
 
 from .models import Role
 
-navigation.register("Người dùng", "accounts:people", roles=(Role.PROVINCE_STAFF, Role.OFFICER), order=80)
+navigation.register(_("Người dùng"), "accounts:people", roles=(Role.PROVINCE_STAFF, Role.OFFICER), order=80)

@@ -36,5 +36,5 @@ def items_for(scope, path: str) -> list[dict]:
             continue
         prefixes = item.active_prefixes or (url,)
         active = any(path.startswith(p) for p in prefixes) if url != "/" else path == "/"
-        result.append({"label": item.label, "url": url, "active": active})
+        result.append({"label": str(item.label), "url": url, "active": active})
     return result

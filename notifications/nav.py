@@ -1,3 +1,5 @@
+from django.utils.translation import gettext_lazy as _
+
 from danvan import navigation
 
-navigation.register("Nhật ký thư", "notifications:mail_log", roles=("province_staff",), order=85)
+navigation.register(_("Nhật ký thư"), "notifications:mail_log", roles=("province_staff",), order=85)

@@ -93,3 +93,10 @@ def test_english_when_chosen(client):
     response = client.get("/tai-khoan/dang-nhap/")
     assert response["Content-Language"] == "en"
     assert 'lang="en"' in response.content.decode()
+
+
+def test_english_chrome_is_translated(client_for):
+    client = client_for("sonduong")
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    html = client.get("/").content.decode()
+    assert "Hello, Trần Minh Tuấn" in html and "Log out" in html and ">Units<" in html
