@@ -48,6 +48,14 @@ worker: install
 beat: install
 	$(BIN)/celery -A danvan beat -l info --scheduler django_celery_beat.schedulers:DatabaseScheduler
 
+# Backup of the database and uploaded files into var/backups/<time>/ (manifest with row counts and checksums).
+backup: install
+	$(BIN)/python manage.py backup_portal
+
+# Restore into a NEW database: make restore BACKUP=var/backups/<time> TARGET="--target-url postgres://…/empty_db"
+restore: install
+	$(BIN)/python manage.py restore_portal $(BACKUP) $(TARGET)
+
 messages: install
 	$(BIN)/python manage.py makemessages -l en --no-obsolete --ignore=".venv/*" --ignore="var/*" --ignore="tests/*"
 	$(BIN)/python manage.py compilemessages -l en --ignore=".venv/*"

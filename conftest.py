@@ -53,3 +53,15 @@ def client_for(world, client):
 def unit(world):
     """unit("076") → the open unit with that code."""
     return lambda code: world.units[code]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _remove_test_media_root():
+    """Each test session stores uploads under a fresh temporary MEDIA_ROOT; remove it afterwards."""
+    yield
+    import shutil
+
+    from django.conf import settings
+
+    if "danvan-test-media-" in str(settings.MEDIA_ROOT):
+        shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
