@@ -1,0 +1,243 @@
+"""What units and cadres register (plan II.1): the unit's "content", the cadre's "task", the unit's
+"model" (possibly spanning several communes or residential areas), its measurable targets, and the
+history of its workflow (who did what, when and why)."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from danvan.concurrency import Versioned
+from danvan.fields import NFCCharField, NFCTextField, SearchKeyField
+
+
+class Field(models.Model):
+    """A field of work ("lĩnh vực"): an editable list kept by provincial staff."""
+
+    name = NFCCharField("tên lĩnh vực", max_length=120, unique=True)
+    position = models.PositiveSmallIntegerField("thứ tự", default=0)
+    is_active = models.BooleanField("đang dùng", default=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "lĩnh vực"
+        verbose_name_plural = "lĩnh vực"
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class RegistrationQuerySet(models.QuerySet):
+    def collective(self):
+        return self.exclude(kind=Registration.Kind.TASK)
+
+    def tasks(self):
+        return self.filter(kind=Registration.Kind.TASK)
+
+    def registered(self):
+        """Sent for approval at least once (drafts do not count in figures)."""
+        return self.exclude(status=Registration.Status.DRAFT)
+
+    def in_subtree(self, unit):
+        return self.filter(unit__path__startswith=unit.path)
+
+    def for_list(self):
+        return self.select_related("unit", "person", "field", "campaign")
+
+
+class Registration(Versioned):
+    class Kind(models.TextChoices):
+        CONTENT = "content", "Nội dung (tập thể)"
+        TASK = "task", "Việc làm (cá nhân)"
+        MODEL = "model", "Mô hình"
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Nháp"
+        SUBMITTED = "submitted", "Chờ duyệt"
+        APPROVED = "approved", "Đã duyệt"
+        RETURNED = "returned", "Bị trả lại"
+        IN_PROGRESS = "in_progress", "Đang thực hiện"
+        COMPLETED = "completed", "Đã hoàn thành, chờ đánh giá"
+        EVALUATED = "evaluated", "Đã đánh giá"
+
+    class Rating(models.TextChoices):
+        NONE = "", "Chưa đánh giá"
+        EXCELLENT = "excellent", "Hoàn thành xuất sắc"
+        GOOD = "good", "Hoàn thành tốt"
+        DONE = "done", "Hoàn thành"
+        NOT_DONE = "not_done", "Không hoàn thành"
+
+    # States in which the owner may still change what was registered.
+    EDITABLE = (Status.DRAFT, Status.RETURNED)
+
+    campaign = models.ForeignKey(
+        "campaigns.Campaign", verbose_name="phong trào thi đua", on_delete=models.PROTECT, related_name="registrations"
+    )
+    kind = models.CharField("loại đăng ký", max_length=10, choices=Kind.choices)
+    unit = models.ForeignKey(
+        "campaigns.Unit",
+        verbose_name="đơn vị",
+        on_delete=models.PROTECT,
+        related_name="registrations",
+        help_text="Đơn vị đăng ký; với việc làm cá nhân là đơn vị của cán bộ.",
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="cán bộ đăng ký",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="registrations",
+    )
+    title = NFCCharField("tên nội dung, việc làm, mô hình", max_length=300)
+    description = NFCTextField("mô tả", blank=True)
+    field = models.ForeignKey(
+        Field, verbose_name="lĩnh vực", null=True, blank=True, on_delete=models.PROTECT, related_name="registrations"
+    )
+    movements = models.ManyToManyField(
+        "campaigns.Movement", verbose_name="cuộc vận động, phong trào gắn với", blank=True, related_name="registrations"
+    )
+    areas = models.ManyToManyField(
+        "campaigns.Unit",
+        verbose_name="địa bàn thực hiện",
+        blank=True,
+        related_name="registration_areas",
+        help_text="Các xã, phường, thị trấn nơi mô hình được thực hiện.",
+    )
+    area_note = NFCCharField("thôn, tổ, khu dân cư", max_length=300, blank=True)
+    starts_on = models.DateField("bắt đầu", null=True, blank=True)
+    ends_on = models.DateField("kết thúc", null=True, blank=True)
+    responsible = NFCCharField("người phụ trách", max_length=150, blank=True)
+    expected_result = NFCTextField("kết quả dự kiến", blank=True)
+    status = models.CharField("trạng thái", max_length=12, choices=Status.choices, default=Status.DRAFT)
+    rating = models.CharField("kết quả đánh giá", max_length=10, choices=Rating.choices, blank=True, default="")
+    evaluation_comment = NFCTextField("nhận xét đánh giá", blank=True)
+    percent_done = models.PositiveSmallIntegerField("tiến độ (%)", default=0)
+    submitted_at = models.DateTimeField("gửi duyệt lúc", null=True, blank=True)
+    approved_at = models.DateTimeField("duyệt lúc", null=True, blank=True)
+    completed_at = models.DateTimeField("hoàn thành lúc", null=True, blank=True)
+    evaluated_at = models.DateTimeField("đánh giá lúc", null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người tạo",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField("ngày tạo", auto_now_add=True)
+    updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
+    # The key of the form that created it: the same form sent twice (double tap, autosave then
+    # submit) reaches the same registration instead of creating a second one.
+    client_token = models.UUIDField(null=True, blank=True, editable=False)
+    search_key = SearchKeyField(sources=("title", "unit.name", "person.full_name", "responsible", "area_note"))
+    history = HistoricalRecords()
+
+    objects = RegistrationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "đăng ký"
+        verbose_name_plural = "đăng ký"
+        ordering = ["-updated_at", "-id"]
+        indexes = [
+            models.Index(fields=["campaign", "kind", "status"], name="reg_campaign_kind_status"),
+            models.Index(fields=["unit", "kind", "status"], name="reg_unit_kind_status"),
+            models.Index(fields=["person", "status"], name="reg_person_status"),
+            models.Index(fields=["status", "-updated_at"], name="reg_status_updated"),
+            models.Index(fields=["-updated_at", "-id"], name="reg_updated"),
+            models.Index(fields=["starts_on"], name="reg_starts_on"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(kind="task") & Q(person__isnull=False)) | (~Q(kind="task") & Q(person__isnull=True)),
+                name="reg_task_has_person",
+            ),
+            models.CheckConstraint(
+                condition=Q(starts_on__isnull=True) | Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),
+                name="reg_dates_in_order",
+            ),
+            models.CheckConstraint(condition=Q(percent_done__lte=100), name="reg_percent_max_100"),
+            models.CheckConstraint(condition=Q(status="evaluated") | Q(rating=""), name="reg_rating_when_evaluated"),
+            models.UniqueConstraint(
+                fields=["created_by", "client_token"], condition=Q(client_token__isnull=False), name="reg_client_token_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_task(self) -> bool:
+        return self.kind == self.Kind.TASK
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in self.EDITABLE
+
+    @property
+    def owner_label(self) -> str:
+        """Who registered it: the cadre (with their unit) or the unit."""
+        if self.is_task and self.person_id:
+            return f"{self.person} ({self.unit.name})"
+        return self.unit.name
+
+    @property
+    def approver_unit(self):
+        """The committee whose officers approve and evaluate it: the cadre's own committee for a
+        task; the level above for a unit's registration (the province's own: the province)."""
+        if self.is_task:
+            return self.unit.committee
+        parent = self.unit.parent
+        return parent.committee if parent is not None else self.unit
+
+
+class Target(models.Model):
+    """A measurable target ("chỉ tiêu"): name, unit of measure, value to reach."""
+
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="targets")
+    name = NFCCharField("chỉ tiêu", max_length=200)
+    unit_of_measure = NFCCharField("đơn vị tính", max_length=50, blank=True)
+    target_value = models.DecimalField("giá trị chỉ tiêu", max_digits=14, decimal_places=2)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "chỉ tiêu"
+        verbose_name_plural = "chỉ tiêu"
+        ordering = ["position", "id"]
+
+    def __str__(self):
+        return f"{self.name}: {self.target_value} {self.unit_of_measure}".strip()
+
+
+class Transition(models.Model):
+    """One step of the workflow: who, when, from what to what, and why."""
+
+    class Action(models.TextChoices):
+        SUBMIT = "submit", "Gửi duyệt"
+        APPROVE = "approve", "Duyệt"
+        RETURN = "return", "Trả lại"
+        START = "start", "Bắt đầu thực hiện"
+        COMPLETE = "complete", "Báo cáo hoàn thành"
+        EVALUATE = "evaluate", "Đánh giá"
+
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="transitions")
+    action = models.CharField("thao tác", max_length=10, choices=Action.choices)
+    from_status = models.CharField("từ trạng thái", max_length=12, choices=Registration.Status.choices)
+    to_status = models.CharField("sang trạng thái", max_length=12, choices=Registration.Status.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="người thực hiện", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField("thời điểm", default=timezone.now)
+    comment = NFCTextField("lý do, ý kiến", blank=True)
+    rating = models.CharField("kết quả đánh giá", max_length=10, choices=Registration.Rating.choices, blank=True, default="")
+
+    class Meta:
+        verbose_name = "bước xử lý"
+        verbose_name_plural = "lịch sử xử lý"
+        ordering = ["at", "id"]
+        indexes = [models.Index(fields=["registration", "at"], name="reg_transition_at")]
+
+    def __str__(self):
+        return f"{self.get_action_display()} — {self.registration_id}"
