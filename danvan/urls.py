@@ -11,6 +11,7 @@ urlpatterns = [
     path("dang-ky/", include("registrations.urls")),
     path("bao-cao/", include("reports.urls")),
     path("thong-bao/", include("notifications.urls")),
+    path("nhat-ky-thay-doi/", include("audit.urls")),
     path("", include("documents.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("suc-khoe/", views.health, name="health"),

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "reports.apps.ReportsConfig",
     "notifications.apps.NotificationsConfig",
     "documents.apps.DocumentsConfig",
+    "audit.apps.AuditConfig",
 ]
 
 MIDDLEWARE = [

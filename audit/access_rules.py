@@ -1,0 +1,3 @@
+from danvan.access import rule
+
+rule("audit:trail", default=403, tinh=200)
