@@ -1,0 +1,135 @@
+"""Who may see and do what with a registration. Views and services ask these functions; they ask
+the Scope (accounts/scope.py), which is the one place the scope rule lives.
+
+- A cadre sees only their own registrations; a cadre's task in draft is private to the cadre.
+- Officers, provincial staff, reviewers and observers see the registrations of the units in
+  their subtree (others' personal drafts excepted).
+- The owner changes, submits, reports progress and completion: the cadre for a task; for a
+  unit's registration, whoever manages the unit (its officers, or the levels above).
+- The approver approves, returns and evaluates: for a cadre's task, an officer of the cadre's
+  committee (`acts_for`); for a unit's registration, the level above (`supervises`); for the
+  province's own, its provincial staff (there is no level above it in the portal).
+- Outsiders get 404; insiders who may not act get 403.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
+
+from accounts.scope import Scope
+
+from .models import Registration
+
+Status = Registration.Status
+
+
+def _in_subtree(scope: Scope, unit) -> bool:
+    return any(unit.path.startswith(p) for p in scope.visible_paths)
+
+
+def visible_q(scope: Scope) -> Q:
+    """A filter for the registrations this scope may see."""
+    q = Q(person_id=scope.user.pk) if scope.user.is_authenticated else Q(pk__in=[])
+    if scope.visible_paths:
+        q |= scope.units_q("unit") & ~Q(kind=Registration.Kind.TASK, status=Status.DRAFT)
+    return q
+
+
+def visible_registrations(scope: Scope):
+    return Registration.objects.filter(visible_q(scope))
+
+
+def can_view(scope: Scope, registration: Registration) -> bool:
+    if registration.person_id is not None and registration.person_id == scope.user.pk:
+        return True
+    if registration.is_task and registration.status == Status.DRAFT:
+        return False
+    return _in_subtree(scope, registration.unit)
+
+
+def is_owner(scope: Scope, registration: Registration) -> bool:
+    if registration.is_task:
+        return registration.person_id == scope.user.pk
+    return scope.manages(registration.unit)
+
+
+def is_approver(scope: Scope, registration: Registration) -> bool:
+    if registration.is_task:
+        return registration.person_id != scope.user.pk and scope.acts_for(registration.unit.committee)
+    if registration.unit.parent_id is None:
+        return scope.is_province_staff and scope.acts_for(registration.unit)
+    return scope.supervises(registration.unit)
+
+
+def can_edit(scope, registration) -> bool:
+    return registration.is_editable and is_owner(scope, registration)
+
+
+def can_submit(scope, registration) -> bool:
+    return registration.is_editable and is_owner(scope, registration)
+
+
+def can_delete(scope, registration) -> bool:
+    return registration.status == Status.DRAFT and is_owner(scope, registration)
+
+
+def can_decide(scope, registration) -> bool:
+    """Approve or return."""
+    return registration.status == Status.SUBMITTED and is_approver(scope, registration)
+
+
+def can_report_progress(scope, registration) -> bool:
+    return registration.status in (Status.APPROVED, Status.IN_PROGRESS) and is_owner(scope, registration)
+
+
+def can_start(scope, registration) -> bool:
+    return registration.status == Status.APPROVED and is_owner(scope, registration)
+
+
+def can_complete(scope, registration) -> bool:
+    return registration.status == Status.IN_PROGRESS and is_owner(scope, registration)
+
+
+def can_evaluate(scope, registration) -> bool:
+    return registration.status == Status.COMPLETED and is_approver(scope, registration)
+
+
+def actions_for(scope, registration) -> dict[str, bool]:
+    """What the detail page offers this person."""
+    return {
+        "edit": can_edit(scope, registration),
+        "submit": can_submit(scope, registration),
+        "delete": can_delete(scope, registration),
+        "decide": can_decide(scope, registration),
+        "progress": can_report_progress(scope, registration),
+        "start": can_start(scope, registration),
+        "complete": can_complete(scope, registration),
+        "evaluate": can_evaluate(scope, registration),
+    }
+
+
+# --- access helpers for views ------------------------------------------------------------------
+def registration_for_view(request, pk: int) -> Registration:
+    """The registration if the user may see it; 404 otherwise (outsiders must not learn it exists)."""
+    registration = (
+        Registration.objects.select_related("unit", "unit__parent", "person", "field", "campaign").filter(pk=pk).first()
+    )
+    if registration is None or not can_view(request.scope, registration):
+        raise Http404("Không tìm thấy đăng ký.")
+    return registration
+
+
+def registration_for_owner(request, pk: int) -> Registration:
+    """For the owner's actions (edit, submit, progress, complete): 403 for other insiders."""
+    registration = registration_for_view(request, pk)
+    if not is_owner(request.scope, registration):
+        raise PermissionDenied("Chỉ người, đơn vị đăng ký mới được thực hiện thao tác này.")
+    return registration
+
+
+def registration_for_approver(request, pk: int) -> Registration:
+    """For the approver's actions (approve, return, evaluate): 403 for other insiders."""
+    registration = registration_for_view(request, pk)
+    if not is_approver(request.scope, registration):
+        raise PermissionDenied("Bạn không phải cấp duyệt, đánh giá đăng ký này.")
+    return registration

@@ -1,0 +1,186 @@
+"""Creating and changing what is registered (while it is a draft or was returned)."""
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+
+from accounts.models import Membership, Role
+from accounts.scope import Scope
+from danvan.concurrency import bump_version
+
+from .. import access
+from ..models import Registration, Target
+
+Kind = Registration.Kind
+
+
+@dataclass
+class TargetInput:
+    name: str
+    target_value: Decimal
+    unit_of_measure: str = ""
+
+
+@dataclass
+class RegistrationInput:
+    kind: str
+    unit: object
+    campaign: object
+    title: str
+    person: object = None
+    description: str = ""
+    field: object = None
+    movements: list = dataclass_field(default_factory=list)
+    areas: list = dataclass_field(default_factory=list)
+    area_note: str = ""
+    starts_on: dt.date | None = None
+    ends_on: dt.date | None = None
+    responsible: str = ""
+    expected_result: str = ""
+    # None leaves the targets as they are; a list replaces them.
+    targets: list[TargetInput] | None = None
+
+
+def check_dates(starts_on, ends_on, campaign) -> dict[str, str]:
+    """Errors by field for dates that cannot be right (shared with the import)."""
+    errors = {}
+    if starts_on and ends_on and ends_on < starts_on:
+        errors["ends_on"] = "Ngày kết thúc phải sau hoặc trùng ngày bắt đầu."
+    elif campaign is not None:
+        if ends_on and ends_on < campaign.starts_on:
+            errors["ends_on"] = f"Ngày kết thúc ở trước năm phong trào ({campaign.starts_on:%d/%m/%Y} – {campaign.ends_on:%d/%m/%Y})."
+        if starts_on and starts_on > campaign.ends_on:
+            errors["starts_on"] = f"Ngày bắt đầu ở sau năm phong trào ({campaign.starts_on:%d/%m/%Y} – {campaign.ends_on:%d/%m/%Y})."
+    return errors
+
+
+def cadre_membership(user, unit) -> Membership | None:
+    return Membership.objects.active().filter(user=user, unit=unit, role=Role.CADRE).first()
+
+
+def check_input(data: RegistrationInput, *, by, scope: Scope, existing: Registration | None = None) -> None:
+    errors: dict[str, str] = {}
+    if data.kind not in Kind.values:
+        errors["kind"] = "Loại đăng ký không hợp lệ."
+    if not (data.title or "").strip():
+        errors["title"] = "Hãy nhập tên nội dung, việc làm hoặc mô hình."
+    if data.unit is None or not data.unit.is_open:
+        errors["unit"] = "Đơn vị không còn hoạt động hoặc chưa được chọn."
+    errors.update(check_dates(data.starts_on, data.ends_on, data.campaign))
+    if data.field is not None and not data.field.is_active and (existing is None or existing.field_id != data.field.pk):
+        errors["field"] = f"Lĩnh vực “{data.field}” không còn dùng; hãy chọn lĩnh vực khác."
+    if data.unit is not None:
+        outside = [a.name for a in data.areas if not a.path.startswith(data.unit.committee.path)]
+        if outside and data.kind != Kind.TASK and data.unit.parent_id is not None:
+            errors["areas"] = "Địa bàn không thuộc đơn vị đăng ký: " + ", ".join(outside) + "."
+    for target in data.targets or []:
+        if target.target_value is None or target.target_value < 0:
+            errors["targets"] = "Giá trị chỉ tiêu phải là số không âm."
+        elif not target.name.strip():
+            errors["targets"] = "Mỗi chỉ tiêu cần có tên."
+    if errors:
+        raise ValidationError(errors)
+    # Who may register this, for whom.
+    if data.kind == Kind.TASK:
+        if data.person is None:
+            raise ValidationError({"person": "Việc làm cá nhân phải có cán bộ đăng ký."})
+        if cadre_membership(data.person, data.unit) is None:
+            raise ValidationError({"unit": f"{data.person} không phải cán bộ của {data.unit.name}."})
+        if data.person.pk != by.pk and not scope.manages(data.unit):
+            raise PermissionDenied("Bạn chỉ được đăng ký việc làm của chính mình.")
+    else:
+        if data.person is not None:
+            raise ValidationError({"person": "Đăng ký của tập thể không gắn với một cán bộ."})
+        if not scope.manages(data.unit):
+            raise PermissionDenied("Bạn không được đăng ký thay cho đơn vị này.")
+
+
+def _apply(registration: Registration, data: RegistrationInput) -> None:
+    for name in ("kind", "unit", "campaign", "title", "person", "description", "field", "area_note", "starts_on", "ends_on",
+                 "responsible", "expected_result"):  # fmt: skip
+        setattr(registration, name, getattr(data, name))
+    registration.title = registration.title.strip()
+
+
+def _save_relations(registration: Registration, data: RegistrationInput) -> None:
+    registration.movements.set(data.movements)
+    registration.areas.set(data.areas)
+    if data.targets is not None:
+        registration.targets.all().delete()
+        Target.objects.bulk_create(
+            [
+                Target(
+                    registration=registration,
+                    name=t.name.strip(),
+                    unit_of_measure=t.unit_of_measure.strip(),
+                    target_value=t.target_value,
+                    position=i,
+                )
+                for i, t in enumerate(data.targets, start=1)
+            ]
+        )
+
+
+def find_by_token(*, by, client_token) -> Registration | None:
+    if not client_token:
+        return None
+    return Registration.objects.filter(created_by=by, client_token=client_token).first()
+
+
+def registration_create(*, data: RegistrationInput, by, client_token: uuid.UUID | None = None) -> Registration:
+    """A new draft. With a client token, the same form sent twice returns the first registration."""
+    scope = Scope.for_user(by)
+    existing = find_by_token(by=by, client_token=client_token)
+    if existing is not None:
+        return existing
+    check_input(data, by=by, scope=scope)
+    registration = Registration(created_by=by, client_token=client_token)
+    _apply(registration, data)
+    try:
+        with transaction.atomic():
+            registration.save()
+            _save_relations(registration, data)
+    except IntegrityError:
+        # The same form arrived twice at the same moment: the other request created it.
+        existing = find_by_token(by=by, client_token=client_token)
+        if existing is None:
+            raise
+        return existing
+    return registration
+
+
+def registration_update(*, registration: Registration, data: RegistrationInput, by, expected_version: int) -> Registration:
+    """Change a draft or a returned registration; refused over a newer version (StaleObjectError)."""
+    scope = Scope.for_user(by)
+    if not access.is_owner(scope, registration):
+        raise PermissionDenied("Chỉ người, đơn vị đăng ký mới được sửa.")
+    if not registration.is_editable:
+        raise ValidationError(f"Đăng ký đang ở trạng thái “{registration.get_status_display()}”, không sửa được nữa.")
+    if data.kind != registration.kind or (registration.is_task and data.person != registration.person):
+        raise ValidationError("Không đổi được loại đăng ký hay người đăng ký; hãy tạo đăng ký mới.")
+    check_input(data, by=by, scope=scope, existing=registration)
+    with transaction.atomic():
+        bump_version(registration, expected=expected_version)
+        _apply(registration, data)
+        registration.save()
+        _save_relations(registration, data)
+    return registration
+
+
+def registration_delete(*, registration: Registration, by) -> None:
+    """Only a draft is deleted (nothing was sent to anyone yet)."""
+    scope = Scope.for_user(by)
+    if not access.is_owner(scope, registration):
+        raise PermissionDenied("Chỉ người, đơn vị đăng ký mới được xóa bản nháp.")
+    with transaction.atomic():
+        locked = Registration.objects.select_for_update().filter(pk=registration.pk).first()
+        if locked is None:
+            return
+        if locked.status != Registration.Status.DRAFT:
+            raise ValidationError("Chỉ xóa được bản nháp; đăng ký đã gửi được giữ lại cùng lịch sử xử lý.")
+        locked.delete()
