@@ -1,0 +1,154 @@
+"""The filtered list as .xlsx and .csv, streamed with flat memory.
+
+Rows are read from the database in chunks (a server-side cursor on PostgreSQL), movements are
+fetched per chunk, and the .xlsx is written by openpyxl's write-only workbook into a temporary
+file that is then streamed; the .csv is generated row by row with a UTF-8 BOM so that Excel opens
+the Vietnamese text correctly.
+"""
+
+import csv
+import datetime as dt
+import tempfile
+from collections import defaultdict
+
+from django.utils import timezone
+
+from danvan.dates import short_date, short_datetime
+
+from .models import Registration
+
+CHUNK = 2000
+
+COLUMNS = [
+    # (header, width)
+    ("STT", 6),
+    ("Mã đăng ký", 10),
+    ("Loại", 16),
+    ("Tên nội dung, việc làm, mô hình", 60),
+    ("Đơn vị", 28),
+    ("Cán bộ đăng ký", 22),
+    ("Lĩnh vực", 22),
+    ("Cuộc vận động, phong trào", 36),
+    ("Thôn, tổ, khu dân cư", 24),
+    ("Bắt đầu", 12),
+    ("Kết thúc", 12),
+    ("Người phụ trách", 22),
+    ("Kết quả dự kiến", 40),
+    ("Trạng thái", 18),
+    ("Tiến độ (%)", 10),
+    ("Gửi duyệt lúc", 17),
+    ("Duyệt lúc", 17),
+    ("Hoàn thành lúc", 17),
+    ("Kết quả đánh giá", 20),
+    ("Nhận xét đánh giá", 40),
+]
+HEADERS = [c[0] for c in COLUMNS]
+DATE_COLUMNS = {9, 10}
+DATETIME_COLUMNS = {15, 16, 17}
+_VALUES = (
+    "pk", "kind", "title", "unit__name", "person__full_name", "field__name", "area_note", "starts_on", "ends_on",
+    "responsible", "expected_result", "status", "percent_done", "submitted_at", "approved_at", "completed_at", "rating",
+    "evaluation_comment",
+)  # fmt: skip
+KIND_LABELS = dict(Registration.Kind.choices)
+STATUS_LABELS = dict(Registration.Status.choices)
+RATING_LABELS = {k: v for k, v in Registration.Rating.choices if k}
+
+
+def _local(value):
+    return timezone.localtime(value).replace(tzinfo=None) if value else None
+
+
+def rows(queryset):
+    """Export rows (Python values: dates stay dates) for the queryset, chunk by chunk."""
+    through = Registration.movements.through
+    chunk = []
+    number = 0
+
+    def flush(chunk, start):
+        names = defaultdict(list)
+        for reg_id, short, name in (
+            through.objects.filter(registration_id__in=[r[0] for r in chunk])
+            .order_by("movement__position", "movement__name")
+            .values_list("registration_id", "movement__short_name", "movement__name")
+        ):
+            names[reg_id].append(short or name)
+        for i, r in enumerate(chunk, start=start):
+            (pk, kind, title, unit, person, field, area_note, starts, ends, responsible, expected, status, percent,
+             submitted, approved, completed, rating, comment) = r  # fmt: skip
+            yield [
+                i, pk, KIND_LABELS.get(kind, kind), title, unit, person or "", field or "", "; ".join(names[pk]), area_note,
+                starts, ends, responsible, expected, STATUS_LABELS.get(status, status), percent, _local(submitted),
+                _local(approved), _local(completed), RATING_LABELS.get(rating, ""), comment,
+            ]  # fmt: skip
+
+    for record in queryset.values_list(*_VALUES).iterator(chunk_size=CHUNK):
+        chunk.append(record)
+        if len(chunk) >= CHUNK:
+            yield from flush(chunk, number + 1)
+            number += len(chunk)
+            chunk = []
+    if chunk:
+        yield from flush(chunk, number + 1)
+
+
+def write_xlsx(queryset, *, title: str, subtitle: str = ""):
+    """A temporary file (already rewound) holding the .xlsx; the caller streams and closes it."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Đăng ký")
+    for index, (_, width) in enumerate(COLUMNS, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A4"
+    heading = WriteOnlyCell(sheet, value=title)
+    heading.font = Font(bold=True, size=13)
+    sheet.append([heading])
+    sheet.append([subtitle])
+    header_cells = []
+    for header in HEADERS:
+        cell = WriteOnlyCell(sheet, value=header)
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        header_cells.append(cell)
+    sheet.append(header_cells)
+    for row in rows(queryset):
+        for index in DATE_COLUMNS:
+            if row[index] is not None:
+                cell = WriteOnlyCell(sheet, value=row[index])
+                cell.number_format = "dd/mm/yyyy"
+                row[index] = cell
+        for index in DATETIME_COLUMNS:
+            if row[index] is not None:
+                cell = WriteOnlyCell(sheet, value=row[index])
+                cell.number_format = "dd/mm/yyyy hh:mm"
+                row[index] = cell
+        sheet.append(row)
+    handle = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115  (FileResponse closes it after streaming)
+    workbook.save(handle)
+    handle.seek(0)
+    return handle
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def _csv_value(value):
+    if isinstance(value, dt.datetime):
+        return short_datetime(value)
+    if isinstance(value, dt.date):
+        return short_date(value)
+    return value
+
+
+def csv_lines(queryset):
+    """The .csv, line by line, starting with a UTF-8 byte order mark for Excel."""
+    writer = csv.writer(_Echo())
+    yield "\ufeff" + writer.writerow(HEADERS)
+    for row in rows(queryset):
+        yield writer.writerow([_csv_value(v) for v in row])

@@ -1,0 +1,176 @@
+"""Importing registrations from the template .xlsx (or a UTF-8 .csv with the same columns).
+
+Every row is checked first and every problem is reported with its row number; if any row is
+wrong nothing is written. Otherwise all rows are created in one transaction (as drafts, or sent
+for approval when the importer asks), so an import is never half done.
+"""
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from accounts.scope import Scope
+from campaigns.models import Campaign, Movement, Unit
+from danvan.tabular import read_table
+from danvan.text import fold
+
+from .forms import parse_number
+from .models import Field, Registration
+from .services import RegistrationInput, TargetInput, registration_create, registration_submit
+from .services.editing import check_input
+
+Kind = Registration.Kind
+
+COLUMNS = {
+    "kind": ("Loại (Nội dung/Mô hình)", "Loại", "Loai", "Kind"),
+    "unit_code": ("Mã đơn vị", "Ma don vi", "Unit code"),
+    "title": ("Tên nội dung, việc làm, mô hình", "Tên", "Ten", "Title"),
+    "description": ("Mô tả", "Mo ta", "Description"),
+    "field": ("Lĩnh vực", "Linh vuc", "Field"),
+    "movements": ("Cuộc vận động, phong trào (cách nhau bởi ;)", "Cuộc vận động, phong trào", "Phong trào", "Movements"),
+    "starts_on": ("Bắt đầu (ngày/tháng/năm)", "Bắt đầu", "Bat dau", "Ngày bắt đầu", "Start"),
+    "ends_on": ("Kết thúc (ngày/tháng/năm)", "Kết thúc", "Ket thuc", "Ngày kết thúc", "End"),
+    "responsible": ("Người phụ trách", "Nguoi phu trach", "Responsible"),
+    "expected_result": ("Kết quả dự kiến", "Ket qua du kien", "Expected result"),
+    "target_name": ("Chỉ tiêu", "Chi tieu", "Target"),
+    "target_unit": ("Đơn vị tính", "Don vi tinh", "Unit of measure"),
+    "target_value": ("Giá trị chỉ tiêu", "Gia tri chi tieu", "Target value"),
+    "areas": ("Mã xã thực hiện (cách nhau bởi ;)", "Mã xã thực hiện", "Địa bàn", "Areas"),
+    "area_note": ("Thôn, tổ, khu dân cư", "Khu dân cư", "Area note"),
+}
+REQUIRED = ("kind", "unit_code", "title", "field", "starts_on", "ends_on")
+TEMPLATE_HEADERS = [names[0] for names in COLUMNS.values()]
+KIND_WORDS = {"noi dung": Kind.CONTENT, "mo hinh": Kind.MODEL, "content": Kind.CONTENT, "model": Kind.MODEL}
+DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%Y-%m-%d %H:%M:%S", "%d-%m-%Y", "%d.%m.%Y")
+SEPARATORS = re.compile(r"[;\n]+")
+
+
+def template_example(unit_code: str) -> list[str]:
+    return [
+        "Mô hình", unit_code, "Mô hình “Dân vận khéo” vận động hiến đất làm đường giao thông nông thôn",
+        "Vận động nhân dân hiến đất, góp công làm đường bê tông thôn", "Kinh tế", "Toàn dân đoàn kết xây dựng NTM, ĐTVM",
+        "1/3/2020", "30/11/2020", "Nguyễn Văn An", "Hoàn thành 2 km đường bê tông", "Đường bê tông làm mới", "km", "2", "", "",
+    ]  # fmt: skip
+
+
+def parse_date(text: str) -> dt.date | None:
+    text = (text or "").strip()
+    for fmt in DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+@dataclass
+class ImportResult:
+    created: list[Registration] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def registrations_import(*, by, uploaded, submit: bool = False) -> ImportResult:
+    scope = Scope.for_user(by)
+    rows = read_table(uploaded, columns=COLUMNS, required=REQUIRED)
+    campaign = Campaign.current()
+    if campaign is None:
+        raise ValidationError("Chưa có phong trào thi đua nào để nhập đăng ký.")
+    codes = set()
+    for row in rows:
+        codes.add(row.values.get("unit_code", ""))
+        codes.update(c.strip() for c in SEPARATORS.split(row.values.get("areas", "")) if c.strip())
+    units = {u.code: u for u in Unit.objects.open().filter(code__in=codes).select_related("parent")}
+    fields = {fold(f.name): f for f in Field.objects.filter(is_active=True)}
+    movements = {}
+    for m in Movement.objects.all():
+        movements[fold(m.name)] = m
+        if m.short_name:
+            movements[fold(m.short_name)] = m
+
+    result = ImportResult()
+    planned: list[tuple[int, RegistrationInput]] = []
+    for row in rows:
+        v = row.values
+        problems = []
+        kind = KIND_WORDS.get(fold(v.get("kind", "")))
+        if kind is None:
+            # Personal tasks are registered by the cadres themselves, from their own accounts.
+            problems.append(f"loại “{v.get('kind', '')}” phải là Nội dung hoặc Mô hình")
+        unit = units.get(v.get("unit_code", ""))
+        if unit is None or not scope.sees_unit(unit):
+            problems.append(f"mã đơn vị “{v.get('unit_code', '')}” không có hoặc không thuộc phạm vi của bạn")
+        field_obj = fields.get(fold(v.get("field", "")))
+        if field_obj is None:
+            problems.append(f"lĩnh vực “{v.get('field', '')}” không có trong danh mục")
+        chosen_movements = []
+        for name in SEPARATORS.split(v.get("movements", "")):
+            if name.strip():
+                movement = movements.get(fold(name))
+                if movement is None:
+                    problems.append(f"không có cuộc vận động, phong trào “{name.strip()}”")
+                else:
+                    chosen_movements.append(movement)
+        starts_on, ends_on = parse_date(v.get("starts_on", "")), parse_date(v.get("ends_on", ""))
+        if starts_on is None:
+            problems.append(f"ngày bắt đầu “{v.get('starts_on', '')}” không đúng dạng ngày/tháng/năm")
+        if ends_on is None:
+            problems.append(f"ngày kết thúc “{v.get('ends_on', '')}” không đúng dạng ngày/tháng/năm")
+        areas = []
+        for code in SEPARATORS.split(v.get("areas", "")):
+            code = code.strip()
+            if code:
+                if code not in units:
+                    problems.append(f"không có xã mã “{code}”")
+                else:
+                    areas.append(units[code])
+        targets = []
+        if v.get("target_name") or v.get("target_value"):
+            try:
+                value = parse_number(v.get("target_value", ""))
+            except ValidationError:
+                value = None
+            if value is None:
+                problems.append(f"giá trị chỉ tiêu “{v.get('target_value', '')}” không phải là số")
+            else:
+                targets.append(TargetInput(v.get("target_name", ""), value, v.get("target_unit", "")))
+        if len(v.get("title", "")) > 300:
+            problems.append("tên dài quá 300 ký tự")
+        if not problems:
+            data = RegistrationInput(
+                kind=kind, unit=unit, campaign=campaign, title=v.get("title", ""), person=None,
+                description=v.get("description", ""), field=field_obj, movements=chosen_movements, areas=areas,
+                area_note=v.get("area_note", "")[:300], starts_on=starts_on, ends_on=ends_on,
+                responsible=v.get("responsible", "")[:150],
+                expected_result=v.get("expected_result", ""), targets=targets,
+            )  # fmt: skip
+            try:
+                check_input(data, by=by, scope=scope)
+            except ValidationError as exc:
+                problems.extend(m.rstrip(".").lower()[:1] + m.rstrip(".")[1:] for m in exc.messages)
+            except PermissionDenied as exc:
+                problems.append(str(exc).rstrip("."))
+            else:
+                if submit and not data.expected_result.strip():
+                    problems.append("cần ghi kết quả dự kiến để gửi duyệt")
+                elif submit and not data.responsible.strip():
+                    problems.append("cần ghi người phụ trách để gửi duyệt")
+                else:
+                    planned.append((row.line, data))
+        if problems:
+            result.errors.append(f"Dòng {row.line}: " + "; ".join(problems) + ".")
+    if result.errors:
+        return result
+    with transaction.atomic():
+        for line, data in planned:
+            try:
+                registration = registration_create(data=data, by=by)
+                if submit:
+                    registration_submit(registration=registration, by=by)
+            except (ValidationError, PermissionDenied) as exc:
+                text = " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+                raise ValidationError(f"Dòng {line}: {text} Không dòng nào được nhập.") from exc
+            result.created.append(registration)
+    return result

@@ -1,0 +1,166 @@
+"""Reads the pages share: the filtered list, the statistics of a subtree, what waits for an approver.
+
+Each runs a fixed number of queries whatever the number of registrations: lists page in the
+database, statistics are grouped in the database by unit and rolled up in Python over the units
+(which are few), never one query per row.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Exists, OuterRef, Q
+
+from accounts.models import Membership, Role
+from campaigns.models import Unit
+from danvan.text import fold
+
+from .access import visible_q
+from .forms import SORTS
+from .models import Field, Registration
+
+Kind = Registration.Kind
+Status = Registration.Status
+Rating = Registration.Rating
+MAX_SEARCH_WORDS = 8
+
+
+def filter_registrations(qs, data: dict):
+    """Apply the list filters (cleaned data of forms.FilterForm) and the sort."""
+    q = fold(data.get("q") or "")
+    for word in q.split()[:MAX_SEARCH_WORDS]:
+        qs = qs.filter(search_key__contains=word)
+    if data.get("unit"):
+        qs = qs.filter(unit__path__startswith=data["unit"].path)
+    if data.get("kind"):
+        qs = qs.filter(kind=data["kind"])
+    if data.get("field"):
+        qs = qs.filter(field=data["field"])
+    if data.get("status"):
+        qs = qs.filter(status=data["status"])
+    if data.get("movement"):
+        qs = qs.filter(movements=data["movement"])
+    if data.get("year"):
+        qs = qs.filter(campaign__year=data["year"])
+    if data.get("rating"):
+        qs = qs.filter(rating=data["rating"])
+    return qs.order_by(*SORTS.get(data.get("sort") or "moi", SORTS["moi"]))
+
+
+def registrations_for(scope, data: dict):
+    return filter_registrations(Registration.objects.filter(visible_q(scope)), data)
+
+
+def awaiting_q(scope, statuses) -> Q:
+    """Registrations in these states whose approver is one of this scope's committees (the level
+    the notifications go to; higher levels may act too, but their home page is not flooded)."""
+    committees = {g.committee_id for g in scope.grants if g.role in (Role.OFFICER, Role.PROVINCE_STAFF)}
+    if not committees:
+        return Q(pk__in=[])
+    tasks = Q(kind=Kind.TASK) & (
+        Q(unit_id__in=committees) | Q(unit__parent_id__in=committees, unit__level=Unit.Level.DEPARTMENT)
+    )
+    collective = ~Q(kind=Kind.TASK) & Q(unit__parent_id__in=committees)
+    own_root = ~Q(kind=Kind.TASK) & Q(unit_id__in=committees, unit__parent__isnull=True) if scope.is_province_staff else Q(pk__in=[])
+    return Q(status__in=statuses) & (tasks | collective | own_root) & ~Q(person_id=scope.user.pk)
+
+
+# --- statistics ---------------------------------------------------------------------------------
+STAT_STATUSES = [Status.SUBMITTED, Status.RETURNED, Status.APPROVED, Status.IN_PROGRESS, Status.COMPLETED, Status.EVALUATED]
+STAT_RATINGS = [Rating.EXCELLENT, Rating.GOOD, Rating.DONE, Rating.NOT_DONE]
+
+
+@dataclass
+class StatRow:
+    unit: Unit | None
+    label: str
+    is_total: bool = False
+    is_own_level: bool = False
+    by_kind: dict = field(default_factory=lambda: defaultdict(int))
+    by_status: dict = field(default_factory=lambda: defaultdict(int))
+    models_by_field: dict = field(default_factory=lambda: defaultdict(int))
+    by_rating: dict = field(default_factory=lambda: defaultdict(int))
+    cadres: int = 0
+    cadres_registered: int = 0
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_kind.values())
+
+    @property
+    def cadre_share(self) -> float | None:
+        return 100.0 * self.cadres_registered / self.cadres if self.cadres else None
+
+    @property
+    def has_children(self) -> bool:
+        return self.unit is not None and not self.is_total and not self.is_own_level
+
+
+@dataclass
+class Statistics:
+    root: Unit
+    rows: list[StatRow]
+    fields: list[Field]
+    statuses: list = field(default_factory=lambda: STAT_STATUSES)
+    ratings: list = field(default_factory=lambda: STAT_RATINGS)
+    kinds: list = field(default_factory=lambda: list(Kind))
+
+    @property
+    def total(self) -> StatRow:
+        return self.rows[0]
+
+
+def _row_for(path: str, children: list[tuple[str, StatRow]], own: StatRow) -> StatRow:
+    for prefix, row in children:
+        if path.startswith(prefix):
+            return row
+    return own
+
+
+def unit_statistics(*, root: Unit, campaign) -> Statistics:
+    """Registrations (sent for approval; drafts are not counted) of the root's subtree in the
+    campaign, per child unit: by kind and status, models by field, evaluation results, and the
+    share of cadres who registered a task. Five queries whatever the data size."""
+    children = list(root.children.open().select_related("parent").order_by("level", "position", "code"))
+    child_committees = [c for c in children if c.level != Unit.Level.DEPARTMENT]
+    total = StatRow(unit=root, label=f"Toàn {root.name_in_sentence}" if root.parent_id is None else f"Toàn {root.name}", is_total=True)
+    own = StatRow(unit=root, label=f"Cấp {root.name_in_sentence} và các ban" if children else root.name, is_own_level=True)
+    rows_by_prefix = [(c.path, StatRow(unit=c, label=c.name)) for c in child_committees]
+
+    groups = (
+        Registration.objects.registered()
+        .filter(campaign=campaign, unit__path__startswith=root.path)
+        .values_list("unit__path", "kind", "status", "field_id", "rating")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    for path, kind, status, field_id, rating, n in groups:
+        row = _row_for(path, rows_by_prefix, own)
+        for target in (row, total):
+            target.by_kind[kind] += n
+            target.by_status[status] += n
+            if kind == Kind.MODEL:
+                target.models_by_field[field_id] += n
+            if rating:
+                target.by_rating[rating] += n
+
+    has_task = Registration.objects.registered().filter(campaign=campaign, kind=Kind.TASK, person_id=OuterRef("user_id"))
+    cadres = (
+        Membership.objects.active()
+        .filter(role=Role.CADRE, unit__path__startswith=root.path)
+        .annotate(registered=Exists(has_task))
+        .values_list("unit__path")
+        .annotate(n=Count("id"), done=Count("id", filter=Q(registered=True)))
+        .order_by()
+    )
+    for path, n, done in cadres:
+        row = _row_for(path, rows_by_prefix, own)
+        for target in (row, total):
+            target.cadres += n
+            target.cadres_registered += done
+
+    rows = [total]
+    if children:
+        rows.append(own)
+    rows.extend(row for _, row in rows_by_prefix)
+    fields = list(Field.objects.order_by("position", "name"))
+    return Statistics(root=root, rows=rows, fields=fields)

@@ -1,0 +1,99 @@
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import FileResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from accounts.models import Role
+from campaigns.models import Campaign
+from danvan.dates import short_date, short_datetime
+
+from .. import exports
+from ..forms import FilterForm
+from ..selectors import registrations_for
+
+PAGE_SIZE = 25
+
+
+def _filter_form(request):
+    scope = request.scope
+    units = None
+    if scope.visible_paths:
+        units = scope.visible_units().open().select_related("parent").order_by("depth", "position", "code")
+    years = Campaign.objects.order_by("-year").values_list("year", flat=True)
+    form = FilterForm(request.GET or None, units=units, years=list(years))
+    data = {}
+    if form.is_bound:
+        form.is_valid()  # a wrong value in one filter leaves the others working
+        data = {k: v for k, v in form.cleaned_data.items() if k not in form.errors}
+    return form, data
+
+
+def _query_string(request, drop=("trang",)) -> str:
+    query = request.GET.copy()
+    for key in drop:
+        query.pop(key, None)
+    return query.urlencode()
+
+
+@login_required
+def registration_list(request):
+    scope = request.scope
+    form, data = _filter_form(request)
+    registrations = registrations_for(scope, data).select_related("unit", "unit__parent", "person", "field", "campaign")
+    page = Paginator(registrations, PAGE_SIZE).get_page(request.GET.get("trang"))
+    context = {
+        "form": form,
+        "page": page,
+        "query": _query_string(request),
+        "export_query": _query_string(request),
+        "filtered": any(v for k, v in data.items() if k != "sort"),
+        "can_register_task": scope.has_role(Role.CADRE),
+        "can_register_unit": scope.has_role(Role.OFFICER, Role.PROVINCE_STAFF),
+        "can_manage_fields": scope.is_province_staff,
+        "is_cadre_only": scope.is_cadre_only,
+    }
+    return render(request, "registrations/list.html", context)
+
+
+def _filename(ext: str) -> str:
+    return f"dang-ky-dan-van-kheo-{timezone.localdate():%Y-%m-%d}.{ext}"
+
+
+def _subtitle(request, form, data) -> str:
+    shown = []
+    for name, value in data.items():
+        if not value or name == "sort":
+            continue
+        field = form.fields[name]
+        label = value if hasattr(value, "pk") or not hasattr(field, "choices") else dict(field.choices).get(value, value)
+        shown.append(f"{field.label}: {label}")
+    when = short_datetime(timezone.now())
+    person = request.user.full_name or request.user.username
+    return f"Xuất lúc {when} bởi {person}. " + ("Lọc theo " + "; ".join(shown) + "." if shown else "Không lọc.")
+
+
+@login_required
+def export_xlsx(request):
+    form, data = _filter_form(request)
+    registrations = registrations_for(request.scope, data)
+    handle = exports.write_xlsx(
+        registrations,
+        title=f"DANH SÁCH ĐĂNG KÝ “DÂN VẬN KHÉO” (ngày {short_date(timezone.localdate())})",
+        subtitle=_subtitle(request, form, data),
+    )
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=_filename("xlsx"),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+
+
+@login_required
+def export_csv(request):
+    _, data = _filter_form(request)
+    registrations = registrations_for(request.scope, data)
+    response = StreamingHttpResponse(exports.csv_lines(registrations), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{_filename("csv")}"'
+    return response
