@@ -1,5 +1,7 @@
 from django.db import models
+from simple_history.models import HistoricalRecords
 
+from danvan.concurrency import Versioned
 from danvan.fields import NFCCharField, NFCTextField, SearchKeyField
 
 
@@ -20,7 +22,7 @@ class Movement(models.Model):
         return self.short_name or self.name
 
 
-class Campaign(models.Model):
+class Campaign(Versioned):
     """One year of the "Dân vận khéo" emulation movement."""
 
     class Status(models.TextChoices):
@@ -36,6 +38,7 @@ class Campaign(models.Model):
     status = models.CharField("trạng thái", max_length=12, choices=Status.choices, default=Status.ACTIVE)
     starts_on = models.DateField("bắt đầu")
     ends_on = models.DateField("kết thúc")
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "phong trào thi đua"

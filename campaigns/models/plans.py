@@ -1,0 +1,243 @@
+"""Plans (kế hoạch) and their items.
+
+A plan is a numbered administrative document of one committee (the issuer) for one campaign.
+Each level writes its own plan "căn cứ" (based on) the plan of the level above (`based_on`), or
+on an external document (`basis`, free text). A plan is drafted, then issued; an issued plan is
+locked. Changing it makes a new revision (a new row, `previous` → the revision it amends); the
+old revision stays as it was and is marked superseded when the new one is issued.
+
+Its text is split the way the seed document is: the three parts (I. Mục đích, yêu cầu; II. Nội
+dung; III. Tổ chức thực hiện) hold numbered sections; sections of part III are addressed to a
+unit or to every unit of a level, and hold the plan's tasks (PlanTask), which become one
+TaskAssignment per assignee unit when the plan is issued (models/tasks.py).
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from danvan.concurrency import Versioned
+from danvan.fields import NFCCharField, NFCTextField, SearchKeyField
+
+
+class TargetLevel(models.TextChoices):
+    """Levels a section or a task can be addressed to, as a whole ("Ủy ban MTTQ các huyện")."""
+
+    DISTRICT = "district", "Mọi đơn vị cấp huyện"
+    COMMUNE = "commune", "Mọi đơn vị cấp xã"
+
+
+class PlanQuerySet(models.QuerySet):
+    def issued(self):
+        return self.filter(status=Plan.Status.ISSUED)
+
+    def current(self):
+        """Issued and not replaced by a later revision: the plans in force."""
+        return self.filter(status=Plan.Status.ISSUED, superseded_at__isnull=True)
+
+    def drafts(self):
+        return self.filter(status=Plan.Status.DRAFT)
+
+    def for_list(self):
+        return self.select_related("unit", "campaign", "based_on", "based_on__unit")
+
+
+class Plan(Versioned):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Dự thảo"
+        ISSUED = "issued", "Đã ban hành"
+
+    campaign = models.ForeignKey("campaigns.Campaign", verbose_name="phong trào thi đua", on_delete=models.PROTECT, related_name="plans")
+    unit = models.ForeignKey("campaigns.Unit", verbose_name="đơn vị ban hành", on_delete=models.PROTECT, related_name="plans")
+    board = NFCCharField("cơ quan ký ban hành", max_length=120, default="Ban Thường trực")
+    number = NFCCharField("số, ký hiệu", max_length=60, blank=True, help_text="Ví dụ: 05/KH-MTTQ-BTT")
+    issued_on = models.DateField("ngày văn bản", null=True, blank=True)
+    place = NFCCharField("địa danh", max_length=80, blank=True, help_text="Viết trước ngày tháng: “Tuyên Quang, ngày …”")
+    based_on = models.ForeignKey(
+        "self", verbose_name="căn cứ kế hoạch cấp trên", null=True, blank=True, on_delete=models.PROTECT, related_name="derived_plans"
+    )
+    basis = NFCTextField(
+        "căn cứ", blank=True,
+        help_text="Mỗi dòng một căn cứ, ví dụ: Căn cứ Kế hoạch số 54-KH/BCĐ ngày 12/02/2020 của Ban Chỉ đạo …;",
+    )
+    title = NFCCharField("trích yếu", max_length=300)
+    intro = NFCTextField("lời mở đầu", blank=True)
+    closing = NFCTextField("đoạn kết", blank=True, help_text="Đề nghị, thời hạn báo cáo, … (sau phần Tổ chức thực hiện)")
+    recipients = NFCTextField("nơi nhận", blank=True, help_text="Mỗi dòng một nơi nhận; dòng cuối: Lưu VT, …")
+    signer_authority = NFCCharField("thẩm quyền ký", max_length=80, blank=True, default="TM. BAN THƯỜNG TRỰC")
+    signer_title = NFCCharField("chức vụ người ký", max_length=80, blank=True, default="CHỦ TỊCH")
+    signer_name = NFCCharField("họ và tên người ký", max_length=120, blank=True)
+    status = models.CharField("trạng thái", max_length=10, choices=Status.choices, default=Status.DRAFT)
+    issued_at = models.DateTimeField("ban hành trên cổng lúc", null=True, blank=True)
+    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    revision = models.PositiveSmallIntegerField("phiên bản", default=1)
+    previous = models.ForeignKey(
+        "self", verbose_name="thay thế phiên bản", null=True, blank=True, on_delete=models.PROTECT, related_name="amendments"
+    )
+    superseded_at = models.DateTimeField("bị thay thế lúc", null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
+    updated_at = models.DateTimeField("sửa lúc", auto_now=True)
+    search_key = SearchKeyField(sources=("title", "number", "unit.name"))
+    history = HistoricalRecords()
+
+    objects = PlanQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "kế hoạch"
+        verbose_name_plural = "kế hoạch"
+        ordering = ["campaign", "unit__path", "-revision"]
+        indexes = [
+            models.Index(fields=["campaign", "unit", "status"], name="plan_campaign_unit_status"),
+        ]
+        constraints = [
+            # One draft amendment per revision: a double click on "Điều chỉnh" cannot make two.
+            models.UniqueConstraint(fields=["previous"], condition=Q(status="draft"), name="plan_one_draft_amendment"),
+        ]
+
+    def __str__(self):
+        number = f"số {self.number} " if self.number else ""
+        return f"Kế hoạch {number}của {self.unit.committee_name}"
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == self.Status.DRAFT
+
+    @property
+    def is_issued(self) -> bool:
+        return self.status == self.Status.ISSUED
+
+    @property
+    def is_current(self) -> bool:
+        return self.is_issued and self.superseded_at is None
+
+    @property
+    def basis_lines(self) -> list[str]:
+        return [line.strip() for line in (self.basis or "").splitlines() if line.strip()]
+
+    @property
+    def recipient_lines(self) -> list[str]:
+        return [line.strip().lstrip("-").strip().rstrip(";.").strip() for line in (self.recipients or "").splitlines() if line.strip()]
+
+    @property
+    def short_label(self) -> str:
+        """"Kế hoạch số 04/KH-MTTQ-BTT" (or the title while it has no number)."""
+        return f"Kế hoạch số {self.number}" if self.number else f"Kế hoạch “{self.title}”"
+
+
+class PlanSection(Versioned):
+    """A numbered section of one of the plan's three parts ("1.", "1.1.", "2.3."…).
+
+    Sections of part III (implementation) are addressed to a unit or to every unit of a level, and
+    list the plan's tasks under them. `origin` is the section of the upper (or previous) plan this
+    one was copied from: the comparison page uses it to tell added, removed and changed sections.
+    """
+
+    class Part(models.TextChoices):
+        PURPOSES = "purposes", "I. Mục đích, yêu cầu"
+        CONTENTS = "contents", "II. Nội dung"
+        IMPLEMENTATION = "implementation", "III. Tổ chức thực hiện"
+
+    PART_TITLES = {"purposes": "Mục đích, yêu cầu", "contents": "Nội dung", "implementation": "Tổ chức thực hiện"}
+    PART_NUMERALS = {"purposes": "I", "contents": "II", "implementation": "III"}
+
+    plan = models.ForeignKey(Plan, verbose_name="kế hoạch", on_delete=models.CASCADE, related_name="sections")
+    part = models.CharField("phần", max_length=16, choices=Part.choices)
+    position = models.PositiveIntegerField("thứ tự", default=0)
+    number = NFCCharField("số mục", max_length=20, blank=True, help_text="Ví dụ: 1. hoặc 2.3. (để trống nếu không đánh số)")
+    heading = NFCCharField("tiêu đề mục", max_length=500, blank=True)
+    body = NFCTextField("nội dung", blank=True, help_text="Mỗi đoạn một dòng; dòng bắt đầu bằng “- ” là một gạch đầu dòng.")
+    target_unit = models.ForeignKey(
+        "campaigns.Unit", verbose_name="giao cho đơn vị", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    target_level = models.CharField("giao cho cấp", max_length=10, choices=TargetLevel.choices, blank=True)
+    origin = models.ForeignKey(
+        "self", verbose_name="sao từ mục", null=True, blank=True, on_delete=models.SET_NULL, related_name="copies"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "mục của kế hoạch"
+        verbose_name_plural = "mục của kế hoạch"
+        ordering = ["plan", "part", "position", "id"]
+        indexes = [models.Index(fields=["plan", "part", "position"], name="plansection_plan_part_pos")]
+
+    def __str__(self):
+        return f"{self.number} {self.heading or self.body[:60]}".strip()
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [line.strip() for line in (self.body or "").splitlines() if line.strip()]
+
+    @property
+    def depth(self) -> int:
+        """"1." → 1, "1.1." → 2: how deep the number is (headings of depth 2 are set in italics)."""
+        return len([p for p in self.number.strip().strip(".").split(".") if p]) if self.number.strip() else 0
+
+    @property
+    def target_label(self) -> str:
+        if self.target_unit_id:
+            return self.target_unit.committee_name
+        if self.target_level:
+            return self.get_target_level_display()
+        return ""
+
+
+class PlanTask(Versioned):
+    """An item of a plan addressed to one unit or to every unit of a level, with a due date.
+
+    `kind` says what finishes it: an ordinary action is marked done by the assignee; "plan"
+    (write your own plan) is done when the assignee issues a plan based on this one; "report"
+    is a report deadline (the report itself belongs to the reports app).
+    """
+
+    class Kind(models.TextChoices):
+        ACTION = "action", "Nhiệm vụ"
+        PLAN = "plan", "Xây dựng kế hoạch cấp dưới"
+        REPORT = "report", "Hạn báo cáo"
+
+    plan = models.ForeignKey(Plan, verbose_name="kế hoạch", on_delete=models.CASCADE, related_name="tasks")
+    section = models.ForeignKey(
+        PlanSection, verbose_name="thuộc mục", null=True, blank=True, on_delete=models.CASCADE, related_name="tasks",
+        help_text="Mục của phần Tổ chức thực hiện; để trống với các hạn báo cáo nêu ở đoạn kết.",
+    )
+    position = models.PositiveIntegerField("thứ tự", default=0)
+    kind = models.CharField("loại", max_length=10, choices=Kind.choices, default=Kind.ACTION)
+    text = NFCTextField("nội dung nhiệm vụ")
+    target_unit = models.ForeignKey(
+        "campaigns.Unit", verbose_name="giao cho đơn vị", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    target_level = models.CharField("giao cho cấp", max_length=10, choices=TargetLevel.choices, blank=True)
+    due_on = models.DateField("hạn hoàn thành")
+    origin = models.ForeignKey(
+        "self", verbose_name="sao từ nhiệm vụ", null=True, blank=True, on_delete=models.SET_NULL, related_name="copies"
+    )
+    # For a unit's own copy of an upper plan's item: the upper plan's assignment to this unit,
+    # which follows it (set when the plan is issued), so the same work is not tracked twice.
+    tracked_by = models.ForeignKey(
+        "campaigns.TaskAssignment", verbose_name="theo dõi theo việc được giao", null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "nhiệm vụ của kế hoạch"
+        verbose_name_plural = "nhiệm vụ của kế hoạch"
+        ordering = ["plan", "section__position", "position", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~(Q(target_unit__isnull=False) & ~Q(target_level="")), name="plantask_one_target_kind"
+            ),
+        ]
+
+    def __str__(self):
+        return self.text[:80]
+
+    @property
+    def target_label(self) -> str:
+        if self.target_unit_id:
+            return self.target_unit.committee_name
+        if self.target_level:
+            return self.get_target_level_display()
+        return ""
