@@ -63,7 +63,9 @@ class RegistrationForm(PortalForm):
     kind = forms.ChoiceField(label="Loại đăng ký", choices=[(Kind.CONTENT, Kind.CONTENT.label), (Kind.MODEL, Kind.MODEL.label)])
     unit = UnitChoiceField(label="Đơn vị đăng ký", queryset=Unit.objects.none(), to_field_name="code")
     title = forms.CharField(label="Tên nội dung, việc làm, mô hình", max_length=300)
-    field = forms.ModelChoiceField(label="Lĩnh vực", queryset=Field.objects.none(), required=False, empty_label="— Chọn lĩnh vực —")
+    field = forms.ModelChoiceField(
+        label="Lĩnh vực", queryset=Field.objects.none(), required=False, empty_label="— Chọn lĩnh vực —"
+    )
     description = forms.CharField(label="Mô tả cách làm", required=False, widget=forms.Textarea(attrs={"rows": 3}))
     starts_on = forms.DateField(label="Bắt đầu", required=False)
     ends_on = forms.DateField(label="Kết thúc", required=False)
@@ -196,6 +198,12 @@ class ProgressForm(PortalForm):
             self.initial.setdefault("reported_on", timezone.localdate())
             self.initial.setdefault("client_token", uuid.uuid4())
 
+    def clean_reported_on(self):
+        day = self.cleaned_data["reported_on"]
+        if day > timezone.localdate():
+            raise forms.ValidationError("Ngày cập nhật không được sau hôm nay.")
+        return day
+
     def target_bound_fields(self):
         return [self[name] for _, name in self.target_fields]
 
@@ -208,7 +216,9 @@ class ReturnForm(PortalForm):
 
 
 class ApproveForm(PortalForm):
-    comment = forms.CharField(label="Ý kiến (không bắt buộc)", required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
+    comment = forms.CharField(
+        label="Ý kiến (không bắt buộc)", required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
+    )
 
 
 class CompleteForm(PortalForm):

@@ -29,9 +29,7 @@ def my_tasks(request, scope):
     """Cadres: their own registered tasks and what to do next with each."""
     if not scope.has_role(Role.CADRE):
         return None
-    mine = list(
-        Registration.objects.filter(person=request.user).select_related("campaign").order_by("-updated_at", "-id")[:6]
-    )
+    mine = list(Registration.objects.filter(person=request.user).select_related("campaign").order_by("-updated_at", "-id")[:6])
     items = [
         home.HomeItem(
             text=r.title,

@@ -56,11 +56,11 @@ def awaiting_q(scope, statuses) -> Q:
     committees = {g.committee_id for g in scope.grants if g.role in (Role.OFFICER, Role.PROVINCE_STAFF)}
     if not committees:
         return Q(pk__in=[])
-    tasks = Q(kind=Kind.TASK) & (
-        Q(unit_id__in=committees) | Q(unit__parent_id__in=committees, unit__level=Unit.Level.DEPARTMENT)
-    )
+    tasks = Q(kind=Kind.TASK) & (Q(unit_id__in=committees) | Q(unit__parent_id__in=committees, unit__level=Unit.Level.DEPARTMENT))
     collective = ~Q(kind=Kind.TASK) & Q(unit__parent_id__in=committees)
-    own_root = ~Q(kind=Kind.TASK) & Q(unit_id__in=committees, unit__parent__isnull=True) if scope.is_province_staff else Q(pk__in=[])
+    own_root = (
+        ~Q(kind=Kind.TASK) & Q(unit_id__in=committees, unit__parent__isnull=True) if scope.is_province_staff else Q(pk__in=[])
+    )
     return Q(status__in=statuses) & (tasks | collective | own_root) & ~Q(person_id=scope.user.pk)
 
 
@@ -122,7 +122,9 @@ def unit_statistics(*, root: Unit, campaign) -> Statistics:
     share of cadres who registered a task. Five queries whatever the data size."""
     children = list(root.children.open().select_related("parent").order_by("level", "position", "code"))
     child_committees = [c for c in children if c.level != Unit.Level.DEPARTMENT]
-    total = StatRow(unit=root, label=f"Toàn {root.name_in_sentence}" if root.parent_id is None else f"Toàn {root.name}", is_total=True)
+    total = StatRow(
+        unit=root, label=f"Toàn {root.name_in_sentence}" if root.parent_id is None else f"Toàn {root.name}", is_total=True
+    )
     own = StatRow(unit=root, label=f"Cấp {root.name_in_sentence} và các ban" if children else root.name, is_own_level=True)
     rows_by_prefix = [(c.path, StatRow(unit=c, label=c.name)) for c in child_committees]
 

@@ -53,9 +53,13 @@ def check_dates(starts_on, ends_on, campaign) -> dict[str, str]:
         errors["ends_on"] = "Ngày kết thúc phải sau hoặc trùng ngày bắt đầu."
     elif campaign is not None:
         if ends_on and ends_on < campaign.starts_on:
-            errors["ends_on"] = f"Ngày kết thúc ở trước năm phong trào ({campaign.starts_on:%d/%m/%Y} – {campaign.ends_on:%d/%m/%Y})."
+            errors["ends_on"] = (
+                f"Ngày kết thúc ở trước năm phong trào ({campaign.starts_on:%d/%m/%Y} – {campaign.ends_on:%d/%m/%Y})."
+            )
         if starts_on and starts_on > campaign.ends_on:
-            errors["starts_on"] = f"Ngày bắt đầu ở sau năm phong trào ({campaign.starts_on:%d/%m/%Y} – {campaign.ends_on:%d/%m/%Y})."
+            errors["starts_on"] = (
+                f"Ngày bắt đầu ở sau năm phong trào ({campaign.starts_on:%d/%m/%Y} – {campaign.ends_on:%d/%m/%Y})."
+            )
     return errors
 
 
@@ -140,6 +144,7 @@ def registration_create(*, data: RegistrationInput, by, client_token: uuid.UUID 
         return existing
     check_input(data, by=by, scope=scope)
     registration = Registration(created_by=by, client_token=client_token)
+    registration._history_user = by  # recorded in the history also outside a request (imports, demo)
     _apply(registration, data)
     try:
         with transaction.atomic():
@@ -166,6 +171,7 @@ def registration_update(*, registration: Registration, data: RegistrationInput, 
     check_input(data, by=by, scope=scope, existing=registration)
     with transaction.atomic():
         bump_version(registration, expected=expected_version)
+        registration._history_user = by
         _apply(registration, data)
         registration.save()
         _save_relations(registration, data)

@@ -24,5 +24,6 @@ def field_save(*, by, name: str, position: int = 0, is_active: bool = True, fiel
     with transaction.atomic():
         field = field or Field()
         field.name, field.position, field.is_active = name, position, is_active
+        field._history_user = by
         field.save()
     return field

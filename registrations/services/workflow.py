@@ -116,6 +116,7 @@ def _step(
             locked.evaluation_comment = comment
         # The row is locked: a plain increment is safe, and the history record gets a number.
         locked.version += 1
+        locked._history_user = by
         locked.save()
         _notify(locked, transition, by)
     _refresh(registration, locked)

@@ -50,9 +50,7 @@ def _build_form(request, *, kind, registration=None, data=None):
         area_units = None
     else:
         units = scope.managed_units().open().select_related("parent").order_by("depth", "position", "code")
-        area_units = (
-            scope.managed_units().open().filter(level=Unit.Level.COMMUNE).select_related("parent").order_by("path")
-        )
+        area_units = scope.managed_units().open().filter(level=Unit.Level.COMMUNE).select_related("parent").order_by("path")
     initial = {}
     if registration is not None:
         initial = {
@@ -136,6 +134,8 @@ def _save(request, form, formset, *, kind, registration=None) -> Registration:
             data = _input(request, form, formset, kind=kind)
             return services.registration_create(data=data, by=user, client_token=form.cleaned_data.get("client_token"))
         registration = Registration.objects.select_related("unit", "unit__parent", "person", "campaign").get(pk=registration.pk)
+        if not registration.is_editable:
+            return registration  # this form was already sent (a double tap): nothing to change
         expected = form.cleaned_data.get("version") or registration.version
     else:
         expected = form.cleaned_data["version"]
@@ -175,6 +175,13 @@ def _handle_post(request, *, kind, registration=None):
     try:
         saved = _save(request, form, formset, kind=kind, registration=registration)
     except StaleObjectError as exc:
+        # Keep what the user typed; carry the current version so that saving again, after reading
+        # what the other person changed, is a deliberate choice.
+        data = request.POST.copy()
+        data["version"] = exc.instance.version
+        form, formset = _build_form(request, kind=kind, registration=registration, data=data)
+        form.is_valid()
+        formset.is_valid()
         return _render_form(request, form, formset, kind=kind, registration=registration, stale=exc, status=409)
     except ValidationError as exc:
         form.add_error(None, exc)

@@ -16,7 +16,9 @@ def progress_add(request, pk: int):
         messages.info(request, f"Đăng ký đang ở trạng thái “{registration.get_status_display()}”: chưa cập nhật tiến độ được.")
         return redirect("registrations:detail", pk=pk)
     targets = list(registration.targets.all())
-    form = ProgressForm(request.POST or None, request.FILES or None, targets=targets, initial={"percent": registration.percent_done})
+    form = ProgressForm(
+        request.POST or None, request.FILES or None, targets=targets, initial={"percent": registration.percent_done}
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

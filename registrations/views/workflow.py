@@ -41,7 +41,9 @@ def _progress(registration):
     for target in targets:
         target.latest = latest.get(target.pk)
         target.share = (
-            min(100, round(100 * target.latest / target.target_value)) if target.latest is not None and target.target_value else None
+            min(100, round(100 * target.latest / target.target_value))
+            if target.latest is not None and target.target_value
+            else None
         )
     return updates, targets
 
@@ -167,4 +169,3 @@ def registration_evaluate(request, pk: int):
     except ValidationError as exc:
         return _refused(request, registration, exc)
     return _done(request, registration, transition, "Đã ghi kết quả đánh giá.", "Đăng ký đã được đánh giá trước đó.")
-
