@@ -17,3 +17,6 @@ def all_kinds() -> dict[str, str]:
 
 
 register("general", "Thông báo chung")
+register("deadline_reminder", "Nhắc hạn: báo cáo, nhiệm vụ sắp đến hạn")
+register("deadline_overdue", "Quá hạn: báo cáo, nhiệm vụ của đơn vị mình")
+register("deadline_overdue_below", "Quá hạn: đơn vị cấp dưới chưa gửi báo cáo, chưa hoàn thành nhiệm vụ")

@@ -2,7 +2,9 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from simple_history.models import HistoricalRecords
 
+from danvan.concurrency import Versioned
 from danvan.fields import NFCCharField, NFCTextField
 
 
@@ -59,6 +61,9 @@ class EmailDelivery(models.Model):
 
     class Status(models.TextChoices):
         QUEUED = "queued", "Đang chờ gửi"
+        # Claimed by one worker while it talks to the mail server: a second copy of the task
+        # (a redelivered message, the periodic retry) leaves it alone unless the claim is stale.
+        SENDING = "sending", "Đang gửi"
         SENT = "sent", "Đã gửi"
         FAILED = "failed", "Gửi lỗi"
 
@@ -71,6 +76,7 @@ class EmailDelivery(models.Model):
     attempts = models.PositiveSmallIntegerField("số lần thử", default=0)
     error = models.TextField("lỗi", blank=True)
     created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
+    last_attempt_at = models.DateTimeField("thử gần nhất lúc", null=True, blank=True)
     sent_at = models.DateTimeField("gửi lúc", null=True, blank=True)
 
     class Meta:
@@ -102,3 +108,104 @@ class OutboxItem(models.Model):
 
     def __str__(self):
         return f"{self.task_name}{tuple(self.args)}"
+
+
+class ReminderPolicy(Versioned):
+    """When deadline reminders go out for one kind of subject: days before the due date, on the
+    day, days after it. Provincial staff edit it in the portal (and in the admin)."""
+
+    class SubjectKind(models.TextChoices):
+        REPORT = "report", "Báo cáo định kỳ"
+        TASK = "task", "Nhiệm vụ trong kế hoạch"
+
+    subject_kind = models.CharField("nhắc hạn cho", max_length=10, choices=SubjectKind.choices, unique=True)
+    is_active = models.BooleanField("đang bật", default=True)
+    days_before = models.CharField(
+        "nhắc trước hạn (ngày)", max_length=100, default="14, 7, 3, 1", blank=True,
+        help_text="Các số ngày trước hạn, cách nhau bằng dấu phẩy, ví dụ: 14, 7, 3, 1",
+    )
+    on_due_day = models.BooleanField("nhắc vào ngày hạn", default=True)
+    days_after = models.CharField(
+        "báo quá hạn sau (ngày)", max_length=100, default="1, 7", blank=True,
+        help_text="Các số ngày sau hạn, ví dụ: 1, 7. Thông báo quá hạn gửi cả cấp trên.",
+    )
+    updated_at = models.DateTimeField("sửa lúc", auto_now=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        verbose_name = "lịch nhắc hạn"
+        verbose_name_plural = "lịch nhắc hạn"
+        ordering = ["subject_kind"]
+
+    def __str__(self):
+        return f"Lịch nhắc hạn: {self.get_subject_kind_display()}"
+
+    def offsets(self) -> list[int]:
+        """The steps as days relative to the due date (negative before it), in order."""
+        from .reminders.steps import offsets_from
+
+        return offsets_from(self.days_before, self.on_due_day, self.days_after)
+
+
+class Reminder(models.Model):
+    """One deadline reminder for one (subject, unit, due date, step): the record of urging, and the
+    key that makes the sweep safe to run twice. The row is claimed (inserted) before anyone is
+    notified and marked sent in the transaction that creates the notifications; a claim left
+    without "sent" by a worker that died is taken over by a later sweep once it is stale."""
+
+    SubjectKind = ReminderPolicy.SubjectKind
+
+    class Status(models.TextChoices):
+        CLAIMED = "claimed", "Đang gửi"
+        SENT = "sent", "Đã gửi"
+        NO_RECIPIENTS = "no_recipients", "Không có người nhận"
+        # A claim left by a worker that died, overtaken by a later step before anyone retried it.
+        SUPERSEDED = "superseded", "Không gửi (đã đến bước sau)"
+
+    subject_kind = models.CharField("loại việc", max_length=10, choices=SubjectKind.choices)
+    # A ReportingPeriod (kind "report") or a campaigns.TaskAssignment (kind "task").
+    subject_id = models.PositiveBigIntegerField("mã việc")
+    unit = models.ForeignKey("campaigns.Unit", verbose_name="đơn vị được nhắc", on_delete=models.PROTECT, related_name="+")
+    due_on = models.DateField("hạn")
+    # Days relative to the due date: -3 is "3 days before", 0 the due day, 1 "1 day overdue".
+    step = models.SmallIntegerField("bước nhắc")
+    upper_unit = models.ForeignKey(
+        "campaigns.Unit", verbose_name="cấp trên được báo", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    subject_title = NFCCharField("nội dung", max_length=500)
+    subject_url = models.CharField("liên kết", max_length=500, blank=True)
+    status = models.CharField("trạng thái", max_length=14, choices=Status.choices, default=Status.CLAIMED)
+    swept_on = models.DateField("ngày quét")
+    claim_token = models.CharField(max_length=32, db_index=True)
+    claimed_at = models.DateTimeField("nhận việc lúc")
+    sent_at = models.DateTimeField("gửi lúc", null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField("số lần nhận việc", default=1)
+    notifications = models.ManyToManyField(Notification, verbose_name="thông báo", blank=True, related_name="reminders")
+
+    class Meta:
+        verbose_name = "lần nhắc hạn"
+        verbose_name_plural = "nhật ký nhắc hạn"
+        ordering = ["-swept_on", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["subject_kind", "subject_id", "unit", "due_on", "step"], name="reminder_once_per_step"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["subject_kind", "subject_id"], name="reminder_subject"),
+            models.Index(fields=["swept_on", "status"], name="reminder_swept_status"),
+        ]
+
+    def __str__(self):
+        return f"{self.unit}: {self.subject_title} ({self.step_label})"
+
+    @property
+    def step_label(self) -> str:
+        from .reminders.steps import step_label
+
+        return step_label(self.step)
+
+    @property
+    def is_overdue_notice(self) -> bool:
+        return self.step > 0

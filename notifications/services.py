@@ -1,15 +1,42 @@
 """The one service through which the portal notifies people: in the app, and by e-mail."""
 
+import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 
 from danvan.queue import enqueue
 
 from . import kinds
 from .models import EmailDelivery, Notification, Preference
+
+
+@dataclass
+class Message:
+    """One notification to several people (see notify())."""
+
+    recipients: Iterable
+    kind: str
+    title: str
+    body: str = ""
+    url: str = ""
+    target: object = None
+    # Instead of `target`, when only the type and id are at hand (bulk senders).
+    target_type: ContentType | None = None
+    target_id: int | None = None
+    unit: object = None
+    actor: object = None
+    email: bool = True
+
+
+# E-mails queued per task: one task per delivery is simplest to retry, but a sweep that notifies
+# thousands of people would then put thousands of messages on the broker.
+EMAIL_BATCH = 50
 
 
 def notify(
@@ -26,60 +53,113 @@ def notify(
 ) -> list[Notification]:
     """Create one notification per distinct active recipient (never the actor themself) and queue
     the e-mails of those who want them, after the transaction commits."""
+    message = Message(
+        recipients=recipients, kind=kind, title=title, body=body, url=url, target=target, unit=unit, actor=actor, email=email
+    )
+    return notify_many([message])[0]
+
+
+def _people(message: Message) -> list:
     seen = set()
     people = []
-    for person in recipients:
+    actor = message.actor
+    for person in message.recipients:
         if person is None or person.pk in seen or not person.is_active:
             continue
         if actor is not None and person.pk == actor.pk:
             continue
         seen.add(person.pk)
         people.append(person)
-    if not people:
-        return []
-    target_type = ContentType.objects.get_for_model(target) if target is not None else None
+    return people
+
+
+def notify_many(messages: list[Message]) -> list[list[Notification]]:
+    """notify() for many messages at once, in a fixed number of queries: one insert of all the
+    notifications, one read of the e-mail preferences, one insert of the mail log; the e-mails are
+    queued in batches after the transaction commits. Returns the notifications of each message."""
+    rows: list[tuple[int, object, Notification]] = []
+    for index, message in enumerate(messages):
+        target = message.target
+        target_type = ContentType.objects.get_for_model(target) if target is not None else message.target_type
+        target_id = target.pk if target is not None else message.target_id
+        for person in _people(message):
+            notification = Notification(
+                recipient=person, kind=message.kind, title=message.title[:300], body=message.body, url=message.url[:500],
+                unit=message.unit, actor=message.actor, target_type=target_type, target_id=target_id,
+            )
+            rows.append((index, person, notification))
+    result: list[list[Notification]] = [[] for _ in messages]
+    if not rows:
+        return result
     with transaction.atomic():
-        created = Notification.objects.bulk_create(
+        created = Notification.objects.bulk_create([n for _, _, n in rows])
+        for (index, _, _), notification in zip(rows, created, strict=True):
+            result[index].append(notification)
+        wanted = [(messages[index], person, n) for (index, person, _), n in zip(rows, created, strict=True)]
+        wanted = [(p, n) for m, p, n in wanted if m.email and p.email]
+        if not wanted:
+            return result
+        muted = set(
+            Preference.objects.filter(
+                user__in={p.pk for p, _ in wanted}, kind__in={n.kind for _, n in wanted}, email=False
+            ).values_list("user_id", "kind")
+        )
+        deliveries = EmailDelivery.objects.bulk_create(
             [
-                Notification(
-                    recipient=person, kind=kind, title=title[:300], body=body, url=url[:500], unit=unit, actor=actor,
-                    target_type=target_type, target_id=target.pk if target is not None else None,
-                )
-                for person in people
+                EmailDelivery(notification=n, recipient=p, kind=n.kind, to=p.email, subject=n.title)
+                for p, n in wanted
+                if (p.pk, n.kind) not in muted
             ]
         )
-        if email:
-            muted = set(
-                Preference.objects.filter(user__in=[p.pk for p in people], kind=kind, email=False).values_list("user_id", flat=True)
-            )
-            deliveries = EmailDelivery.objects.bulk_create(
-                [
-                    EmailDelivery(notification=n, recipient=p, kind=kind, to=p.email, subject=n.title)
-                    for n, p in zip(created, people, strict=True)
-                    if p.email and p.pk not in muted
-                ]
-            )
-            from .tasks import send_email_delivery
+        _queue_deliveries([d.pk for d in deliveries])
+    return result
 
-            for delivery in deliveries:
-                enqueue(send_email_delivery, delivery.pk)
-    return created
+
+def _queue_deliveries(ids: list[int]) -> None:
+    from .tasks import send_email_deliveries, send_email_delivery
+
+    for start in range(0, len(ids), EMAIL_BATCH):
+        batch = ids[start : start + EMAIL_BATCH]
+        if len(batch) == 1:
+            enqueue(send_email_delivery, batch[0])
+        else:
+            enqueue(send_email_deliveries, batch)
+
+
+# A delivery "sending" for longer than this belongs to a worker that died in the middle.
+SENDING_STALE_AFTER = dt.timedelta(minutes=10)
+# The periodic retry: e-mails whose task was lost (Redis restarted without persistence) or that
+# failed and whose own retries ran out or were lost.
+LOST_AFTER = dt.timedelta(minutes=15)
+FAILED_RETRY_AFTER = dt.timedelta(hours=1)
+MAX_ATTEMPTS = 6
 
 
 def email_delivery_send(*, delivery_id: int) -> EmailDelivery | None:
-    """Send one logged e-mail; a delivery already sent is not sent again (a task run twice)."""
+    """Send one logged e-mail. Safe to call twice, also at the same time: a delivery already sent is
+    not sent again, and one being sent by another worker is left to it (unless that claim is stale)."""
     from . import mail
 
+    now = timezone.now()
     with transaction.atomic():
         delivery = (
-            EmailDelivery.objects.select_for_update()
+            # of=self: PostgreSQL cannot lock the nullable side of the outer join to the notification.
+            EmailDelivery.objects.select_for_update(of=("self",))
             .select_related("notification", "notification__recipient")
             .filter(pk=delivery_id)
             .first()
         )
         if delivery is None or delivery.status == EmailDelivery.Status.SENT:
             return delivery
-        EmailDelivery.objects.filter(pk=delivery.pk).update(attempts=delivery.attempts + 1)
+        if (
+            delivery.status == EmailDelivery.Status.SENDING
+            and delivery.last_attempt_at is not None
+            and delivery.last_attempt_at > now - SENDING_STALE_AFTER
+        ):
+            return delivery
+        EmailDelivery.objects.filter(pk=delivery.pk).update(
+            status=EmailDelivery.Status.SENDING, attempts=delivery.attempts + 1, last_attempt_at=now
+        )
     notification = delivery.notification
     template = f"emails/{delivery.kind}/subject.txt"
     from django.template import TemplateDoesNotExist
@@ -90,9 +170,14 @@ def email_delivery_send(*, delivery_id: int) -> EmailDelivery | None:
         kind = delivery.kind
     except TemplateDoesNotExist:
         kind = "notification"
+    reminders = []
+    if notification is not None:
+        reminders = list(notification.reminders.select_related("unit").order_by("unit__position", "unit__code"))
     context = {
         "notification": notification,
+        "reminders": reminders,
         "link": mail.absolute_url(notification.url) if notification and notification.url else "",
+        "preferences_link": mail.absolute_url(reverse("notifications:preferences")),
     }
     try:
         mail.send_message(kind=kind, to=[delivery.to], context=context)
@@ -102,6 +187,26 @@ def email_delivery_send(*, delivery_id: int) -> EmailDelivery | None:
     EmailDelivery.objects.filter(pk=delivery.pk).update(status=EmailDelivery.Status.SENT, sent_at=timezone.now(), error="")
     delivery.refresh_from_db()
     return delivery
+
+
+def email_deliveries_retry(*, now=None, limit: int = 500) -> int:
+    """Queue again the e-mails that are stuck: never tried for LOST_AFTER (their task was lost),
+    "sending" for longer than SENDING_STALE_AFTER (the worker died), or failed with attempts left
+    and no attempt for FAILED_RETRY_AFTER. Sending stays idempotent, so a copy that was not lost
+    after all does no harm."""
+    now = now or timezone.now()
+    stuck = (
+        EmailDelivery.objects.filter(
+            Q(status=EmailDelivery.Status.QUEUED, last_attempt_at__isnull=True, created_at__lt=now - LOST_AFTER)
+            | Q(status=EmailDelivery.Status.SENDING, last_attempt_at__lt=now - SENDING_STALE_AFTER)
+            | Q(status=EmailDelivery.Status.FAILED, attempts__lt=MAX_ATTEMPTS, last_attempt_at__lt=now - FAILED_RETRY_AFTER)
+        )
+        .order_by("created_at", "id")
+        .values_list("pk", flat=True)[:limit]
+    )
+    ids = list(stuck)
+    _queue_deliveries(ids)
+    return len(ids)
 
 
 def mark_read(*, user, notification_ids=None) -> int:
@@ -125,3 +230,28 @@ def preferences_save(*, user, email_kinds: set[str]) -> None:
     with transaction.atomic():
         for code in kinds.all_kinds():
             Preference.objects.update_or_create(user=user, kind=code, defaults={"email": code in email_kinds})
+
+
+def reminder_policy_save(*, policy, data: dict, by, expected_version: int):
+    """Save the steps of one kind of reminder; a form loaded before someone else's save is refused
+    (StaleObjectError lists what changed)."""
+    from danvan.concurrency import bump_version
+
+    from .models import ReminderPolicy
+
+    with transaction.atomic():
+        fresh = ReminderPolicy.objects.select_for_update().get(pk=policy.pk)
+        bump_version(fresh, expected=expected_version)
+        for name in ("is_active", "days_before", "on_due_day", "days_after"):
+            setattr(fresh, name, data[name])
+        fresh.updated_by = by
+        fresh._history_user = by
+        fresh.save()
+    return fresh
+
+
+def reminder_policies() -> list:
+    """Both policies, creating the default rows if a database lacks them."""
+    from .models import ReminderPolicy
+
+    return [ReminderPolicy.objects.get_or_create(subject_kind=kind)[0] for kind in ReminderPolicy.SubjectKind.values]

@@ -1,6 +1,15 @@
+"""Thin Celery tasks: they take ids, call a service and own their retries. Every task here is
+acknowledged late (settings: CELERY_TASK_ACKS_LATE, reject on worker lost), so a worker that dies
+mid-task leaves the message to be delivered again; the services are safe to run twice."""
+
+import datetime as dt
+import logging
+
 from celery import shared_task
 
 from . import mail
+
+logger = logging.getLogger(__name__)
 
 
 @shared_task(bind=True, max_retries=5, default_retry_delay=60, acks_late=True)
@@ -24,8 +33,55 @@ def send_email_delivery(self, delivery_id: int):
     return delivery_id
 
 
+@shared_task(bind=True, max_retries=6, acks_late=True)
+def send_email_deliveries(self, delivery_ids: list[int]):
+    """A batch of logged e-mails (bulk notifications); only those that failed are retried."""
+    from .services import email_delivery_send
+
+    failed, error = [], None
+    for delivery_id in delivery_ids:
+        try:
+            email_delivery_send(delivery_id=delivery_id)
+        except OSError as exc:
+            failed.append(delivery_id)
+            error = exc
+    if failed and not self.request.is_eager:
+        raise self.retry(args=[failed], exc=error, countdown=60 * 2 ** self.request.retries)
+    return len(delivery_ids) - len(failed)
+
+
 @shared_task
 def flush_outbox():
     from .outbox import flush
 
     return flush()
+
+
+@shared_task
+def retry_email_deliveries():
+    from .services import email_deliveries_retry
+
+    return email_deliveries_retry()
+
+
+# A sweep that found steps claimed by another, unfinished sweep runs again once those claims
+# would be stale, so a worker that died in the middle is made good the same morning.
+RESWEEP_AFTER = 6 * 60
+
+
+@shared_task(bind=True, acks_late=True, max_retries=3)
+def send_reminders(self, day: str | None = None):
+    """The daily sweep (scheduled at 07:00 Asia/Ho_Chi_Minh in danvan/schedules.py)."""
+    from .outbox import flush
+    from .reminders.sweep import sweep
+
+    # Work the broker refused earlier goes first; the sweep itself does not depend on it.
+    try:
+        flush()
+    except Exception:  # the outbox waits for its own schedule
+        logger.exception("Outbox flush before the reminder sweep failed")
+    result = sweep(day=dt.date.fromisoformat(day) if day else None)
+    logger.info("Reminder sweep %s", result.summary())
+    if result.busy and not self.request.is_eager and self.request.retries < self.max_retries:
+        raise self.retry(args=[result.day.isoformat()], countdown=RESWEEP_AFTER)
+    return result.summary()

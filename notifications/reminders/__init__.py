@@ -1,0 +1,1 @@
+"""Deadline reminders: the daily sweep over reporting periods and plan tasks (see sweep.py)."""
