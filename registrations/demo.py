@@ -42,6 +42,10 @@ PEOPLE = [
     ("chiemhoa", "Nông Văn Thắng", "073", Role.OFFICER, "Phó Chủ tịch Ủy ban MTTQ huyện Chiêm Hóa"),
     ("yenson", "Vũ Thị Ngọc", "075", Role.OFFICER, "Phó Chủ tịch Ủy ban MTTQ huyện Yên Sơn"),
     ("hophoa", "Đinh Văn Quý", "02578", Role.OFFICER, "Chủ tịch Ủy ban MTTQ xã Hợp Hòa"),
+    # Cadres who have not registered a task yet (the statistics show the share of those who have).
+    ("lan.pham", "Phạm Thị Lan", "076", Role.CADRE, "Cán bộ Ủy ban MTTQ huyện Sơn Dương"),
+    ("tuan.le", "Lê Anh Tuấn", "072", Role.CADRE, "Cán bộ Ủy ban MTTQ huyện Na Hang"),
+    ("binh.nguyen", "Nguyễn Văn Bình", "02545", Role.CADRE, "Cán bộ Ủy ban MTTQ xã Tân Trào"),
 ]
 
 
@@ -440,6 +444,9 @@ def load(ctx):
             targets=[services.TargetInput(n, Decimal(v), u) for n, u, v in entry["targets"]],
         )  # fmt: skip
         registration = services.registration_create(data=data, by=owner)
+        # Drafted a few days before it was sent (the demo tells 2020, not the day it was loaded).
+        first_day = entry["steps"][0][1] if entry["steps"] else entry["start"]
+        Registration.objects.filter(pk=registration.pk).update(created_at=at(first_day, 8) - dt.timedelta(days=2))
         created += 1
         _walk(registration, entry["steps"], owner=owner, users=users)
     return f"{created} đăng ký mới (tổng {Registration.objects.filter(campaign=campaign).count()}), {len(PEOPLE)} tài khoản cán bộ, phụ trách bổ sung."

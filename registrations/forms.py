@@ -259,7 +259,12 @@ SORT_LABELS = {
 
 
 class FilterForm(PortalForm):
-    q = forms.CharField(label="Tìm kiếm", required=False, max_length=100, help_text="Gõ có dấu hay không dấu đều được.")
+    q = forms.CharField(
+        label="Tìm kiếm",
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"placeholder": "Tên, đơn vị, người… (có dấu hay không đều được)", "type": "search"}),
+    )
     unit = UnitChoiceField(label="Đơn vị (gồm cấp dưới)", queryset=Unit.objects.none(), required=False, to_field_name="code")
     kind = forms.ChoiceField(label="Loại", required=False, choices=[("", "Tất cả loại"), *Kind.choices])
     field = forms.ModelChoiceField(label="Lĩnh vực", queryset=Field.objects.all(), required=False, empty_label="Tất cả lĩnh vực")

@@ -65,8 +65,27 @@ def awaiting_q(scope, statuses) -> Q:
 
 
 # --- statistics ---------------------------------------------------------------------------------
-STAT_STATUSES = [Status.SUBMITTED, Status.RETURNED, Status.APPROVED, Status.IN_PROGRESS, Status.COMPLETED, Status.EVALUATED]
-STAT_RATINGS = [Rating.EXCELLENT, Rating.GOOD, Rating.DONE, Rating.NOT_DONE]
+@dataclass(frozen=True)
+class Column:
+    value: str
+    label: str
+    short: str
+
+
+STAT_KINDS = [
+    Column(Kind.CONTENT, Kind.CONTENT.label, "Nội dung"),
+    Column(Kind.TASK, Kind.TASK.label, "Việc làm"),
+    Column(Kind.MODEL, Kind.MODEL.label, "Mô hình"),
+]
+STAT_STATUSES = [
+    Column(Status.SUBMITTED, Status.SUBMITTED.label, "Chờ duyệt"),
+    Column(Status.RETURNED, Status.RETURNED.label, "Trả lại"),
+    Column(Status.APPROVED, Status.APPROVED.label, "Đã duyệt"),
+    Column(Status.IN_PROGRESS, Status.IN_PROGRESS.label, "Đang làm"),
+    Column(Status.COMPLETED, Status.COMPLETED.label, "Hoàn thành"),
+    Column(Status.EVALUATED, Status.EVALUATED.label, "Đã đánh giá"),
+]
+STAT_RATINGS = [Column(r, r.label, r.label) for r in (Rating.EXCELLENT, Rating.GOOD, Rating.DONE, Rating.NOT_DONE)]
 
 
 @dataclass
@@ -102,7 +121,7 @@ class Statistics:
     fields: list[Field]
     statuses: list = field(default_factory=lambda: STAT_STATUSES)
     ratings: list = field(default_factory=lambda: STAT_RATINGS)
-    kinds: list = field(default_factory=lambda: list(Kind))
+    kinds: list = field(default_factory=lambda: STAT_KINDS)
 
     @property
     def total(self) -> StatRow:
