@@ -6,4 +6,13 @@ class CampaignsConfig(AppConfig):
     verbose_name = "Đơn vị, phong trào và kế hoạch"
 
     def ready(self):
-        from . import documents_access, home, nav  # noqa: F401  (register navigation, home sections, file access)
+        # Navigation, home sections, who may see files kept on units and on plan records, PDF renderers.
+        from . import documents_access, home, home_plans, nav, pdf, plan_access  # noqa: F401
+
+        pdf.register()
+        from notifications import kinds
+
+        kinds.register("plan_issued", "Kế hoạch cấp trên ban hành, giao việc cho đơn vị")
+        kinds.register("lower_plan_issued", "Đơn vị cấp dưới ban hành kế hoạch")
+        kinds.register("task_urged", "Cấp trên đôn đốc việc được giao")
+        kinds.register("inspection_recorded", "Kết quả kiểm tra, giám sát đơn vị")

@@ -16,13 +16,15 @@ class NavItem:
     order: int = 100
     # URL prefixes under which the item is shown as the current section.
     active_prefixes: tuple = ()
+    # URL prefixes under the active ones that belong to another item (not shown as current here).
+    exclude_prefixes: tuple = ()
 
 
 _ITEMS: list[NavItem] = []
 
 
-def register(label: str, url_name: str, *, roles=("*",), order: int = 100, active_prefixes=()) -> None:
-    _ITEMS.append(NavItem(label, url_name, frozenset(roles), order, tuple(active_prefixes)))
+def register(label: str, url_name: str, *, roles=("*",), order: int = 100, active_prefixes=(), exclude_prefixes=()) -> None:
+    _ITEMS.append(NavItem(label, url_name, frozenset(roles), order, tuple(active_prefixes), tuple(exclude_prefixes)))
 
 
 def items_for(scope, path: str) -> list[dict]:
@@ -36,5 +38,7 @@ def items_for(scope, path: str) -> list[dict]:
             continue
         prefixes = item.active_prefixes or (url,)
         active = any(path.startswith(p) for p in prefixes) if url != "/" else path == "/"
+        if active and any(path.startswith(p) for p in item.exclude_prefixes):
+            active = False
         result.append({"label": str(item.label), "url": url, "active": active})
     return result

@@ -1,0 +1,295 @@
+"""Forms of the plan pages. Side effects stay in the services; these only validate input."""
+
+import uuid
+
+from django import forms
+
+from danvan.forms import PortalForm, PortalModelForm, VersionField
+
+from .models import (
+    Campaign,
+    CommemorationActivity,
+    Inspection,
+    Movement,
+    Plan,
+    PlanSection,
+    PlanTask,
+    TargetLevel,
+    TaskAssignment,
+    Unit,
+)
+
+LEVEL_CHOICES = [("", "— Không giao theo cấp —"), *TargetLevel.choices]
+
+
+class TokenField(forms.CharField):
+    """A random value per rendered form: the same form sent twice is recorded once."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("max_length", 40)
+        super().__init__(**kwargs)
+
+
+def new_token() -> str:
+    return uuid.uuid4().hex
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    widget = MultipleFileInput
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        if isinstance(data, list | tuple):
+            return [super(MultipleFileField, self).clean(d, initial) for d in data if d]
+        return [super().clean(data, initial)] if data else []
+
+
+def _unit_label(unit: Unit) -> str:
+    indent = "— " * max(0, unit.depth - 1)
+    return f"{indent}{unit.name}"
+
+
+class UnitChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return _unit_label(obj)
+
+
+# --- plans -----------------------------------------------------------------------------------------------
+class PlanForm(PortalModelForm):
+    version = VersionField(required=False)
+
+    class Meta:
+        model = Plan
+        fields = [
+            "number", "issued_on", "place", "board", "based_on", "basis", "title", "intro", "closing", "recipients",
+            "signer_authority", "signer_title", "signer_name",
+        ]
+        widgets = {
+            "basis": forms.Textarea(attrs={"rows": 3}),
+            "intro": forms.Textarea(attrs={"rows": 2}),
+            "closing": forms.Textarea(attrs={"rows": 4}),
+            "recipients": forms.Textarea(attrs={"rows": 5}),
+        }
+
+    def __init__(self, *args, based_on_choices=None, number_hint: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["based_on"].queryset = based_on_choices if based_on_choices is not None else Plan.objects.none()
+        self.fields["based_on"].label_from_instance = lambda p: f"{p.short_label} — {p.unit.committee_name} ({p.campaign.year})"
+        self.fields["based_on"].empty_label = "— Không căn cứ kế hoạch trên cổng —"
+        self.fields["based_on"].help_text = "Kế hoạch đã ban hành của cấp trên; nếu căn cứ văn bản ngoài cổng, ghi vào ô “Căn cứ”."
+        self.fields["title"].widget.attrs["maxlength"] = 300
+        if number_hint:
+            self.fields["number"].help_text = f"Số gợi ý (tiếp theo của đơn vị trong năm): {number_hint}"
+        if self.instance and self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+
+
+class PlanCreateForm(PlanForm):
+    campaign = forms.ModelChoiceField(label="Phong trào thi đua", queryset=Campaign.objects.none(), empty_label=None)
+
+    class Meta(PlanForm.Meta):
+        fields = ["campaign", *PlanForm.Meta.fields]
+
+    def __init__(self, *args, campaigns=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["campaign"].queryset = campaigns if campaigns is not None else Campaign.objects.none()
+        self.order_fields(["campaign", *PlanForm.Meta.fields])
+
+
+class SectionForm(PortalModelForm):
+    version = VersionField(required=False)
+
+    class Meta:
+        model = PlanSection
+        fields = ["part", "number", "heading", "body", "target_unit", "target_level", "position"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 8})}
+
+    def __init__(self, *args, units=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["target_unit"] = UnitChoiceField(
+            label="Giao cho đơn vị (phần Tổ chức thực hiện)", queryset=units if units is not None else Unit.objects.none(), required=False,
+        )
+        self.fields["target_unit"].initial = self.instance.target_unit_id if self.instance and self.instance.pk else None
+        self.fields["target_level"].choices = LEVEL_CHOICES
+        self.fields["target_level"].label = "hoặc giao cho mọi đơn vị của một cấp"
+        self.fields["position"].required = False
+        self.fields["position"].help_text = "Số nhỏ đứng trước; để trống: xếp cuối phần."
+        if self.instance and self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("target_unit") and cleaned.get("target_level"):
+            self.add_error("target_level", "Chọn giao cho một đơn vị hoặc cho cả một cấp, không chọn cả hai.")
+        if cleaned.get("part") != PlanSection.Part.IMPLEMENTATION and (cleaned.get("target_unit") or cleaned.get("target_level")):
+            self.add_error("target_unit", "Chỉ các mục của phần Tổ chức thực hiện mới giao cho đơn vị.")
+        return cleaned
+
+
+class TaskForm(PortalModelForm):
+    version = VersionField(required=False)
+
+    class Meta:
+        model = PlanTask
+        fields = ["section", "kind", "text", "target_unit", "target_level", "due_on", "position"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, plan=None, units=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        sections = plan.sections.filter(part=PlanSection.Part.IMPLEMENTATION).order_by("position", "id") if plan else PlanSection.objects.none()
+        self.fields["section"].queryset = sections
+        self.fields["section"].label_from_instance = lambda s: f"{s.number} {s.heading}".strip()
+        self.fields["section"].empty_label = "— Không thuộc mục nào (ví dụ: hạn báo cáo ở đoạn kết) —"
+        self.fields["target_unit"] = UnitChoiceField(
+            label="Giao cho đơn vị", queryset=units if units is not None else Unit.objects.none(), required=False,
+            help_text="Để trống cả hai ô: nhận theo mục (hoặc là việc của chính đơn vị ban hành).",
+        )
+        self.fields["target_unit"].initial = self.instance.target_unit_id if self.instance and self.instance.pk else None
+        self.fields["target_level"].choices = LEVEL_CHOICES
+        self.fields["target_level"].label = "hoặc giao cho mọi đơn vị của một cấp"
+        self.fields["position"].required = False
+        if self.instance and self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("target_unit") and cleaned.get("target_level"):
+            self.add_error("target_level", "Chọn giao cho một đơn vị hoặc cho cả một cấp, không chọn cả hai.")
+        return cleaned
+
+
+class PlanFilterForm(PortalForm):
+    q = forms.CharField(label="Tìm theo số, trích yếu, đơn vị", required=False, max_length=100)
+    campaign = forms.ModelChoiceField(label="Phong trào", queryset=Campaign.objects.all(), required=False, empty_label="Mọi năm")
+    status = forms.ChoiceField(label="Trạng thái", required=False, choices=[("", "Mọi trạng thái"), *Plan.Status.choices])
+
+
+# --- tasks and urging -------------------------------------------------------------------------------------
+class AssignmentUpdateForm(PortalForm):
+    token = TokenField()
+    status = forms.ChoiceField(label="Trạng thái", choices=TaskAssignment.Status.choices)
+    text = forms.CharField(label="Nội dung cập nhật", widget=forms.Textarea(attrs={"rows": 4}), max_length=5000)
+    files = MultipleFileField(
+        label="Minh chứng (ảnh, PDF, Word, Excel; tối đa 5 tệp, mỗi tệp ≤ 10 MB)",
+    )
+
+
+FOLLOWUP_STATES = [
+    ("late", "Quá hạn và sắp đến hạn"),
+    ("overdue", "Quá hạn"),
+    ("at_risk", "Sắp đến hạn (7 ngày)"),
+    ("open", "Chưa hoàn thành"),
+    ("done", "Đã hoàn thành"),
+    ("all", "Tất cả"),
+]
+FOLLOWUP_SORTS = [
+    ("han", "Hạn sớm trước"),
+    ("-han", "Hạn muộn trước"),
+    ("don-vi", "Theo đơn vị"),
+    ("don-doc", "Đôn đốc gần đây trước"),
+]
+
+
+class FollowupFilterForm(PortalForm):
+    state = forms.ChoiceField(label="Tình trạng", choices=FOLLOWUP_STATES, required=False)
+    unit = UnitChoiceField(label="Đơn vị", queryset=Unit.objects.none(), required=False, to_field_name="code", empty_label="Mọi đơn vị cấp dưới")
+    level = forms.ChoiceField(label="Cấp", required=False, choices=[("", "Mọi cấp"), ("district", "Cấp huyện"), ("commune", "Cấp xã")])
+    plan = forms.ModelChoiceField(label="Kế hoạch", queryset=Plan.objects.none(), required=False, empty_label="Mọi kế hoạch")
+    sort = forms.ChoiceField(label="Sắp xếp", choices=FOLLOWUP_SORTS, required=False)
+
+    def __init__(self, *args, units=None, plans=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units if units is not None else Unit.objects.none()
+        self.fields["plan"].queryset = plans if plans is not None else Plan.objects.none()
+        self.fields["plan"].label_from_instance = lambda p: f"{p.short_label} — {p.unit.name}"
+
+
+class UrgingForm(PortalForm):
+    token = TokenField()
+    number = forms.CharField(label="Số công văn", required=False, max_length=60, help_text="Ví dụ: 15/MTTQ-BTT (có thể ghi sau khi vào sổ).")
+    sent_on = forms.DateField(label="Ngày công văn")
+    subject = forms.CharField(label="Trích yếu (V/v …)", max_length=300)
+    message = forms.CharField(label="Nội dung đôn đốc", widget=forms.Textarea(attrs={"rows": 5}), max_length=5000)
+    signer_authority = forms.CharField(label="Thẩm quyền ký", max_length=80, required=False)
+    signer_title = forms.CharField(label="Chức vụ người ký", max_length=80, required=False)
+    signer_name = forms.CharField(label="Họ và tên người ký", max_length=120, required=False)
+
+
+# --- inspections ---------------------------------------------------------------------------------------------
+class InspectionForm(PortalModelForm):
+    token = TokenField()
+    version = VersionField(required=False)
+    files = MultipleFileField(label="Tệp đính kèm (biên bản, ảnh; tối đa 5 tệp)")
+
+    class Meta:
+        model = Inspection
+        fields = ["kind", "inspected_unit", "inspected_on", "plan", "team", "content", "findings", "recommendations", "follow_up_status"]
+        widgets = {
+            "team": forms.Textarea(attrs={"rows": 3}),
+            "content": forms.Textarea(attrs={"rows": 4}),
+            "findings": forms.Textarea(attrs={"rows": 5}),
+            "recommendations": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, units=None, plans=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["inspected_unit"] = UnitChoiceField(
+            label="Đơn vị được kiểm tra", queryset=units if units is not None else Unit.objects.none(),
+        )
+        if self.instance and self.instance.pk:
+            self.fields["inspected_unit"].initial = self.instance.inspected_unit_id
+            self.fields["version"].initial = self.instance.version
+        self.fields["plan"].queryset = plans if plans is not None else Plan.objects.none()
+        self.fields["plan"].label_from_instance = lambda p: f"{p.short_label} — {p.unit.name}"
+        self.fields["plan"].empty_label = "— Không gắn kế hoạch —"
+
+
+class InspectionFollowUpForm(PortalForm):
+    version = VersionField()
+    follow_up_status = forms.ChoiceField(label="Thực hiện kiến nghị", choices=Inspection.FollowUp.choices)
+    follow_up_note = forms.CharField(label="Báo cáo việc thực hiện kiến nghị", widget=forms.Textarea(attrs={"rows": 4}), max_length=5000, required=False)
+    files = MultipleFileField(label="Minh chứng (tối đa 5 tệp)")
+
+
+# --- commemorations and the campaign -------------------------------------------------------------------------------
+class ActivityForm(PortalModelForm):
+    token = TokenField()
+    version = VersionField(required=False)
+    files = MultipleFileField(label="Ảnh, tài liệu (tối đa 5 tệp)")
+
+    class Meta:
+        model = CommemorationActivity
+        fields = ["unit", "kind", "title", "planned_on", "location", "expected_participants", "description", "status", "participants", "result"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3}), "result": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, units=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"] = UnitChoiceField(label="Đơn vị tổ chức", queryset=units if units is not None else Unit.objects.none())
+        if self.instance and self.instance.pk:
+            self.fields["unit"].initial = self.instance.unit_id
+            self.fields["version"].initial = self.instance.version
+
+
+class CampaignForm(PortalModelForm):
+    version = VersionField()
+
+    class Meta:
+        model = Campaign
+        fields = ["theme", "status", "description", "movements"]
+        widgets = {"movements": forms.CheckboxSelectMultiple, "description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["movements"].queryset = Movement.objects.order_by("position", "name")
+        self.fields["movements"].label_from_instance = lambda m: m.name
+        self.fields["version"].initial = self.instance.version

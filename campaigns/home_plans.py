@@ -1,0 +1,138 @@
+"""Home sections of the plans app: what a committee has to do next about plans and tasks, and
+what the upper level should follow in its subtree."""
+
+import datetime as dt
+
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from danvan import home
+from danvan.dates import short_date
+
+from .models import Campaign, Plan, TaskAssignment, Unit, Urging
+from .selectors import AT_RISK_DAYS
+
+
+def _acted(scope):
+    from .plan_views.common import acted_committees
+
+    return acted_committees(scope)
+
+
+@home.register(order=20)
+def plan_todo(request, scope):
+    """Officers: the unit's plan (to write, to issue), its late or near tasks, recent urgings."""
+    units = _acted(scope)
+    if not units:
+        return None
+    unit = units[0]
+    campaign = Campaign.current()
+    if campaign is None:
+        return None
+    today = timezone.localdate()
+    items: list[home.HomeItem] = []
+    own = list(Plan.objects.filter(campaign=campaign, unit=unit, superseded_at__isnull=True).order_by("status", "-id")[:2])
+    if unit.parent_id and not own:
+        parent_plan = Plan.objects.current().filter(campaign=campaign, unit_id=unit.parent_id).order_by("-issued_at").first()
+        if parent_plan is not None:
+            items.append(
+                home.HomeItem(
+                    text=f"Xây dựng kế hoạch của đơn vị căn cứ {parent_plan.short_label}",
+                    url=reverse("plans:plan_detail", kwargs={"pk": parent_plan.pk}),
+                    badge="Chưa có kế hoạch", tone="warning",
+                )
+            )
+    for plan in own:
+        if plan.is_draft:
+            items.append(
+                home.HomeItem(
+                    text=f"Dự thảo {plan.short_label} chưa ban hành", url=reverse("plans:plan_detail", kwargs={"pk": plan.pk}),
+                    badge="Dự thảo", tone="secondary",
+                )
+            )
+    soon = today + dt.timedelta(days=AT_RISK_DAYS)
+    late = list(
+        TaskAssignment.objects.in_force().open().filter(unit__in=units, due_on__lte=soon)
+        .select_related("task").order_by("due_on", "id")[:5]
+    )
+    for a in late:
+        overdue = a.due_on < today
+        items.append(
+            home.HomeItem(
+                text=a.task.text[:110] + ("…" if len(a.task.text) > 110 else ""),
+                url=reverse("plans:assignment_detail", kwargs={"pk": a.pk}),
+                badge=f"Quá hạn {(today - a.due_on).days} ngày" if overdue else f"Hạn {short_date(a.due_on)}",
+                tone="danger" if overdue else "warning",
+            )
+        )
+    for u in Urging.objects.filter(unit__in=units, created_at__gte=timezone.now() - dt.timedelta(days=30)).select_related(
+        "notice", "notice__unit"
+    ).order_by("-created_at")[:3]:
+        items.append(
+            home.HomeItem(
+                text=f"{u.notice.unit.committee_name} đôn đốc: {u.notice.subject}",
+                url=reverse("plans:urging_detail", kwargs={"pk": u.notice_id}),
+                badge="Đôn đốc", tone="danger", detail=short_date(u.created_at),
+            )
+        )
+    return home.HomeSection(
+        title="Kế hoạch và việc được giao",
+        items=items,
+        empty_text="Không có việc nào quá hạn hay sắp đến hạn.",
+        action_label="Xem mọi việc được giao",
+        action_url=reverse("plans:my_tasks"),
+    )
+
+
+@home.register(order=25)
+def lower_units_followup(request, scope):
+    """Upper levels (and observers): lower plans issued, tasks overdue or near in the subtree."""
+    if scope.is_cadre_only or not scope.visible_paths:
+        return None
+    campaign = Campaign.current()
+    if campaign is None:
+        return None
+    roots = list(Unit.objects.filter(path__in=scope.visible_paths).order_by("depth"))
+    roots = [r for r in roots if r.level != Unit.Level.COMMUNE]
+    if not roots:
+        return None
+    today = timezone.localdate()
+    items = []
+    plans = list(Plan.objects.current().filter(campaign=campaign, unit__in=roots).select_related("unit").order_by("unit__depth", "-issued_at"))
+    children = Unit.objects.open().committees().filter(parent__in=roots)
+    total = children.count()
+    issued = Plan.objects.current().filter(campaign=campaign, unit__in=children).values("unit_id").distinct().count()
+    if plans and total:
+        items.append(
+            home.HomeItem(
+                text=f"{issued}/{total} đơn vị cấp dưới đã ban hành kế hoạch",
+                url=reverse("plans:plan_cascade", kwargs={"pk": plans[0].pk}),
+                badge="Đủ" if issued == total else f"Còn {total - issued}",
+                tone="success" if issued == total else "warning",
+            )
+        )
+    below = Q(pk__in=[])
+    for root in roots:
+        below |= Q(unit__path__startswith=root.path) & ~Q(unit_id=root.pk)
+    counts = TaskAssignment.objects.in_force().open().filter(below, task__plan__campaign=campaign).aggregate(
+        overdue=_count(Q(due_on__lt=today)), at_risk=_count(Q(due_on__gte=today, due_on__lte=today + dt.timedelta(days=AT_RISK_DAYS)))
+    )
+    url = reverse("plans:followup")
+    if counts["overdue"]:
+        items.append(home.HomeItem(text=f"{counts['overdue']} việc của cấp dưới đã quá hạn", url=f"{url}?state=overdue", badge="Quá hạn", tone="danger"))
+    if counts["at_risk"]:
+        items.append(home.HomeItem(text=f"{counts['at_risk']} việc của cấp dưới sắp đến hạn (7 ngày)", url=f"{url}?state=at_risk", badge="Sắp đến hạn", tone="warning"))
+    return home.HomeSection(
+        title="Theo dõi đơn vị cấp dưới",
+        items=items,
+        empty_text="Chưa có việc nào của cấp dưới quá hạn hay sắp đến hạn.",
+        action_label="Mở trang theo dõi, đôn đốc",
+        action_url=url,
+    )
+
+
+def _count(condition):
+    from django.db.models import Count
+
+    return Count("id", filter=condition)
