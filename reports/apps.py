@@ -4,3 +4,14 @@ from django.apps import AppConfig
 class ReportsConfig(AppConfig):
     name = "reports"
     verbose_name = "Báo cáo định kỳ"
+
+    def ready(self):
+        from notifications import kinds
+
+        from . import access, pdf  # noqa: F401  (PDF renderers)
+
+        access.register_documents_access()
+        kinds.register("report_submitted", "Đơn vị cấp dưới gửi báo cáo định kỳ")
+        kinds.register("report_returned", "Báo cáo định kỳ bị trả lại")
+        kinds.register("report_accepted", "Báo cáo định kỳ được tiếp nhận")
+        kinds.register("report_reopened", "Báo cáo định kỳ được mở lại")

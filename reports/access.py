@@ -1,0 +1,151 @@
+"""Who may see and do what with reporting periods, reports and summaries (one helper per object
+type; the rules themselves are the Scope's, accounts/scope.py).
+
+- A period is seen by whoever sees its receiving unit, and by the officers of the units that must
+  report in it (a district officer sees the province's periods, not the other districts' reports).
+- A unit's report is seen by whoever sees the unit (its own officers, the levels above, reviewers,
+  observers); it is written and sent by the officers of exactly that committee.
+- The receiving side accepts or returns: reviewers (Ban Tuyên giáo) and provincial staff at or above
+  the receiving unit, and the officers of the receiving committee (a district receiving its
+  communes' reports). Reopening an accepted report is for managers at or above the receiving unit
+  (provincial staff for the province's periods), and is recorded.
+- The receiving committee's own officers or staff write and issue the consolidated report.
+Outsiders get 404; insiders without the right get 403.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from accounts.models import Role
+from accounts.scope import SUBTREE_ROLES, require_roles, scope_of
+from campaigns.models import Unit
+
+from .models import ConsolidatedReport, Report, ReportingPeriod
+from .selectors import is_required
+
+VIEWERS = (Role.PROVINCE_STAFF, Role.REVIEWER, Role.OFFICER, Role.OBSERVER)
+REVIEW_ROLES = {Role.REVIEWER, Role.PROVINCE_STAFF}
+
+
+# --- rules (scope, object) → bool ---------------------------------------------------------------
+def sees_period(scope, period: ReportingPeriod) -> bool:
+    if scope.sees_unit(period.receiving_unit):
+        return True
+    committees = {m.unit.committee for m in scope.memberships if m.role in SUBTREE_ROLES and m.is_active}
+    if period.audience == ReportingPeriod.Audience.CHILDREN:
+        return any(c.parent_id == period.receiving_unit_id for c in committees)
+    return period.selected_units.filter(pk__in=[c.pk for c in committees]).exists()
+
+
+def receives(scope, period: ReportingPeriod) -> bool:
+    """Sees the whole period: the completeness table, every unit's report, the export, the summary."""
+    return scope.sees_unit(period.receiving_unit)
+
+
+def configures(scope, period_or_unit) -> bool:
+    unit = period_or_unit.receiving_unit if isinstance(period_or_unit, ReportingPeriod) else period_or_unit
+    return scope.acts_for(unit)
+
+
+def writes(scope, unit: Unit) -> bool:
+    return scope.acts_for(unit)
+
+
+def reviews(scope, period: ReportingPeriod) -> bool:
+    receiver = period.receiving_unit
+    return any(
+        (g.role in REVIEW_ROLES and receiver.path.startswith(g.committee_path))
+        or (g.role == Role.OFFICER and g.committee_id == receiver.id)
+        for g in scope.grants
+    )
+
+
+def reopens(scope, period: ReportingPeriod) -> bool:
+    return scope.manages(period.receiving_unit)
+
+
+def writes_summary(scope, period: ReportingPeriod) -> bool:
+    return scope.acts_for(period.receiving_unit)
+
+
+# --- helpers for views: load or refuse ----------------------------------------------------------
+def period_for_view(request, pk: int) -> ReportingPeriod:
+    require_roles(request, *VIEWERS)
+    period = ReportingPeriod.objects.select_related("campaign", "receiving_unit").filter(pk=pk).first()
+    if period is None or not sees_period(scope_of(request), period):
+        raise Http404("Không tìm thấy kỳ báo cáo.")
+    return period
+
+
+def period_for_receiver(request, pk: int) -> ReportingPeriod:
+    period = period_for_view(request, pk)
+    if not receives(scope_of(request), period):
+        raise PermissionDenied("Chỉ đơn vị nhận báo cáo và cấp trên xem được tình hình của cả kỳ.")
+    return period
+
+
+def period_for_manage(request, pk: int) -> ReportingPeriod:
+    period = period_for_view(request, pk)
+    if not configures(scope_of(request), period):
+        raise PermissionDenied("Chỉ cán bộ của đơn vị nhận báo cáo được sửa kỳ báo cáo.")
+    return period
+
+
+def report_target(request, pk: int, code: str) -> tuple[ReportingPeriod, Unit, Report | None]:
+    """The period, the reporting unit and its report (None before the first save): 404 when the
+    period or the unit is not the user's to see, or the unit does not report in this period."""
+    period = period_for_view(request, pk)
+    scope = scope_of(request)
+    units = Unit.objects.select_related("parent").filter(code=code)
+    unit = units.valid_on(period.due_on).first() or units.open().first()
+    if unit is None or not scope.sees_unit(unit):
+        raise Http404("Không tìm thấy đơn vị.")
+    report = (
+        Report.objects.select_related("period", "unit", "period__receiving_unit", "period__campaign")
+        .filter(period=period, unit=unit)
+        .first()
+    )
+    if report is None and not is_required(period, unit):
+        raise Http404("Đơn vị này không phải báo cáo trong kỳ.")
+    return period, unit, report
+
+
+def require(allowed: bool, message: str) -> None:
+    if not allowed:
+        raise PermissionDenied(message)
+
+
+def summary_for_view(request, pk: int) -> tuple[ReportingPeriod, ConsolidatedReport | None]:
+    period = period_for_receiver(request, pk)
+    return period, ConsolidatedReport.objects.filter(period=period).first()
+
+
+# --- documents.access: who may see a report's files and PDFs -------------------------------------
+def _viewer(request) -> bool:
+    return request.user.is_authenticated and scope_of(request).has_role(*VIEWERS)
+
+
+def _report_can_view(request, report: Report) -> bool:
+    return _viewer(request) and scope_of(request).sees_unit(report.unit)
+
+
+def _report_can_change(request, report: Report) -> bool:
+    return report.is_editable and writes(scope_of(request), report.unit)
+
+
+def _version_can_view(request, version) -> bool:
+    return _report_can_view(request, version.report)
+
+
+def _summary_can_view(request, summary: ConsolidatedReport) -> bool:
+    return _viewer(request) and receives(scope_of(request), summary.period)
+
+
+def register_documents_access() -> None:
+    from documents import access
+
+    from .models import ReportVersion
+
+    access.register(Report, can_view=_report_can_view, can_change=_report_can_change)
+    access.register(ReportVersion, can_view=_version_can_view)
+    access.register(ConsolidatedReport, can_view=_summary_can_view)

@@ -1,0 +1,40 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import ConsolidatedReport, Report, ReportEvent, ReportingPeriod, ReportVersion
+
+
+@admin.register(ReportingPeriod)
+class ReportingPeriodAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "receiving_unit", "kind", "due_on", "status"]
+    list_filter = ["kind", "status", "campaign"]
+    raw_id_fields = ["receiving_unit"]
+    filter_horizontal = ["selected_units"]
+
+
+class VersionInline(admin.TabularInline):
+    model = ReportVersion
+    extra = 0
+    fields = ["number", "submitted_at", "submitted_by", "outcome", "reviewed_by", "reviewed_at", "review_comment"]
+    readonly_fields = fields
+    can_delete = False
+
+
+class EventInline(admin.TabularInline):
+    model = ReportEvent
+    extra = 0
+    readonly_fields = ["action", "version_number", "by", "at", "comment"]
+    can_delete = False
+
+
+@admin.register(Report)
+class ReportAdmin(SimpleHistoryAdmin):
+    list_display = ["period", "unit", "status", "submitted_at", "days_late"]
+    list_filter = ["status", "period"]
+    raw_id_fields = ["unit"]
+    inlines = [VersionInline, EventInline]
+
+
+@admin.register(ConsolidatedReport)
+class ConsolidatedReportAdmin(SimpleHistoryAdmin):
+    list_display = ["period", "status", "issued_on"]

@@ -1,0 +1,249 @@
+"""The figures of a report: a registry of counts computed over a unit's subtree.
+
+Each figure has a key (stable: frozen versions keep it), a Vietnamese label, a group, and belongs
+to a *source*: a queryset of rows for a period (registrations of the campaign, plan tasks due in
+the period, …) plus the lookup of the unit path on a row. Figures of one source are counted
+together with conditional aggregates, so:
+
+- `compute(unit, period)` runs one query per source for a unit's subtree (the unit included);
+- `compute_many(units, period)` runs one query per source for any number of units (rows are
+  grouped by unit path inside the common subtree and added up to every target unit above them),
+  so the province's tables and the .xlsx by unit cost the same for 7 units or 700.
+
+Values are frozen in a report version as [{"key", "label", "group", "value"}], so a later change
+of label, or a figure removed from the registry, never changes what a unit sent.
+
+The sources are registered at the bottom of this module, importing the other apps' models.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+# Display order of the groups (a figure of an unknown group goes last).
+GROUPS = [
+    "Đăng ký thực hiện",
+    "Tình trạng đăng ký",
+    "Kết quả đánh giá",
+    "Mô hình “Dân vận khéo”",
+    "Kế hoạch, nhiệm vụ",
+    "Kiểm tra, giám sát",
+    "Gương điển hình",
+    "Tin, bài",
+]
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str
+    label: str
+    group: str
+    source: str
+    condition: Q | None = None
+
+
+@dataclass
+class Source:
+    name: str
+    # (period, today) → the rows this source counts for the period.
+    rows: Callable
+    # Lookup from a row to the path of the unit it belongs to ("unit__path").
+    unit_path: str
+    figures: list[Figure] = field(default_factory=list)
+
+
+_SOURCES: dict[str, Source] = {}
+
+
+def register_source(name: str, *, rows: Callable, unit_path: str) -> Source:
+    source = Source(name, rows, unit_path)
+    _SOURCES[name] = source
+    return source
+
+
+def register(source: str, key: str, label: str, group: str, condition: Q | None = None) -> Figure:
+    if any(f.key == key for f in all_figures()):
+        raise ValueError(f"figure {key!r} registered twice")
+    figure = Figure(key, label, group, source, condition)
+    _SOURCES[source].figures.append(figure)
+    return figure
+
+
+def unregister_source(name: str) -> None:
+    """For tests that add a source of their own."""
+    _SOURCES.pop(name, None)
+
+
+def all_figures() -> list[Figure]:
+    figures = [f for s in _SOURCES.values() for f in s.figures]
+    order = {g: i for i, g in enumerate(GROUPS)}
+    return sorted(figures, key=lambda f: order.get(f.group, len(GROUPS)))  # stable: registration order inside a group
+
+
+def labels() -> dict[str, str]:
+    return {f.key: f.label for f in all_figures()}
+
+
+def _aggregates(source: Source) -> dict:
+    return {f.key: Count("pk", filter=f.condition) if f.condition is not None else Count("pk") for f in source.figures}
+
+
+def _today(today):
+    return today or timezone.localdate()
+
+
+def compute(unit, period, *, today: dt.date | None = None) -> dict[str, int]:
+    """Every registered figure for the unit's subtree: one query per source."""
+    today = _today(today)
+    values: dict[str, int] = {}
+    for source in _SOURCES.values():
+        if not source.figures:
+            continue
+        rows: QuerySet = source.rows(period, today)
+        result = rows.filter(**{f"{source.unit_path}__startswith": unit.path}).order_by().aggregate(**_aggregates(source))
+        values.update({k: int(v or 0) for k, v in result.items()})
+    return values
+
+
+def common_root(paths: Iterable[str]) -> str:
+    """The deepest path every given path lies under ("/" when they share nothing)."""
+    split = [p.strip("/").split("/") for p in paths]
+    if not split:
+        return "/"
+    prefix: list[str] = []
+    for parts in zip(*split):
+        if all(p == parts[0] for p in parts):
+            prefix.append(parts[0])
+        else:
+            break
+    return "/" + "".join(part + "/" for part in prefix) if prefix else "/"
+
+
+def _ancestor_paths(path: str) -> list[str]:
+    parts = path.strip("/").split("/")
+    return ["/" + "/".join(parts[:i]) + "/" for i in range(1, len(parts) + 1)]
+
+
+def compute_many(units, period, *, today: dt.date | None = None) -> dict[int, dict[str, int]]:
+    """Every figure for each unit's subtree, one query per source whatever the number of units."""
+    units = list(units)
+    today = _today(today)
+    keys = [f.key for f in all_figures()]
+    result = {u.pk: dict.fromkeys(keys, 0) for u in units}
+    if not units:
+        return result
+    targets: dict[str, list[int]] = {}
+    for u in units:
+        targets.setdefault(u.path, []).append(u.pk)
+    root = common_root(targets)
+    for source in _SOURCES.values():
+        if not source.figures:
+            continue
+        rows: QuerySet = source.rows(period, today)
+        grouped = (
+            rows.filter(**{f"{source.unit_path}__startswith": root})
+            .order_by()
+            .values(source.unit_path)
+            .annotate(**_aggregates(source))
+        )
+        for row in grouped:
+            for path in _ancestor_paths(row[source.unit_path] or ""):
+                for unit_id in targets.get(path, ()):
+                    bucket = result[unit_id]
+                    for f in source.figures:
+                        bucket[f.key] += int(row[f.key] or 0)
+    return result
+
+
+def freeze(values: dict[str, int]) -> list[dict]:
+    """The list kept in a version: each figure with the label and group it had when sent."""
+    return [{"key": f.key, "label": f.label, "group": f.group, "value": int(values.get(f.key, 0))} for f in all_figures()]
+
+
+def as_rows(values: dict[str, int]) -> list[dict]:
+    """Live values in display form (same shape as a frozen list)."""
+    return freeze(values)
+
+
+def grouped(rows: list[dict]) -> list[tuple[str, list[dict]]]:
+    """[(group, [rows])] in the order the rows come."""
+    out: list[tuple[str, list[dict]]] = []
+    for row in rows:
+        if not out or out[-1][0] != row["group"]:
+            out.append((row["group"], []))
+        out[-1][1].append(row)
+    return out
+
+
+def total(per_unit: Iterable[dict[str, int]]) -> dict[str, int]:
+    sums: dict[str, int] = {}
+    for values in per_unit:
+        for key, value in values.items():
+            sums[key] = sums.get(key, 0) + int(value or 0)
+    return sums
+
+
+# ==================================================================================================
+# Sources. Each block imports the models of the app that owns the rows (the agreed contracts).
+# ==================================================================================================
+
+
+# --- Registrations (registrations app, issue 4) ---------------------------------------------------
+# Registrations of the period's campaign that were sent at least once (drafts do not count), as
+# they stand when the figures are computed (frozen at the report's submission).
+def _registrations(period, today):
+    from registrations.models import Registration
+
+    return Registration.objects.filter(campaign_id=period.campaign_id).exclude(status=Registration.Status.DRAFT)
+
+
+def _register_registrations():
+    from registrations.models import Registration
+
+    S, K, R = Registration.Status, Registration.Kind, Registration.Rating
+    register_source("registrations", rows=_registrations, unit_path="unit__path")
+    add = lambda key, label, group, q=None: register("registrations", key, label, group, q)  # noqa: E731
+    g = "Đăng ký thực hiện"
+    add("reg_content", "Nội dung “Dân vận khéo” của tập thể", g, Q(kind=K.CONTENT))
+    add("reg_task", "Việc làm “Dân vận khéo” của cán bộ, đảng viên", g, Q(kind=K.TASK))
+    add("reg_model", "Mô hình “Dân vận khéo”", g, Q(kind=K.MODEL))
+    g = "Tình trạng đăng ký"
+    add("reg_submitted", "Chờ duyệt", g, Q(status=S.SUBMITTED))
+    add("reg_returned", "Bị trả lại để bổ sung", g, Q(status=S.RETURNED))
+    add("reg_approved", "Đã duyệt, chưa triển khai", g, Q(status=S.APPROVED))
+    add("reg_in_progress", "Đang thực hiện", g, Q(status=S.IN_PROGRESS))
+    add("reg_completed", "Đã hoàn thành, chờ đánh giá", g, Q(status=S.COMPLETED))
+    add("reg_evaluated", "Đã đánh giá", g, Q(status=S.EVALUATED))
+    g = "Kết quả đánh giá"
+    add("reg_excellent", "Hoàn thành xuất sắc", g, Q(status=S.EVALUATED, rating=R.EXCELLENT))
+    add("reg_good", "Hoàn thành tốt", g, Q(status=S.EVALUATED, rating=R.GOOD))
+    add("reg_done", "Hoàn thành", g, Q(status=S.EVALUATED, rating=R.DONE))
+    add("reg_not_done", "Không hoàn thành", g, Q(status=S.EVALUATED, rating=R.NOT_DONE))
+    g = "Mô hình “Dân vận khéo”"
+    add("model_running", "Mô hình đang triển khai", g, Q(kind=K.MODEL, status__in=[S.APPROVED, S.IN_PROGRESS]))
+    add("model_completed", "Mô hình đã hoàn thành", g, Q(kind=K.MODEL, status__in=[S.COMPLETED, S.EVALUATED]))
+    add(
+        "model_good",
+        "Mô hình được đánh giá hoàn thành tốt trở lên",
+        g,
+        Q(kind=K.MODEL, status=S.EVALUATED, rating__in=[R.EXCELLENT, R.GOOD]),
+    )
+
+
+_register_registrations()
+
+
+# --- Plans, plan tasks and inspections (campaigns app, issue 3) ------------------------------------
+# Not registered yet: wired when campaigns.models exports Plan, TaskAssignment and Inspection.
+
+
+# --- Exemplars and articles (registrations app, later) --------------------------------------------
+# RESERVED: when registrations.models gains Exemplar and Article, register here a source for
+# each, e.g. "exemplars" (group "Gương điển hình": exemplars recognised in the period, collective
+# and individual) and "articles" (group "Tin, bài": articles published on the website within
+# covers_from..covers_to). Until those models exist there are no such figures: nothing is faked.

@@ -1,0 +1,571 @@
+"""Business rules of periodic reports: configuring periods, writing and sending a report, the
+receiving side's decisions, reopening, attachments, and the consolidated report.
+
+Every function checks the actor through the Scope (PermissionDenied), validates (ValidationError
+with a Vietnamese message), writes in one transaction with optimistic locking (StaleObjectError
+when the form was loaded from an older version), records the step and notifies the next person.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.models import Membership, Role
+from accounts.scope import Scope
+from campaigns.models import Unit
+from danvan.concurrency import StaleObjectError, bump_version, changes_since
+from danvan.dates import short_date, short_datetime
+from notifications.services import notify
+
+from . import access, figures
+from .models import (
+    NARRATIVE_MAX,
+    SECTION_KEYS,
+    ConsolidatedReport,
+    Report,
+    ReportEvent,
+    ReportingPeriod,
+    ReportVersion,
+    days_late_for,
+)
+from .selectors import is_required, units_required
+
+REPORT_TEXT_FIELDS = [*SECTION_KEYS, "number", "signer_authority", "signer_title", "signer_name"]
+SUMMARY_TEXT_FIELDS = [*REPORT_TEXT_FIELDS, "addressees", "recipients"]
+
+
+class AlreadySubmitted(ValidationError):
+    """The same form was sent twice: the first one was taken, the second one changes nothing."""
+
+
+class PeriodClosed(ValidationError):
+    pass
+
+
+def _scope(user) -> Scope:
+    return Scope.for_user(user)
+
+
+def _check_lengths(data: dict) -> None:
+    for key in SECTION_KEYS:
+        if len(data.get(key) or "") > NARRATIVE_MAX:
+            raise ValidationError(f"Mỗi phần nội dung dài tối đa {NARRATIVE_MAX:,} ký tự.".replace(",", "."))
+
+
+# ==================================================================================================
+# Reporting periods
+# ==================================================================================================
+PERIOD_FIELDS = ["campaign", "kind", "title", "covers_from", "covers_to", "due_on", "receiving_unit", "audience", "instructions"]
+
+
+def _validate_period(*, data: dict, selected_units, exclude_pk=None) -> list:
+    errors = []
+    if data["covers_from"] > data["covers_to"]:
+        errors.append("Ngày bắt đầu lấy số liệu phải trước hoặc bằng ngày kết thúc.")
+    if data["due_on"] < data["covers_from"]:
+        errors.append("Hạn gửi báo cáo không được trước ngày bắt đầu lấy số liệu.")
+    receiver: Unit = data["receiving_unit"]
+    if receiver.level == Unit.Level.DEPARTMENT:
+        errors.append("Đơn vị nhận báo cáo phải là một Ủy ban MTTQ, không phải một ban chuyên môn.")
+    selected = list(selected_units or [])
+    if data["audience"] == ReportingPeriod.Audience.SELECTED:
+        if not selected:
+            errors.append("Hãy chọn ít nhất một đơn vị phải báo cáo.")
+        outside = [u.name for u in selected if not u.path.startswith(receiver.path) or u.pk == receiver.pk]
+        if outside:
+            errors.append("Các đơn vị sau không thuộc đơn vị nhận báo cáo: " + ", ".join(outside) + ".")
+    elif not Unit.objects.valid_on(data["due_on"]).committees().filter(parent=receiver).exists():
+        errors.append(f"{receiver.name} không có đơn vị trực thuộc nào để báo cáo.")
+    duplicate = ReportingPeriod.objects.filter(campaign=data["campaign"], kind=data["kind"], receiving_unit=receiver)
+    if exclude_pk:
+        duplicate = duplicate.exclude(pk=exclude_pk)
+    if duplicate.exists():
+        kind = dict(ReportingPeriod.Kind.choices)[data["kind"]].lower()
+        errors.append(f"{receiver.name} đã có kỳ báo cáo {kind} của {data['campaign']}.")
+    return errors
+
+
+def period_create(*, by, data: dict, selected_units=()) -> ReportingPeriod:
+    if not access.configures(_scope(by), data["receiving_unit"]):
+        raise PermissionDenied("Bạn chỉ tạo được kỳ báo cáo cho đơn vị mình phụ trách.")
+    errors = _validate_period(data=data, selected_units=selected_units)
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        period = ReportingPeriod(**{k: data[k] for k in PERIOD_FIELDS}, created_by=by)
+        try:
+            with transaction.atomic():
+                period.save()
+        except IntegrityError as exc:
+            raise ValidationError("Kỳ báo cáo này vừa được tạo (có thể do bấm hai lần).") from exc
+        if data["audience"] == ReportingPeriod.Audience.SELECTED:
+            period.selected_units.set(selected_units)
+    return period
+
+
+def period_update(*, period: ReportingPeriod, by, expected_version: int, data: dict, selected_units=()) -> ReportingPeriod:
+    scope = _scope(by)
+    if not access.configures(scope, period) or not access.configures(scope, data["receiving_unit"]):
+        raise PermissionDenied("Bạn chỉ sửa được kỳ báo cáo của đơn vị mình phụ trách.")
+    errors = _validate_period(data=data, selected_units=selected_units, exclude_pk=period.pk)
+    if data["receiving_unit"].pk != period.receiving_unit_id and period.reports.exists():
+        errors.append("Kỳ báo cáo đã có báo cáo của đơn vị, không đổi được đơn vị nhận.")
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        bump_version(period, expected=expected_version)
+        due_changed = data["due_on"] != period.due_on
+        for key in PERIOD_FIELDS:
+            setattr(period, key, data[key])
+        period.save()
+        if data["audience"] == ReportingPeriod.Audience.SELECTED:
+            period.selected_units.set(selected_units)
+        else:
+            period.selected_units.clear()
+        if due_changed:
+            _recompute_timeliness(period)
+    return period
+
+
+def _recompute_timeliness(period: ReportingPeriod) -> None:
+    """The deadline moved: days late follow it (timeliness is always against the current due date)."""
+    for report in Report.objects.filter(period=period, submitted_at__isnull=False).only("id", "submitted_at", "days_late"):
+        late = days_late_for(report.submitted_at, period.due_on)
+        if late != report.days_late:
+            Report.objects.filter(pk=report.pk).update(days_late=late)
+
+
+def period_set_status(*, period: ReportingPeriod, by, status: str, expected_version: int) -> ReportingPeriod:
+    if not access.configures(_scope(by), period):
+        raise PermissionDenied("Bạn chỉ khóa sổ, mở lại được kỳ báo cáo của đơn vị mình phụ trách.")
+    if status not in ReportingPeriod.Status.values:
+        raise ValidationError("Trạng thái kỳ báo cáo không hợp lệ.")
+    with transaction.atomic():
+        bump_version(period, expected=expected_version)
+        period.status = status
+        period.save(update_fields=["status", "version"])
+    return period
+
+
+# ==================================================================================================
+# A unit's report
+# ==================================================================================================
+def _check_writer(by, period: ReportingPeriod, unit: Unit) -> None:
+    if not access.writes(_scope(by), unit):
+        raise PermissionDenied("Chỉ cán bộ phụ trách của đơn vị được viết và gửi báo cáo của đơn vị.")
+    if not is_required(period, unit) and not Report.objects.filter(period=period, unit=unit).exists():
+        raise ValidationError(f"{unit.name} không phải báo cáo trong kỳ này.")
+
+
+def _locked(report: Report) -> Report | None:
+    return Report.objects.select_for_update().filter(pk=report.pk).first() if report and report.pk else None
+
+
+def _load_for_write(*, period: ReportingPeriod, unit: Unit, by) -> tuple[Report, bool]:
+    """The unit's report, locked (created as a draft when it does not exist yet)."""
+    report = Report.objects.select_for_update().filter(period=period, unit=unit).first()
+    if report is not None:
+        return report, False
+    try:
+        with transaction.atomic():
+            return Report.objects.create(period=period, unit=unit, created_by=by), True
+    except IntegrityError:
+        # Created by another request between our read and our write.
+        return Report.objects.select_for_update().get(period=period, unit=unit), False
+
+
+def _same_content(obj, data: dict, fields) -> bool:
+    return all(getattr(obj, k) == data[k] for k in fields if k in data and data[k] is not None)
+
+
+def _bump_unless_same(obj, *, expected: int, data: dict, fields) -> None:
+    """Optimistic locking, except that a form whose content is exactly what is stored now is not a
+    conflict (typically: the autosave of the same text landed just before the click on "Gửi")."""
+    if expected == obj.version:
+        bump_version(obj, expected=expected)
+        return
+    if _same_content(obj, data, fields):
+        bump_version(obj, expected=obj.version)
+        return
+    raise StaleObjectError(obj, expected, changes_since(obj, expected))
+
+
+def _apply(report, data: dict, fields) -> None:
+    for key in fields:
+        if key in data and data[key] is not None:
+            setattr(report, key, data[key])
+
+
+def _refuse_locked(report: Report) -> None:
+    if report.status == Report.Status.ACCEPTED:
+        raise ValidationError(
+            f"Báo cáo đã được tiếp nhận lúc {short_datetime(report.accepted_at)} nên đã khóa, không sửa được. "
+            "Nếu cần sửa, đề nghị cấp trên mở lại báo cáo."
+        )
+    if report.status == Report.Status.SUBMITTED:
+        raise ValidationError(
+            f"Báo cáo đã gửi lúc {short_datetime(report.last_submitted_at)} và đang chờ cấp trên tiếp nhận, không sửa được."
+        )
+
+
+def report_save(*, period: ReportingPeriod, unit: Unit, by, expected_version: int, data: dict) -> Report:
+    """Save the draft (the form, or an autosave while typing)."""
+    _check_writer(by, period, unit)
+    _check_lengths(data)
+    with transaction.atomic():
+        report, created = _load_for_write(period=period, unit=unit, by=by)
+        _refuse_locked(report)
+        if not created:
+            _bump_unless_same(report, expected=expected_version, data=data, fields=REPORT_TEXT_FIELDS)
+        _apply(report, data, REPORT_TEXT_FIELDS)
+        report.save()
+    return report
+
+
+def report_start(*, period: ReportingPeriod, unit: Unit, by) -> Report:
+    """The unit's report, created as an empty draft if needed (before a first attachment)."""
+    _check_writer(by, period, unit)
+    report, _ = Report.objects.get_or_create(period=period, unit=unit, defaults={"created_by": by})
+    return report
+
+
+def _attachments_list(report: Report) -> list[dict]:
+    from documents.services import attachments_of
+
+    return [{"id": a.pk, "name": a.original_name, "size": a.size} for a in attachments_of(report).order_by("uploaded_at", "id")]
+
+
+def report_submit(
+    *, period: ReportingPeriod, unit: Unit, by, expected_version: int, data: dict | None = None, now=None
+) -> Report:
+    """Send the report: freeze figures, narrative and attachments in a new version; time-stamp it.
+
+    The first submission decides timeliness. A closed period refuses a first submission; a report
+    returned (or reopened) by the receiving side may still be sent again after the period closes.
+    """
+    _check_writer(by, period, unit)
+    data = data or {}
+    _check_lengths(data)
+    now = now or timezone.now()
+    with transaction.atomic():
+        period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
+        existing = Report.objects.select_for_update().filter(period=period, unit=unit).first()
+        if existing is not None:
+            sent = existing.versions.filter(report_version=expected_version).first()
+            if sent is not None:
+                raise AlreadySubmitted(
+                    f"Báo cáo này đã được gửi lúc {short_datetime(sent.submitted_at)} (lần {sent.number}). "
+                    "Lần bấm gửi thứ hai không được thực hiện."
+                )
+            if not existing.is_editable:
+                _refuse_locked(existing)
+        report, created = _load_for_write(period=period, unit=unit, by=by)
+        if not period.is_open and report.submitted_at is None:
+            raise PeriodClosed(
+                f"Kỳ báo cáo “{period.title}” đã khóa sổ, không nhận báo cáo mới. "
+                f"Đề nghị liên hệ {period.receiving_unit.committee_name} để được mở lại."
+            )
+        if not created:
+            _bump_unless_same(report, expected=expected_version, data=data, fields=REPORT_TEXT_FIELDS)
+        _apply(report, data, REPORT_TEXT_FIELDS)
+        if not (report.results or "").strip():
+            raise ValidationError("Phần “Kết quả đạt được” không được để trống khi gửi báo cáo.")
+        first = report.submitted_at is None
+        if first:
+            report.submitted_at = now
+            report.days_late = days_late_for(now, period.due_on)
+        report.last_submitted_at = now
+        report.status = Report.Status.SUBMITTED
+        report.save()
+        number = (report.versions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
+        values = figures.compute(unit, period, today=timezone.localdate(now))
+        ReportVersion.objects.create(
+            report=report,
+            number=number,
+            report_version=expected_version,
+            submitted_at=now,
+            submitted_by=by,
+            number_symbol=report.number,
+            narrative=report.narrative(),
+            figures=figures.freeze(values),
+            attachments=_attachments_list(report),
+            signer={"authority": report.signer_authority, "title": report.signer_title, "name": report.signer_name},
+        )
+        action = ReportEvent.Action.SUBMITTED if first else ReportEvent.Action.RESUBMITTED
+        ReportEvent.objects.create(report=report, action=action, version_number=number, by=by, at=now)
+        timing = "đúng hạn" if report.days_late == 0 else f"muộn {report.days_late} ngày"
+        notify(
+            recipients=receivers_of(period),
+            kind="report_submitted",
+            title=f"{unit.name} {'gửi' if first else 'gửi lại'} {period.title.lower()} ({timing})",
+            body=f"Lần gửi {number}, lúc {short_datetime(now)}. Hạn gửi {short_date(period.due_on)}.",
+            url=report_url(report),
+            target=report,
+            unit=unit,
+            actor=by,
+        )
+    return report
+
+
+def _check_reviewer(by, report: Report) -> None:
+    if not access.reviews(_scope(by), report.period):
+        raise PermissionDenied("Chỉ đơn vị nhận báo cáo (Ban Tuyên giáo, Thường trực) được tiếp nhận hoặc trả lại báo cáo.")
+
+
+def _latest_version(report: Report) -> ReportVersion:
+    return report.versions.order_by("-number").first()
+
+
+def report_return(*, report: Report, by, expected_version: int, comment: str, now=None) -> Report:
+    _check_reviewer(by, report)
+    comment = (comment or "").strip()
+    if not comment:
+        raise ValidationError("Hãy ghi ý kiến: đơn vị cần bổ sung, chỉnh sửa những gì.")
+    now = now or timezone.now()
+    with transaction.atomic():
+        report = _locked(report)
+        if report.status != Report.Status.SUBMITTED:
+            raise ValidationError(f"Báo cáo đang ở trạng thái “{report.get_status_display()}”, không trả lại được.")
+        bump_version(report, expected=expected_version)
+        report.status = Report.Status.RETURNED
+        report.save(update_fields=["status", "version", "updated_at"])
+        version = _latest_version(report)
+        ReportVersion.objects.filter(pk=version.pk).update(
+            outcome=ReportVersion.Outcome.RETURNED, reviewed_at=now, reviewed_by=by, review_comment=comment
+        )
+        ReportEvent.objects.create(
+            report=report, action=ReportEvent.Action.RETURNED, version_number=version.number, by=by, at=now, comment=comment
+        )
+        notify(
+            recipients=writers_of(report.unit),
+            kind="report_returned",
+            title=f"{report.period.title} của {report.unit.name} bị trả lại để bổ sung, chỉnh sửa",
+            body=f"Ý kiến của {by}: {comment}",
+            url=report_url(report),
+            target=report,
+            unit=report.unit,
+            actor=by,
+        )
+    return report
+
+
+def report_accept(*, report: Report, by, expected_version: int, comment: str = "", now=None) -> Report:
+    _check_reviewer(by, report)
+    now = now or timezone.now()
+    with transaction.atomic():
+        report = _locked(report)
+        if report.status != Report.Status.SUBMITTED:
+            raise ValidationError(f"Báo cáo đang ở trạng thái “{report.get_status_display()}”, không tiếp nhận được.")
+        bump_version(report, expected=expected_version)
+        report.status = Report.Status.ACCEPTED
+        report.accepted_at = now
+        report.save(update_fields=["status", "accepted_at", "version", "updated_at"])
+        version = _latest_version(report)
+        ReportVersion.objects.filter(pk=version.pk).update(
+            outcome=ReportVersion.Outcome.ACCEPTED, reviewed_at=now, reviewed_by=by, review_comment=(comment or "").strip()
+        )
+        ReportEvent.objects.create(
+            report=report,
+            action=ReportEvent.Action.ACCEPTED,
+            version_number=version.number,
+            by=by,
+            at=now,
+            comment=(comment or "").strip(),
+        )
+        notify(
+            recipients=writers_of(report.unit),
+            kind="report_accepted",
+            title=f"{report.period.title} của {report.unit.name} đã được tiếp nhận",
+            body=(comment or "").strip(),
+            url=report_url(report),
+            target=report,
+            unit=report.unit,
+            actor=by,
+        )
+    return report
+
+
+def report_reopen(*, report: Report, by, expected_version: int, reason: str, now=None) -> Report:
+    """Unlock an accepted report so that the unit can correct and send it again (recorded)."""
+    if not access.reopens(_scope(by), report.period):
+        raise PermissionDenied("Chỉ cán bộ Ủy ban MTTQ cấp nhận báo cáo được mở lại báo cáo đã tiếp nhận.")
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError("Hãy ghi lý do mở lại báo cáo.")
+    now = now or timezone.now()
+    with transaction.atomic():
+        report = _locked(report)
+        if report.status != Report.Status.ACCEPTED:
+            raise ValidationError("Chỉ mở lại được báo cáo đã tiếp nhận.")
+        bump_version(report, expected=expected_version)
+        report.status = Report.Status.RETURNED
+        report.accepted_at = None
+        report.save(update_fields=["status", "accepted_at", "version", "updated_at"])
+        version = _latest_version(report)
+        ReportVersion.objects.filter(pk=version.pk).update(outcome=ReportVersion.Outcome.REOPENED)
+        ReportEvent.objects.create(
+            report=report, action=ReportEvent.Action.REOPENED, version_number=version.number, by=by, at=now, comment=reason
+        )
+        notify(
+            recipients=writers_of(report.unit),
+            kind="report_reopened",
+            title=f"{report.period.title} của {report.unit.name} được mở lại để chỉnh sửa",
+            body=f"Lý do: {reason}",
+            url=report_url(report),
+            target=report,
+            unit=report.unit,
+            actor=by,
+        )
+    return report
+
+
+# --- attachments -----------------------------------------------------------------------------------
+def report_attachment_add(*, report: Report, by, uploaded, caption: str = ""):
+    from documents.services import attachment_add
+
+    if not access.writes(_scope(by), report.unit):
+        raise PermissionDenied("Chỉ cán bộ phụ trách của đơn vị được đính kèm tệp vào báo cáo.")
+    if not report.is_editable:
+        _refuse_locked(report)
+    return attachment_add(owner=report, uploaded=uploaded, by=by, caption=caption)
+
+
+def sent_attachment_ids(report: Report) -> set[int]:
+    ids = set()
+    for attachments in report.versions.values_list("attachments", flat=True):
+        ids.update(a["id"] for a in attachments or [])
+    return ids
+
+
+def report_attachment_delete(*, report: Report, attachment, by) -> None:
+    from documents.services import attachment_delete
+
+    if not access.writes(_scope(by), report.unit):
+        raise PermissionDenied("Chỉ cán bộ phụ trách của đơn vị được gỡ tệp của báo cáo.")
+    if not report.is_editable:
+        _refuse_locked(report)
+    if attachment.pk in sent_attachment_ids(report):
+        raise ValidationError(f"Tệp “{attachment.original_name}” đã gửi kèm một lần báo cáo nên được giữ lại, không gỡ được.")
+    attachment_delete(attachment=attachment)
+
+
+# ==================================================================================================
+# The consolidated report
+# ==================================================================================================
+def _default_summary(period: ReportingPeriod) -> dict:
+    receiver = period.receiving_unit
+    parent = receiver.parent
+    if parent is None:
+        addressees = "Ban Thường trực Ủy ban Trung ương MTTQ Việt Nam\nBan Dân vận Tỉnh ủy"
+    else:
+        addressees = f"Ban Thường trực {parent.committee_name}"
+    recipients = ["Như trên", f"Thường trực {'Tỉnh ủy' if parent is None else 'Huyện ủy'}", "Các đơn vị báo cáo", "Lưu: VT, BTG"]
+    return {"addressees": addressees, "recipients": "\n".join(recipients)}
+
+
+def summary_save(*, period: ReportingPeriod, by, expected_version: int, data: dict) -> ConsolidatedReport:
+    if not access.writes_summary(_scope(by), period):
+        raise PermissionDenied("Chỉ cán bộ của đơn vị nhận báo cáo được viết báo cáo tổng hợp.")
+    _check_lengths(data)
+    with transaction.atomic():
+        summary = ConsolidatedReport.objects.select_for_update().filter(period=period).first()
+        if summary is None:
+            if expected_version != 0:
+                raise ValidationError("Không tìm thấy báo cáo tổng hợp; hãy tải lại trang.")
+            try:
+                with transaction.atomic():
+                    summary = ConsolidatedReport.objects.create(period=period, updated_by=by, **_default_summary(period))
+            except IntegrityError:
+                summary = ConsolidatedReport.objects.get(period=period)
+                raise StaleObjectError(summary, expected_version) from None
+        else:
+            if summary.status != ConsolidatedReport.Status.DRAFT:
+                raise ValidationError("Báo cáo tổng hợp đã ban hành nên đã khóa; muốn sửa hãy mở lại bản nháp.")
+            bump_version(summary, expected=expected_version)
+        _apply(summary, data, SUMMARY_TEXT_FIELDS)
+        summary.updated_by = by
+        summary.save()
+    return summary
+
+
+def summary_start(*, period: ReportingPeriod, by) -> ConsolidatedReport:
+    if not access.writes_summary(_scope(by), period):
+        raise PermissionDenied("Chỉ cán bộ của đơn vị nhận báo cáo được viết báo cáo tổng hợp.")
+    summary, _ = ConsolidatedReport.objects.get_or_create(period=period, defaults={"updated_by": by, **_default_summary(period)})
+    return summary
+
+
+def summary_issue(
+    *, summary: ConsolidatedReport, by, expected_version: int, issued_on: dt.date | None = None, now=None
+) -> ConsolidatedReport:
+    from .tables import period_table
+
+    if not access.writes_summary(_scope(by), summary.period):
+        raise PermissionDenied("Chỉ cán bộ của đơn vị nhận báo cáo được ban hành báo cáo tổng hợp.")
+    now = now or timezone.now()
+    with transaction.atomic():
+        summary = ConsolidatedReport.objects.select_for_update().get(pk=summary.pk)
+        if summary.status == ConsolidatedReport.Status.ISSUED:
+            raise AlreadySubmitted(
+                f"Báo cáo tổng hợp đã ban hành lúc {short_datetime(summary.issued_at)}; không ban hành lần nữa."
+            )
+        if not (summary.results or "").strip():
+            raise ValidationError("Phần “Kết quả đạt được” không được để trống khi ban hành.")
+        bump_version(summary, expected=expected_version)
+        summary.status = ConsolidatedReport.Status.ISSUED
+        summary.issued_on = issued_on or timezone.localdate(now)
+        summary.issued_at = now
+        summary.issued_by = by
+        summary.frozen = period_table(summary.period, today=timezone.localdate(now)).as_json()
+        summary.save()
+    return summary
+
+
+def summary_reopen(*, summary: ConsolidatedReport, by, expected_version: int) -> ConsolidatedReport:
+    if not access.writes_summary(_scope(by), summary.period):
+        raise PermissionDenied("Chỉ cán bộ của đơn vị nhận báo cáo được mở lại báo cáo tổng hợp.")
+    with transaction.atomic():
+        summary = ConsolidatedReport.objects.select_for_update().get(pk=summary.pk)
+        if summary.status != ConsolidatedReport.Status.ISSUED:
+            raise ValidationError("Báo cáo tổng hợp đang là bản nháp.")
+        bump_version(summary, expected=expected_version)
+        summary.status = ConsolidatedReport.Status.DRAFT
+        summary.frozen = None
+        summary.issued_at = None
+        summary.updated_by = by
+        summary.save()
+    return summary
+
+
+# ==================================================================================================
+# People to notify, links
+# ==================================================================================================
+def receivers_of(period: ReportingPeriod):
+    """The receiving committee's reviewers (Ban Tuyên giáo), provincial staff and officers."""
+    receiver = period.receiving_unit
+    memberships = (
+        Membership.objects.active()
+        .filter(
+            unit__in=Unit.objects.filter(pk=receiver.pk) | Unit.objects.filter(parent=receiver, level=Unit.Level.DEPARTMENT),
+            role__in=[Role.REVIEWER, Role.PROVINCE_STAFF, Role.OFFICER],
+        )
+        .select_related("user")
+    )
+    return [m.user for m in memberships]
+
+
+def writers_of(unit: Unit):
+    return [m.user for m in Membership.objects.officers_of(unit).select_related("user")]
+
+
+def report_url(report: Report) -> str:
+    return reverse("reports:report_detail", kwargs={"pk": report.period_id, "code": report.unit.code})
+
+
+def required_units(period: ReportingPeriod):
+    return units_required(period=period)
