@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class NotificationsConfig(AppConfig):
@@ -6,4 +7,8 @@ class NotificationsConfig(AppConfig):
     verbose_name = "Thông báo và nhắc hạn"
 
     def ready(self):
-        from . import nav  # noqa: F401
+        from danvan.schedules import sync_after_migrate
+
+        from . import home, kinds, nav  # noqa: F401
+
+        post_migrate.connect(sync_after_migrate, sender=self, dispatch_uid="danvan_sync_schedules")
