@@ -47,6 +47,8 @@ MIDDLEWARE = [
     "accounts.middleware.ForcePasswordChangeMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Tells the user when background work had to wait in the outbox (Redis down).
+    "notifications.middleware.DelayedWorkMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # Last, as its documentation asks: turns a locked-out login into the lockout page.
