@@ -14,3 +14,7 @@ rule("notifications:mark_all_read", method="POST", default=302)
 # Only the recipient opens a notification; for anyone else it does not exist.
 rule("notifications:open", kwargs=_notification_of_sonduong, method="POST", default=404, sonduong=302)
 rule("notifications:mail_log", default=403, tinh=200)
+# The record of urging: everyone who follows units (each for their own subtree); not cadres.
+rule("notifications:reminders", default=200, canbo=403)
+# The reminder schedule: provincial staff only.
+rule("notifications:reminder_policy", default=403, tinh=200)
