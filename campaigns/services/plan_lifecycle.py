@@ -99,32 +99,39 @@ def plan_derive(*, scope, parent: Plan, unit: Unit, by) -> tuple[Plan, bool]:
                 return item.target_unit_id != unit.pk and item.target_unit.path.startswith(unit.path)
             return bool(item.target_level) and item.target_level != unit.level and unit.level == Unit.Level.DISTRICT
 
-        own_section = below_section = None
-        position = 0
+        created: dict[str, PlanSection] = {}
+        counter = [0]
+
+        def target_section(kind: str, source: PlanSection) -> PlanSection:
+            """The derived plan's section for the unit itself ("own") or for its lower units ("below")."""
+            if kind not in created:
+                counter[0] += 10
+                number = f"{counter[0] // 10}."
+                if kind == "own":
+                    created[kind] = _copy_section(
+                        source, plan, position=counter[0], number=number, heading=unit.committee_name, target_unit=unit, target_level="",
+                    )
+                else:
+                    created[kind] = _copy_section(
+                        source, plan, position=counter[0], number=number, heading=lower_units_label(unit), body="",
+                        target_unit=None, target_level=Unit.Level.COMMUNE,
+                    )
+            return created[kind]
+
         for section in sections:
             if section.part != PlanSection.Part.IMPLEMENTATION:
                 _copy_section(section, plan)
                 continue
-            if is_for_unit(section):
-                if own_section is None:
-                    position += 10
-                    own_section = _copy_section(
-                        section, plan, position=position, number=f"{position // 10}.",
-                        heading=unit.committee_name, target_unit=unit, target_level="",
-                    )
-                for task in tasks_by_section.get(section.pk, []):
-                    _copy_task(task, plan, own_section, target_unit=unit, target_level="")
-            elif is_for_below(section) or any(is_for_below(t) for t in tasks_by_section.get(section.pk, [])):
-                if below_section is None:
-                    position += 10
-                    below_section = _copy_section(
-                        section, plan, position=position, number=f"{position // 10}.", heading=lower_units_label(unit),
-                        target_unit=None, target_level=Unit.Level.COMMUNE,
-                    )
-                for task in tasks_by_section.get(section.pk, []):
-                    if is_for_below(task) or (not task.target_unit_id and not task.target_level):
-                        _copy_task(task, plan, below_section)
-            # Sections for the upper level itself, or for other units, stay with the upper plan.
+            section_for_unit, section_for_below = is_for_unit(section), is_for_below(section)
+            if section_for_unit:
+                target_section("own", section)
+            for task in tasks_by_section.get(section.pk, []):
+                untargeted = not task.target_unit_id and not task.target_level
+                if is_for_below(task) or (untargeted and section_for_below):
+                    _copy_task(task, plan, target_section("below", section))
+                elif is_for_unit(task) or (untargeted and section_for_unit):
+                    _copy_task(task, plan, target_section("own", section), target_unit=unit, target_level="")
+                # Tasks for the upper level itself, or for other units, stay with the upper plan.
         for task in tasks_by_section.get(None, []):
             # Deadlines the upper plan sets outside its sections (e.g. report deadlines) bind the unit itself.
             if is_for_unit(task):
