@@ -8,7 +8,7 @@ class ReportsConfig(AppConfig):
     def ready(self):
         from notifications import kinds
 
-        from . import access, pdf  # noqa: F401  (PDF renderers)
+        from . import access, home, nav, pdf  # noqa: F401  (navigation, home sections, PDF renderers)
 
         access.register_documents_access()
         kinds.register("report_submitted", "Đơn vị cấp dưới gửi báo cáo định kỳ")

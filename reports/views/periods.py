@@ -1,0 +1,227 @@
+"""Reporting periods: the list, configuring a period, its completeness table, the .xlsx by unit."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from accounts.scope import require_roles
+from campaigns.models import Campaign, Unit
+from danvan.concurrency import StaleObjectError
+
+from .. import access, exports, services
+from ..forms import PeriodForm, VersionOnlyForm
+from ..models import Report, ReportingPeriod
+from ..selectors import completeness, periods_to_report, reporting_units_of, required_count, with_counts
+
+
+def _receivers(scope):
+    """Committees the user may open periods for: those they act for that have lower committees."""
+    units = reporting_units_of(scope)
+    ids = [u.pk for u in units if scope.acts_for(u)]
+    with_lower = Unit.objects.open().committees().filter(parent_id__in=ids).values("parent_id")
+    return Unit.objects.filter(pk__in=ids).committees().filter(pk__in=with_lower).order_by("depth", "position")
+
+
+def _lower_units(receivers):
+    q = Q(pk__in=[])
+    for r in receivers:
+        q |= Q(path__startswith=r.path) & ~Q(pk=r.pk)
+    return Unit.objects.open().committees().filter(q).select_related("parent").order_by("depth", "parent__position", "position")
+
+
+@login_required
+def index(request):
+    require_roles(request, *access.VIEWERS)
+    scope = request.scope
+    own_units = reporting_units_of(scope)
+    own_periods = list(periods_to_report(own_units).select_related("receiving_unit", "campaign").order_by("-due_on"))
+    own_reports = {
+        (r.period_id, r.unit_id): r
+        for r in Report.objects.filter(period__in=own_periods, unit__in=own_units).only(
+            "id", "period_id", "unit_id", "status", "submitted_at", "days_late"
+        )
+    }
+    own = []
+    for period in own_periods:
+        for unit in own_units:
+            if period.audience == ReportingPeriod.Audience.CHILDREN and unit.parent_id != period.receiving_unit_id:
+                continue
+            own.append({"period": period, "unit": unit, "report": own_reports.get((period.pk, unit.pk))})
+    q = Q(pk__in=[])
+    for path in scope.visible_paths:
+        q |= Q(receiving_unit__path__startswith=path)
+    received = (
+        with_counts(ReportingPeriod.objects.filter(q))
+        .select_related("receiving_unit", "campaign")
+        .order_by("-due_on", "receiving_unit__path")
+    )
+    page = Paginator(received, 30).get_page(request.GET.get("trang"))
+    for period in page:
+        period.n_required = required_count(period)
+    return render(
+        request,
+        "reports/index.html",
+        {"own": own, "page": page, "can_create": _receivers(scope).exists()},
+    )
+
+
+def _period_form(request, *, period=None):
+    scope = request.scope
+    receivers = _receivers(scope)
+    if period is not None:
+        receivers = Unit.objects.filter(Q(pk__in=receivers.values("pk")) | Q(pk=period.receiving_unit_id))
+    initial = {}
+    if period is not None:
+        initial = {
+            "campaign": period.campaign_id,
+            "kind": period.kind,
+            "title": period.title,
+            "covers_from": period.covers_from,
+            "covers_to": period.covers_to,
+            "due_on": period.due_on,
+            "receiving_unit": period.receiving_unit.code,
+            "audience": period.audience,
+            "selected_units": [u.code for u in period.selected_units.all()],
+            "instructions": period.instructions,
+            "version": period.version,
+        }
+    else:
+        campaign = Campaign.current()
+        initial = {"campaign": campaign.pk if campaign else None, "audience": ReportingPeriod.Audience.CHILDREN, "version": 0}
+    return PeriodForm(request.POST or None, initial=initial, receivers=receivers, lower_units=_lower_units(receivers))
+
+
+@login_required
+def period_create(request):
+    require_roles(request, *access.VIEWERS)
+    if not _receivers(request.scope).exists():
+        from django.core.exceptions import PermissionDenied
+
+        raise PermissionDenied("Chỉ cán bộ của đơn vị có đơn vị trực thuộc được mở kỳ báo cáo.")
+    form = _period_form(request)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            period = services.period_create(by=request.user, data=data, selected_units=data.get("selected_units") or [])
+        except ValidationError as exc:
+            for message in exc.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, f"Đã mở kỳ báo cáo “{period.title}”.")
+            return redirect("reports:period_detail", pk=period.pk)
+    return render(request, "reports/period_form.html", {"form": form, "period": None})
+
+
+@login_required
+def period_edit(request, pk: int):
+    period = access.period_for_manage(request, pk)
+    form = _period_form(request, period=period)
+    changes = []
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.period_update(
+                period=period,
+                by=request.user,
+                expected_version=data.get("version") or 0,
+                data=data,
+                selected_units=data.get("selected_units") or [],
+            )
+        except StaleObjectError as exc:
+            changes = exc.changes
+            form.add_error(
+                None,
+                "Kỳ báo cáo vừa được người khác sửa. Nội dung bạn nhập vẫn còn dưới đây; xem các thay đổi rồi lưu lại nếu vẫn muốn.",
+            )
+            form.data = form.data.copy()
+            form.data["version"] = exc.instance.version
+        except ValidationError as exc:
+            for message in exc.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, "Đã lưu kỳ báo cáo.")
+            return redirect("reports:period_detail", pk=period.pk)
+    return render(request, "reports/period_form.html", {"form": form, "period": period, "changes": changes})
+
+
+@login_required
+@require_POST
+def period_status(request, pk: int):
+    period = access.period_for_manage(request, pk)
+    form = VersionOnlyForm(request.POST)
+    status = request.POST.get("status")
+    if not form.is_valid() or status not in ReportingPeriod.Status.values:
+        messages.error(request, "Yêu cầu không hợp lệ; hãy tải lại trang.")
+        return redirect("reports:period_detail", pk=period.pk)
+    try:
+        services.period_set_status(period=period, by=request.user, status=status, expected_version=form.cleaned_data["version"])
+    except StaleObjectError:
+        messages.error(request, "Kỳ báo cáo vừa được người khác thay đổi; hãy xem lại rồi thao tác lại.")
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        if status == ReportingPeriod.Status.CLOSED:
+            messages.success(request, "Đã khóa sổ kỳ báo cáo: không nhận báo cáo mới (báo cáo bị trả lại vẫn được gửi lại).")
+        else:
+            messages.success(request, "Đã mở lại kỳ báo cáo.")
+    return redirect("reports:period_detail", pk=period.pk)
+
+
+@login_required
+def period_detail(request, pk: int):
+    """Completeness and timeliness: every unit that must report, on time, late, returned, missing."""
+    period = access.period_for_receiver(request, pk)
+    scope = request.scope
+    state = completeness(period=period)
+    ancestors = [p for p in _parent_periods(period) if access.receives(scope, p)]
+    loc = request.GET.get("loc")
+    rows = state.rows
+    filters = {
+        "on_time": ("Đúng hạn", lambda r: r.state == "on_time"),
+        "late": ("Gửi muộn", lambda r: r.state == "late"),
+        "missing": ("Chưa gửi", lambda r: r.state == "missing"),
+        "awaiting": ("Chờ tiếp nhận", lambda r: r.report is not None and r.report.status == Report.Status.SUBMITTED),
+        "returned": ("Bị trả lại", lambda r: r.report is not None and r.report.status == Report.Status.RETURNED),
+    }
+    filter_label = ""
+    if loc in filters:
+        filter_label, test = filters[loc]
+        rows = [r for r in rows if test(r)]
+    return render(
+        request,
+        "reports/period_detail.html",
+        {
+            "period": period,
+            "state": state,
+            "rows": rows,
+            "filter_label": filter_label,
+            "ancestors": ancestors,
+            "can_configure": access.configures(scope, period),
+            "can_summary": access.writes_summary(scope, period),
+        },
+    )
+
+
+def _parent_periods(period):
+    """The period one level up (same campaign and kind), for the breadcrumb of a drill-down."""
+    parent = period.receiving_unit.parent
+    if parent is None:
+        return []
+    up = ReportingPeriod.objects.filter(campaign_id=period.campaign_id, kind=period.kind, receiving_unit=parent).select_related(
+        "receiving_unit"
+    )
+    return list(up)
+
+
+@login_required
+def period_export(request, pk: int):
+    period = access.period_for_receiver(request, pk)
+    content = exports.period_xlsx(period)
+    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="{exports.period_filename(period)}"'
+    return response

@@ -1,0 +1,382 @@
+"""A unit's report: read, write (with autosave), send; accept, return, reopen; versions; PDFs;
+attachments."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from danvan.concurrency import StaleObjectError
+from documents.services import attachments_of, document_request
+
+from .. import access, figures, pdf, services
+from ..diff import figures_diff, sections_diff, simple_changes
+from ..forms import AttachmentForm, ReasonForm, ReportForm, ReviewForm
+from ..models import SECTION_KEYS, Report, ReportVersion
+
+FORM_FIELDS = [*SECTION_KEYS, "number", "signer_authority", "signer_title", "signer_name"]
+
+
+def _initial(report):
+    if report is None:
+        return {"version": 0, "signer_authority": "TM. BAN THƯỜNG TRỰC", "signer_title": "CHỦ TỊCH"}
+    return {**{k: getattr(report, k) for k in FORM_FIELDS}, "version": report.version}
+
+
+def _days_overdue(period) -> int:
+    today = timezone.localdate()
+    return (today - period.due_on).days if today > period.due_on else 0
+
+
+def _context(request, period, unit, report, *, form=None, changes=None):
+    scope = request.scope
+    can_write = access.writes(scope, unit)
+    editable = report is None or report.is_editable
+    versions = list(report.versions.select_related("submitted_by", "reviewed_by").order_by("number")) if report else []
+    latest = versions[-1] if versions else None
+    events = list(report.events.select_related("by").order_by("at", "id")) if report else []
+    show_form = can_write and editable
+    if show_form and form is None:
+        form = ReportForm(initial=_initial(report))
+    if show_form or latest is None:
+        figure_rows = figures.as_rows(figures.compute(unit, period))
+        live_figures = True
+    else:
+        figure_rows = latest.figures
+        live_figures = False
+    if can_write and report is not None:
+        narrative = report.narrative()
+    else:
+        narrative = latest.narrative if latest else None
+    attachments = list(attachments_of(report).select_related("uploaded_by")) if report else []
+    sent_ids = {a["id"] for v in versions for a in v.attachments}
+    if not can_write:
+        shown = {a["id"] for a in (latest.attachments if latest else [])}
+        attachments = [a for a in attachments if a.pk in shown]
+    status = report.status if report else None
+    return {
+        "period": period,
+        "unit": unit,
+        "report": report,
+        "form": form,
+        "changes": changes or [],
+        "can_write": can_write,
+        "show_form": show_form,
+        "versions": versions,
+        "latest": latest,
+        "events": events,
+        "figure_groups": figures.grouped(figure_rows),
+        "live_figures": live_figures,
+        "narrative_sections": [(label, (narrative or {}).get(key, "")) for key, label in _sections()] if narrative else None,
+        "attachments": attachments,
+        "sent_ids": sent_ids,
+        "attachment_form": AttachmentForm() if show_form else None,
+        "can_review": access.reviews(scope, period) and status == Report.Status.SUBMITTED,
+        "can_reopen": access.reopens(scope, period) and status == Report.Status.ACCEPTED,
+        "review_form": ReviewForm(initial={"version": report.version}) if report else None,
+        "reopen_form": ReasonForm(initial={"version": report.version}) if report else None,
+        "returned_comment": latest.review_comment if latest and latest.outcome == ReportVersion.Outcome.RETURNED else "",
+        "reopened_event": next((e for e in reversed(events) if e.action == "reopened"), None)
+        if status == Report.Status.RETURNED
+        else None,
+        "days_overdue": _days_overdue(period) if not (report and report.submitted_at) else 0,
+        "sees_period": access.receives(scope, period),
+    }
+
+
+def _sections():
+    from ..models import SECTIONS
+
+    return SECTIONS
+
+
+@login_required
+def report_detail(request, pk: int, code: str):
+    period, unit, report = access.report_target(request, pk, code)
+    return render(request, "reports/report_detail.html", _context(request, period, unit, report))
+
+
+def _form_data(form) -> dict:
+    return {k: form.cleaned_data.get(k, "") for k in FORM_FIELDS}
+
+
+def _stale_form(form, exc):
+    """Keep what the user typed; carry the current version so that saving again is a choice."""
+    data = form.data.copy()
+    data["version"] = exc.instance.version
+    form = ReportForm(data)
+    form.is_valid()
+    form.add_error(
+        None,
+        "Báo cáo vừa được lưu ở nơi khác (tab khác hoặc người khác) sau khi bạn mở trang. Nội dung bạn nhập vẫn còn dưới "
+        "đây và CHƯA được lưu; xem các thay đổi bên dưới rồi bấm lưu lại nếu vẫn muốn ghi đè.",
+    )
+    return form
+
+
+@login_required
+@require_POST
+def report_save(request, pk: int, code: str):
+    period, unit, report = access.report_target(request, pk, code)
+    access.require(access.writes(request.scope, unit), "Chỉ cán bộ phụ trách của đơn vị được viết báo cáo.")
+    form = ReportForm(request.POST)
+    if request.htmx:
+        return _autosave(request, period, unit, form)
+    if not form.is_valid():
+        return render(request, "reports/report_detail.html", _context(request, period, unit, report, form=form), status=400)
+    try:
+        services.report_save(
+            period=period, unit=unit, by=request.user, expected_version=form.cleaned_data["version"], data=_form_data(form)
+        )
+    except StaleObjectError as exc:
+        return render(
+            request,
+            "reports/report_detail.html",
+            _context(request, period, unit, exc.instance, form=_stale_form(form, exc), changes=exc.changes),
+            status=409,
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("reports:report_detail", pk=period.pk, code=unit.code)
+    messages.success(request, "Đã lưu bản nháp báo cáo.")
+    return redirect("reports:report_detail", pk=period.pk, code=unit.code)
+
+
+def _autosave(request, period, unit, form):
+    context = {"ok": False, "message": "", "version": None}
+    if not form.is_valid():
+        context["message"] = "Chưa tự lưu được: " + " ".join(e for errs in form.errors.values() for e in errs)
+    else:
+        try:
+            report = services.report_save(
+                period=period, unit=unit, by=request.user, expected_version=form.cleaned_data["version"], data=_form_data(form)
+            )
+        except StaleObjectError:
+            context["message"] = (
+                "Báo cáo vừa được lưu ở nơi khác nên không tự lưu nữa. Bấm “Lưu nháp” để xem khác biệt; nội dung đang gõ vẫn còn."
+            )
+        except ValidationError as exc:
+            context["message"] = " ".join(exc.messages)
+        else:
+            context.update(ok=True, version=report.version, saved_at=timezone.localtime())
+    return render(request, "reports/_autosave.html", context)
+
+
+@login_required
+@require_POST
+def report_submit(request, pk: int, code: str):
+    period, unit, report = access.report_target(request, pk, code)
+    access.require(access.writes(request.scope, unit), "Chỉ cán bộ phụ trách của đơn vị được gửi báo cáo.")
+    form = ReportForm(request.POST)
+    if not form.is_valid():
+        return render(request, "reports/report_detail.html", _context(request, period, unit, report, form=form), status=400)
+    data = _form_data(form)
+    try:
+        report = services.report_submit(
+            period=period, unit=unit, by=request.user, expected_version=form.cleaned_data["version"], data=data
+        )
+    except services.AlreadySubmitted as exc:
+        messages.info(request, " ".join(exc.messages))
+        return redirect("reports:report_detail", pk=period.pk, code=unit.code)
+    except StaleObjectError as exc:
+        return render(
+            request,
+            "reports/report_detail.html",
+            _context(request, period, unit, exc.instance, form=_stale_form(form, exc), changes=exc.changes),
+            status=409,
+        )
+    except services.PeriodClosed as exc:
+        # Keep the text: save it as the draft, then say why it was not sent.
+        kept = ""
+        try:
+            services.report_save(
+                period=period, unit=unit, by=request.user, expected_version=form.cleaned_data["version"], data=data
+            )
+            kept = " Nội dung đã được lưu nháp."
+        except (ValidationError, StaleObjectError):
+            pass
+        messages.error(request, " ".join(exc.messages) + kept)
+        return redirect("reports:report_detail", pk=period.pk, code=unit.code)
+    except ValidationError as exc:
+        report = services.Report.objects.filter(period=period, unit=unit).first()
+        form.add_error(None, " ".join(exc.messages))
+        return render(request, "reports/report_detail.html", _context(request, period, unit, report, form=form), status=400)
+    if report.days_late:
+        messages.warning(request, f"Đã gửi báo cáo, muộn {report.days_late} ngày so với hạn {period.due_on:%d/%m/%Y}.")
+    else:
+        messages.success(request, "Đã gửi báo cáo đúng hạn. Cấp trên sẽ xem và tiếp nhận hoặc trả lại kèm ý kiến.")
+    return redirect("reports:report_detail", pk=period.pk, code=unit.code)
+
+
+def _existing(report):
+    if report is None:
+        raise Http404("Đơn vị chưa có báo cáo.")
+    return report
+
+
+def _decision(request, pk, code, *, action):
+    period, unit, report = access.report_target(request, pk, code)
+    report = _existing(report)
+    form_class = ReasonForm if action == "reopen" else ReviewForm
+    form = form_class(request.POST)
+    allowed = access.reopens(request.scope, period) if action == "reopen" else access.reviews(request.scope, period)
+    if not allowed:
+        raise PermissionDenied("Bạn không có quyền xử lý báo cáo này.")
+    if not form.is_valid():
+        message = " ".join(e for errs in form.errors.values() for e in errs)
+        messages.error(request, f"Chưa thực hiện được: {message}")
+        return redirect("reports:report_detail", pk=period.pk, code=unit.code)
+    data = form.cleaned_data
+    try:
+        if action == "accept":
+            services.report_accept(
+                report=report, by=request.user, expected_version=data["version"], comment=data.get("comment", "")
+            )
+            messages.success(request, f"Đã tiếp nhận báo cáo của {unit.name}; báo cáo đã khóa.")
+        elif action == "return":
+            services.report_return(
+                report=report, by=request.user, expected_version=data["version"], comment=data.get("comment", "")
+            )
+            messages.success(request, f"Đã trả lại báo cáo của {unit.name} kèm ý kiến.")
+        else:
+            services.report_reopen(report=report, by=request.user, expected_version=data["version"], reason=data["reason"])
+            messages.success(request, f"Đã mở lại báo cáo của {unit.name}; đơn vị được sửa và gửi lại.")
+    except StaleObjectError:
+        messages.error(request, "Báo cáo vừa thay đổi (đơn vị gửi lại hoặc người khác đã xử lý). Hãy xem lại rồi thao tác lại.")
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("reports:report_detail", pk=period.pk, code=unit.code)
+
+
+@login_required
+@require_POST
+def report_accept(request, pk: int, code: str):
+    return _decision(request, pk, code, action="accept")
+
+
+@login_required
+@require_POST
+def report_return(request, pk: int, code: str):
+    return _decision(request, pk, code, action="return")
+
+
+@login_required
+@require_POST
+def report_reopen(request, pk: int, code: str):
+    return _decision(request, pk, code, action="reopen")
+
+
+def _version_number(value, default):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+@login_required
+def report_versions(request, pk: int, code: str):
+    period, unit, report = access.report_target(request, pk, code)
+    report = _existing(report)
+    versions = list(report.versions.select_related("submitted_by", "reviewed_by").order_by("number"))
+    if not versions:
+        raise Http404("Báo cáo chưa gửi lần nào.")
+    by_number = {v.number: v for v in versions}
+    new = by_number.get(_version_number(request.GET.get("b"), versions[-1].number), versions[-1])
+    old = by_number.get(_version_number(request.GET.get("a"), new.number - 1)) if new.number > 1 else None
+    context = {"period": period, "unit": unit, "report": report, "versions": versions, "old": old, "new": new}
+    if old is not None:
+        context["sections"] = sections_diff(old.narrative, new.narrative)
+        context["figures"] = figures_diff(old.figures, new.figures)
+        labels = {"number_symbol": "Số, ký hiệu"}
+        context["other_changes"] = simple_changes(
+            {"number_symbol": old.number_symbol}, {"number_symbol": new.number_symbol}, labels
+        )
+        old_names = {a["name"] for a in old.attachments}
+        new_names = {a["name"] for a in new.attachments}
+        context["attachments_added"] = sorted(new_names - old_names)
+        context["attachments_removed"] = sorted(old_names - new_names)
+    else:
+        context["sections"] = sections_diff({}, new.narrative)
+        context["figures"] = figures_diff([], new.figures)
+    return render(request, "reports/report_versions.html", context)
+
+
+@login_required
+def report_pdf(request, pk: int, code: str):
+    """The PDF of a version as sent (?lan=N, the latest by default)."""
+    period, unit, report = access.report_target(request, pk, code)
+    report = _existing(report)
+    versions = report.versions.order_by("-number")
+    number = request.GET.get("lan")
+    version = versions.filter(number=_version_number(number, 0)).first() if number else versions.first()
+    if version is None:
+        raise Http404("Báo cáo chưa gửi lần nào.")
+    document = document_request(
+        owner=version,
+        kind="report_version",
+        source_key=f"report-version:{version.pk}",
+        title=f"{period.title} — {unit.name} (lần gửi {version.number})",
+        filename=f"bao-cao-{unit.code}-{period.kind}-{period.campaign.year}-lan-{version.number}.pdf",
+        by=request.user,
+    )
+    return redirect("documents:document_status", pk=document.pk)
+
+
+@login_required
+def report_draft_pdf(request, pk: int, code: str):
+    """The working draft as a PDF (stamped DỰ THẢO), for the unit's officers to read before sending."""
+    period, unit, report = access.report_target(request, pk, code)
+    access.require(access.writes(request.scope, unit), "Chỉ đơn vị viết báo cáo xem được bản dự thảo.")
+    report = _existing(report)
+    values = figures.compute(unit, period)
+    document = document_request(
+        owner=report,
+        kind="report_draft",
+        source_key=pdf.draft_source_key(report, values),
+        title=f"{period.title} — {unit.name} (dự thảo)",
+        filename=f"du-thao-bao-cao-{unit.code}-{period.kind}-{period.campaign.year}.pdf",
+        by=request.user,
+    )
+    return redirect("documents:document_status", pk=document.pk)
+
+
+@login_required
+@require_POST
+def report_attachment_add(request, pk: int, code: str):
+    period, unit, report = access.report_target(request, pk, code)
+    access.require(access.writes(request.scope, unit), "Chỉ cán bộ phụ trách của đơn vị được đính kèm tệp.")
+    form = AttachmentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, "Chưa đính kèm được: " + " ".join(e for errs in form.errors.values() for e in errs))
+        return redirect("reports:report_detail", pk=period.pk, code=unit.code)
+    try:
+        report = report or services.report_start(period=period, unit=unit, by=request.user)
+        attachment = services.report_attachment_add(
+            report=report, by=request.user, uploaded=form.cleaned_data["file"], caption=form.cleaned_data.get("caption", "")
+        )
+    except ValidationError as exc:
+        messages.error(request, "Chưa đính kèm được: " + " ".join(exc.messages))
+    else:
+        messages.success(request, f"Đã đính kèm “{attachment.original_name}”.")
+    return redirect("reports:report_detail", pk=period.pk, code=unit.code)
+
+
+@login_required
+@require_POST
+def report_attachment_delete(request, pk: int, code: str, attachment_pk: int):
+    period, unit, report = access.report_target(request, pk, code)
+    report = _existing(report)
+    access.require(access.writes(request.scope, unit), "Chỉ cán bộ phụ trách của đơn vị được gỡ tệp.")
+    attachment = attachments_of(report).filter(pk=attachment_pk).first()
+    if attachment is None:
+        raise Http404("Không tìm thấy tệp.")
+    try:
+        services.report_attachment_delete(report=report, attachment=attachment, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, f"Đã gỡ tệp “{attachment.original_name}”.")
+    return redirect("reports:report_detail", pk=period.pk, code=unit.code)
