@@ -22,7 +22,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import BooleanField, Count, ExpressionWrapper, Q, QuerySet
 from django.utils import timezone
 
 # Display order of the groups (a figure of an unknown group goes last).
@@ -239,7 +239,56 @@ _register_registrations()
 
 
 # --- Plans, plan tasks and inspections (campaigns app, issue 3) ------------------------------------
-# Not registered yet: wired when campaigns.models exports Plan, TaskAssignment and Inspection.
+# Plans in force (issued, not replaced by a revision) dated by the end of the period; plan task
+# assignments of plans in force due within the period (overdue: not done and due before today);
+# inspection and supervision records dated within the period, counted both for the units that
+# inspected and for the units inspected.
+def _plans(period, today):
+    from campaigns.models import Plan
+
+    return Plan.objects.current().filter(campaign_id=period.campaign_id, issued_on__lte=period.covers_to)
+
+
+def _assignments(period, today):
+    from campaigns.models import TaskAssignment
+
+    # "Overdue" depends on the day the figures are computed, so it is an annotation of the rows.
+    return (
+        TaskAssignment.objects.in_force()
+        .filter(task__plan__campaign_id=period.campaign_id, due_on__gte=period.covers_from, due_on__lte=period.covers_to)
+        .annotate(overdue=ExpressionWrapper(Q(due_on__lt=today), output_field=BooleanField()))
+    )
+
+
+def _inspections(period, today):
+    from campaigns.models import Inspection
+
+    return Inspection.objects.filter(
+        Q(campaign_id=period.campaign_id) | Q(campaign__isnull=True),
+        inspected_on__gte=period.covers_from,
+        inspected_on__lte=period.covers_to,
+    )
+
+
+def _register_campaigns():
+    from campaigns.models import TaskAssignment
+
+    done = TaskAssignment.Status.DONE
+    g = "Kế hoạch, nhiệm vụ"
+    register_source("plans", rows=_plans, unit_path="unit__path")
+    register("plans", "plans_issued", "Kế hoạch triển khai đã ban hành (kể cả cấp dưới)", g)
+    register_source("assignments", rows=_assignments, unit_path="unit__path")
+    register("assignments", "tasks_due", "Việc được giao đến hạn trong kỳ", g)
+    register("assignments", "tasks_done", "Việc được giao đã hoàn thành", g, Q(status=done))
+    register("assignments", "tasks_overdue", "Việc được giao quá hạn, chưa hoàn thành", g, Q(overdue=True) & ~Q(status=done))
+    g = "Kiểm tra, giám sát"
+    register_source("inspections_made", rows=_inspections, unit_path="unit__path")
+    register("inspections_made", "inspections_made", "Cuộc kiểm tra, giám sát đã tiến hành", g)
+    register_source("inspections_received", rows=_inspections, unit_path="inspected_unit__path")
+    register("inspections_received", "inspections_received", "Lượt đơn vị được kiểm tra, giám sát", g)
+
+
+_register_campaigns()
 
 
 # --- Exemplars and articles (registrations app, later) --------------------------------------------
