@@ -16,7 +16,7 @@ def _first(*candidates, fallback: str = "") -> str:
 
 def report_for_unit(period, unit) -> str:
     return _first(
-        ("reports:report_for_unit", {"pk": period.pk, "code": unit.code}),
+        ("reports:report_detail", {"pk": period.pk, "code": unit.code}),
         ("reports:period_detail", {"pk": period.pk}),
         ("reports:periods", {}),
         ("reports:index", {}),
@@ -25,7 +25,6 @@ def report_for_unit(period, unit) -> str:
 
 def period_overview(period) -> str:
     return _first(
-        ("reports:completeness", {"pk": period.pk}),
         ("reports:period_detail", {"pk": period.pk}),
         ("reports:periods", {}),
         ("reports:index", {}),
