@@ -48,6 +48,7 @@ def registration_list(request):
         "query": _query_string(request),
         "export_query": _query_string(request),
         "filtered": any(v for k, v in data.items() if k != "sort"),
+        "more_filters": any(v for k, v in data.items() if k != "q"),
         "can_register_task": scope.has_role(Role.CADRE),
         "can_register_unit": scope.has_role(Role.OFFICER, Role.PROVINCE_STAFF),
         "can_manage_fields": scope.is_province_staff,
