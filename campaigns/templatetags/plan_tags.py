@@ -51,3 +51,12 @@ def get_item(mapping, key):
     if not mapping:
         return None
     return mapping.get(key)
+
+
+@register.filter
+def end_mark(text):
+    """The closing mark of an administrative document: "… kế hoạch." → "… kế hoạch./."."""
+    text = (text or "").rstrip()
+    if text.endswith("./."):
+        return text
+    return text.rstrip(".") + "./."
