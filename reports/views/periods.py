@@ -28,10 +28,14 @@ def _receivers(scope):
 
 
 def _lower_units(receivers):
-    q = Q(pk__in=[])
-    for r in receivers:
-        q |= Q(path__startswith=r.path) & ~Q(pk=r.pk)
-    return Unit.objects.open().committees().filter(q).select_related("parent").order_by("depth", "parent__position", "position")
+    """The committees directly under the receivers: those a period may single out."""
+    return (
+        Unit.objects.open()
+        .committees()
+        .filter(parent__in=receivers)
+        .select_related("parent")
+        .order_by("parent__depth", "parent__position", "position")
+    )
 
 
 @login_required
