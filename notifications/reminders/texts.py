@@ -4,6 +4,7 @@ so a reminder sent late after missed days says how much time is really left."""
 import datetime as dt
 
 from danvan.dates import short_date
+from danvan.text import fold
 
 from .subjects import REPORT
 
@@ -13,7 +14,12 @@ KIND_OVERDUE_BELOW = "deadline_overdue_below"
 
 
 def _what(c) -> str:
-    return f"báo cáo “{c.title}”" if c.kind == REPORT else f"nhiệm vụ “{c.title}”"
+    """ "báo cáo sơ kết 6 tháng đầu năm 2020" for a period titled "Báo cáo sơ kết …", else the title in quotes."""
+    if c.kind == REPORT:
+        if fold(c.title).startswith("bao cao "):
+            return c.title[:1].lower() + c.title[1:]
+        return f"báo cáo “{c.title}”"
+    return f"nhiệm vụ “{c.title}”"
 
 
 def _done_verb(c) -> str:

@@ -133,5 +133,11 @@ def test_home_shows_provincial_staff_what_the_sweep_did_today(six_month, at, cli
     at(2020, 6, 11)
     sweep()
     html = client_for("tinh").get("/").content.decode()
-    assert "Nhắc hạn hôm nay" in html and "7 đơn vị được báo quá hạn" in html
+    assert "Nhắc hạn hôm nay" in html and "7 lượt báo quá hạn" in html
+    assert "tu=2020-06-11&amp;den=2020-06-11&amp;buoc=qua" in html
     assert "Nhắc hạn hôm nay" not in client_for("nahang").get("/").content.decode()
+    at(2020, 6, 13)  # no sweep sent anything since: the last one is shown with its day
+    client = client_for("tinh")
+    client.force_login(six_month.receiving_unit.memberships.get(role="province_staff").user)  # the session of 11/6 has expired
+    html = client.get("/").content.decode()
+    assert "Nhắc hạn gần nhất (ngày 11/6/2020)" in html and "7 lượt báo quá hạn" in html
