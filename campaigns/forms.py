@@ -124,6 +124,9 @@ class SectionForm(PortalModelForm):
         self.fields["target_level"].label = "hoặc giao cho mọi đơn vị của một cấp"
         self.fields["position"].required = False
         self.fields["position"].help_text = "Số nhỏ đứng trước; để trống: xếp cuối phần."
+        self.fields["target_unit"].empty_label = "— Không giao cho riêng đơn vị nào —"
+        if not (self.instance and self.instance.pk):
+            self.initial["position"] = None
         if self.instance and self.instance.pk:
             self.fields["version"].initial = self.instance.version
 
@@ -158,6 +161,10 @@ class TaskForm(PortalModelForm):
         self.fields["target_level"].choices = LEVEL_CHOICES
         self.fields["target_level"].label = "hoặc giao cho mọi đơn vị của một cấp"
         self.fields["position"].required = False
+        self.fields["position"].help_text = "Số nhỏ đứng trước; để trống: xếp cuối mục."
+        self.fields["target_unit"].empty_label = "— Theo mục (hoặc việc của chính đơn vị ban hành) —"
+        if not (self.instance and self.instance.pk):
+            self.initial["position"] = None
         if self.instance and self.instance.pk:
             self.fields["version"].initial = self.instance.version
 

@@ -240,7 +240,10 @@ class SectionChange:
     @property
     def label(self) -> str:
         s = self.new or self.old
-        return f"{s.number} {s.heading}".strip() or (s.body[:80] + ("…" if len(s.body) > 80 else ""))
+        if s.heading:
+            return f"{s.number} {s.heading}".strip()
+        body = " ".join(s.body.split())
+        return f"{s.number} {body[:90]}{'…' if len(body) > 90 else ''}".strip()
 
 
 def word_diff(old: str, new: str) -> list[tuple[str, str]]:
