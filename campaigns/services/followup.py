@@ -73,7 +73,7 @@ def assignment_update(*, scope, assignment: TaskAssignment, by, text: str, statu
         raise ValidationError("Trạng thái không hợp lệ.", code="bad_status")
     _check_files(list(files))
     with transaction.atomic():
-        fresh = TaskAssignment.objects.select_for_update().select_related("task__plan").get(pk=assignment.pk)
+        fresh = TaskAssignment.objects.select_for_update(of=("self",)).select_related("task__plan").get(pk=assignment.pk)
         plan = fresh.task.plan
         if not plan.is_current:
             raise ValidationError(

@@ -72,7 +72,7 @@ def plan_derive(*, scope, parent: Plan, unit: Unit, by) -> tuple[Plan, bool]:
     if scope is not None and not scope.acts_for(unit):
         raise PermissionDenied("Chỉ cán bộ của chính đơn vị mới xây dựng kế hoạch cho đơn vị.")
     with transaction.atomic():
-        parent = Plan.objects.select_for_update().select_related("unit", "campaign").get(pk=parent.pk)
+        parent = Plan.objects.select_for_update(of=("self",)).select_related("unit", "campaign").get(pk=parent.pk)
         if unit.parent_id != parent.unit_id:
             raise ValidationError(f"{unit.name} không trực thuộc {parent.unit.name}.", code="not_child")
         existing = plan_for_unit_based_on(parent, unit)
@@ -208,7 +208,7 @@ def plan_issue(*, scope, plan: Plan, by, expected_version: int | None = None) ->
     changes nothing the second time and returns (plan, False)."""
     require_author(scope, plan)
     with transaction.atomic():
-        fresh = Plan.objects.select_for_update().select_related("unit", "campaign", "based_on", "previous").get(pk=plan.pk)
+        fresh = Plan.objects.select_for_update(of=("self",)).select_related("unit", "campaign", "based_on", "previous").get(pk=plan.pk)
         if fresh.is_issued:
             return fresh, False
         if expected_version is not None and fresh.version != expected_version:
@@ -283,7 +283,7 @@ def plan_amend(*, scope, plan: Plan, by) -> tuple[Plan, bool]:
     one is issued. Asking twice returns the same draft."""
     require_author(scope, plan)
     with transaction.atomic():
-        fresh = Plan.objects.select_for_update().select_related("unit", "campaign", "based_on").get(pk=plan.pk)
+        fresh = Plan.objects.select_for_update(of=("self",)).select_related("unit", "campaign", "based_on").get(pk=plan.pk)
         existing = Plan.objects.filter(previous=fresh, status=Plan.Status.DRAFT).first()
         if existing is not None:
             return existing, False

@@ -86,7 +86,7 @@ def lineage_ids(plan: Plan) -> set[int]:
 
 def _lock(plan: Plan) -> Plan:
     """The plan's row, locked for this transaction; refused when it is no longer a draft."""
-    fresh = Plan.objects.select_for_update().select_related("unit", "campaign", "based_on", "previous").get(pk=plan.pk)
+    fresh = Plan.objects.select_for_update(of=("self",)).select_related("unit", "campaign", "based_on", "previous").get(pk=plan.pk)
     if not fresh.is_draft:
         raise ValidationError(LOCKED_MESSAGE, code="locked")
     return fresh
