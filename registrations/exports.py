@@ -1,9 +1,9 @@
 """The filtered list as .xlsx and .csv, streamed with flat memory.
 
 Rows are read from the database in chunks (a server-side cursor on PostgreSQL), movements are
-fetched per chunk, and the .xlsx is written by openpyxl's write-only workbook into a temporary
-file that is then streamed; the .csv is generated row by row with a UTF-8 BOM so that Excel opens
-the Vietnamese text correctly.
+fetched per chunk, and the .xlsx is written row by row into a temporary file (xlsx_stream) that is
+then streamed; the .csv is generated row by row with a UTF-8 BOM so that Excel opens the
+Vietnamese text correctly.
 """
 
 import csv
@@ -16,6 +16,7 @@ from django.utils import timezone
 from danvan.dates import short_date, short_datetime
 
 from .models import Registration
+from .xlsx_stream import BOLD_WRAP, TITLE, StreamingXlsx
 
 CHUNK = 2000
 
@@ -43,8 +44,6 @@ COLUMNS = [
     ("Nhận xét đánh giá", 40),
 ]
 HEADERS = [c[0] for c in COLUMNS]
-DATE_COLUMNS = {9, 10}
-DATETIME_COLUMNS = {15, 16, 17}
 _VALUES = (
     "pk", "kind", "title", "unit__name", "person__full_name", "field__name", "area_note", "starts_on", "ends_on",
     "responsible", "expected_result", "status", "percent_done", "submitted_at", "approved_at", "completed_at", "rating",
@@ -92,43 +91,18 @@ def rows(queryset):
         yield from flush(chunk, number + 1)
 
 
-def write_xlsx(queryset, *, title: str, subtitle: str = ""):
+def write_xlsx(queryset, *, title: str, subtitle: str = "", creator: str = ""):
     """A temporary file (already rewound) holding the .xlsx; the caller streams and closes it."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Đăng ký")
-    for index, (_, width) in enumerate(COLUMNS, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.freeze_panes = "A4"
-    heading = WriteOnlyCell(sheet, value=title)
-    heading.font = Font(bold=True, size=13)
-    sheet.append([heading])
-    sheet.append([subtitle])
-    header_cells = []
-    for header in HEADERS:
-        cell = WriteOnlyCell(sheet, value=header)
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-        header_cells.append(cell)
-    sheet.append(header_cells)
-    for row in rows(queryset):
-        for index in DATE_COLUMNS:
-            if row[index] is not None:
-                cell = WriteOnlyCell(sheet, value=row[index])
-                cell.number_format = "dd/mm/yyyy"
-                row[index] = cell
-        for index in DATETIME_COLUMNS:
-            if row[index] is not None:
-                cell = WriteOnlyCell(sheet, value=row[index])
-                cell.number_format = "dd/mm/yyyy hh:mm"
-                row[index] = cell
-        sheet.append(row)
     handle = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115  (FileResponse closes it after streaming)
-    workbook.save(handle)
+    book = StreamingXlsx(
+        handle, sheet_name="Đăng ký", widths=[w for _, w in COLUMNS], freeze_rows=3, title=title, creator=creator
+    )
+    book.write_row([title], style=TITLE)
+    book.write_row([subtitle])
+    book.write_row(HEADERS, style=BOLD_WRAP)
+    for row in rows(queryset):
+        book.write_row(row)
+    book.close()
     handle.seek(0)
     return handle
 

@@ -82,6 +82,7 @@ def export_xlsx(request):
         registrations,
         title=f"DANH SÁCH ĐĂNG KÝ “DÂN VẬN KHÉO” (ngày {short_date(timezone.localdate())})",
         subtitle=_subtitle(request, form, data),
+        creator=request.user.full_name or request.user.username,
     )
     return FileResponse(
         handle,
