@@ -90,7 +90,8 @@ def test_urging_records_notifies_by_app_and_email_and_is_visible_to_the_urged_un
     assert urging.unit == world.units["072"] and urging.assignment == target and urging.days_late == 92 and urging.by == world.users["tinh"]
     note = Notification.objects.get(kind="task_urged", recipient=world.users["nahang"])
     assert note.url == f"/ke-hoach/don-doc/{notice.pk}/"
-    assert any("nahang@" in ",".join(m.to) and "đôn đốc" in m.subject for m in mail.outbox)
+    sent = [m for m in mail.outbox if "nahang@" in ",".join(m.to) and "đôn đốc" in m.subject]
+    assert sent and "Xây dựng kế hoạch triển khai" in sent[0].body and f"/ke-hoach/don-doc/{notice.pk}/" in sent[0].body
     # Sent twice (double click): one notice.
     with django_capture_on_commit_callbacks(execute=True):
         client_for("tinh").post("/ke-hoach/theo-doi/?state=overdue", data)
