@@ -126,7 +126,7 @@ def plan_create(request):
     campaigns = Campaign.objects.order_by("-year")
     campaign = current_campaign()
     choices = _upper_plan_choices(unit)
-    hint = plan_services.number_suggestion(unit=unit, year=timezone.localdate().year)
+    hint = plan_services.number_suggestion(unit=unit, year=plan_services.document_year(campaign))
     if request.method == "POST":
         form = forms.PlanCreateForm(request.POST, campaigns=campaigns, based_on_choices=choices, number_hint=hint)
         if form.is_valid():
@@ -155,7 +155,7 @@ def plan_edit(request, pk: int):
     if not plan.is_draft and request.method != "POST":
         messages.warning(request, plan_services.LOCKED_MESSAGE)
         return redirect("plans:plan_detail", pk=plan.pk)
-    year = plan.issued_on.year if plan.issued_on else timezone.localdate().year
+    year = plan.issued_on.year if plan.issued_on else plan_services.document_year(plan.campaign)
     hint = plan_services.number_suggestion(unit=plan.unit, year=year, exclude=plan)
     kwargs = {"based_on_choices": _upper_plan_choices(plan.unit), "number_hint": hint, "instance": plan}
     if request.method == "POST":

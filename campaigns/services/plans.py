@@ -133,9 +133,18 @@ def check_dates(*, plan: Plan, issued_on: dt.date | None, based_on: Plan | None)
 
 
 # --- drafting ---------------------------------------------------------------------------------------
+def document_year(campaign) -> int:
+    """The year a new document of this campaign most likely carries: this year while the campaign
+    runs, else the campaign's own year (a 2020 plan keyed in later is still numbered in 2020)."""
+    today = timezone.localdate()
+    if campaign is None or campaign.starts_on.year <= today.year <= campaign.ends_on.year:
+        return today.year
+    return campaign.year
+
+
 def plan_defaults(*, unit: Unit, campaign, based_on: Plan | None = None, year: int | None = None) -> dict:
     """Header fields a new plan of this unit starts with."""
-    year = year or (based_on.issued_on.year if based_on and based_on.issued_on else timezone.localdate().year)
+    year = year or (based_on.issued_on.year if based_on and based_on.issued_on else document_year(campaign))
     title = based_on.title if based_on else f"Triển khai thực hiện {campaign.name}"
     defaults = {
         "board": "Ban Thường trực",

@@ -224,3 +224,9 @@ def test_overdue_and_at_risk_querysets(province_plan, world, in_2020):
     assert not overdue.filter(status="done").exists()
     at_risk = TaskAssignment.objects.at_risk(on=dt.date(2020, 11, 12), days=7)
     assert set(at_risk.values_list("due_on", flat=True)) == {dt.date(2020, 11, 18)}
+
+
+def test_a_plan_keyed_in_after_its_campaign_is_numbered_in_the_campaigns_year(province_plan, world, time_machine):
+    time_machine.move_to(dt.datetime(2026, 3, 1, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7))), tick=False)
+    assert plans.document_year(province_plan.campaign) == 2020
+    assert plans.plan_defaults(unit=world.units["08"], campaign=province_plan.campaign)["number"] == "05/KH-MTTQ-BTT"

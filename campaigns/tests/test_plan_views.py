@@ -182,3 +182,8 @@ def test_draft_pdf_is_marked_and_changes_key_when_the_plan_changes(province_plan
         client.post(f"/ke-hoach/{plan.pk}/pdf/")
     documents = GeneratedDocument.objects.filter(kind="plan", owner_id=plan.pk)
     assert documents.count() == 2 and len({d.source_key for d in documents}) == 2
+
+
+def test_new_plan_form_suggests_the_next_number_of_the_issuer(province_plan, world, client_for):
+    html = client_for("tinh").get("/ke-hoach/moi/").content.decode()
+    assert 'value="05/KH-MTTQ-BTT"' in html and "Số gợi ý (tiếp theo của đơn vị trong năm): 05/KH-MTTQ-BTT" in html
