@@ -108,6 +108,7 @@ class PlanCreateForm(PlanForm):
 
 class SectionForm(PortalModelForm):
     version = VersionField(required=False)
+    token = TokenField()
 
     class Meta:
         model = PlanSection
@@ -127,6 +128,7 @@ class SectionForm(PortalModelForm):
         self.fields["target_unit"].empty_label = "— Không giao cho riêng đơn vị nào —"
         if not (self.instance and self.instance.pk):
             self.initial["position"] = None
+            self.initial.setdefault("token", new_token())
         if self.instance and self.instance.pk:
             self.fields["version"].initial = self.instance.version
 
@@ -141,6 +143,7 @@ class SectionForm(PortalModelForm):
 
 class TaskForm(PortalModelForm):
     version = VersionField(required=False)
+    token = TokenField()
 
     class Meta:
         model = PlanTask
@@ -165,6 +168,7 @@ class TaskForm(PortalModelForm):
         self.fields["target_unit"].empty_label = "— Theo mục (hoặc việc của chính đơn vị ban hành) —"
         if not (self.instance and self.instance.pk):
             self.initial["position"] = None
+            self.initial.setdefault("token", new_token())
         if self.instance and self.instance.pk:
             self.fields["version"].initial = self.instance.version
 

@@ -155,6 +155,8 @@ class PlanSection(Versioned):
     origin = models.ForeignKey(
         "self", verbose_name="sao từ mục", null=True, blank=True, on_delete=models.SET_NULL, related_name="copies"
     )
+    # A random value the "add" form carries: the same form sent twice adds one section.
+    token = models.CharField(max_length=40, unique=True, null=True, blank=True, editable=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -219,6 +221,7 @@ class PlanTask(Versioned):
         "campaigns.TaskAssignment", verbose_name="theo dõi theo việc được giao", null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",
     )
+    token = models.CharField(max_length=40, unique=True, null=True, blank=True, editable=False)
     history = HistoricalRecords()
 
     class Meta:

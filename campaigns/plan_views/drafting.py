@@ -61,6 +61,7 @@ def _save_section(request, plan, section=None):
                 expected_version=data.get("version") if section else None,
                 part=data["part"], number=data["number"], heading=data["heading"], body=data["body"],
                 target_unit=data.get("target_unit"), target_level=data.get("target_level") or "", position=data.get("position"),
+                token=data.get("token") or None,
             )
         except StaleObjectError as exc:
             for line in stale_errors(exc):
@@ -123,6 +124,7 @@ def _save_task(request, plan, task=None):
                 scope=request.scope, plan=plan, by=request.user, task=task, expected_version=data.get("version") if task else None,
                 section=data.get("section"), kind=data["kind"], text=data["text"], target_unit=data.get("target_unit"),
                 target_level=data.get("target_level") or "", due_on=data.get("due_on"), position=data.get("position"),
+                token=data.get("token") or None,
             )
         except StaleObjectError as exc:
             for line in stale_errors(exc):

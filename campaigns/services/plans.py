@@ -231,13 +231,19 @@ def _check_target(plan: Plan, target_unit: Unit | None, target_level: str) -> No
             )
 
 
-def section_save(*, scope, plan: Plan, by, section: PlanSection | None = None, expected_version: int | None = None, **fields) -> PlanSection:
+def section_save(
+    *, scope, plan: Plan, by, section: PlanSection | None = None, expected_version: int | None = None, token: str | None = None, **fields
+) -> PlanSection:
     require_author(scope, plan)
+    if section is None and token:
+        existing = PlanSection.objects.filter(token=token, plan=plan).first()
+        if existing is not None:
+            return existing
     with transaction.atomic():
         fresh = _lock(plan)
         _check_target(fresh, fields.get("target_unit"), fields.get("target_level", ""))
         if section is None:
-            section = PlanSection(plan=fresh)
+            section = PlanSection(plan=fresh, token=token or None)
             if fields.get("position") in (None, ""):
                 last = fresh.sections.filter(part=fields.get("part")).aggregate(m=Max("position"))["m"] or 0
                 fields["position"] = last + 10
@@ -259,8 +265,14 @@ def section_delete(*, scope, section: PlanSection) -> None:
         section.delete()
 
 
-def task_save(*, scope, plan: Plan, by, task: PlanTask | None = None, expected_version: int | None = None, **fields) -> PlanTask:
+def task_save(
+    *, scope, plan: Plan, by, task: PlanTask | None = None, expected_version: int | None = None, token: str | None = None, **fields
+) -> PlanTask:
     require_author(scope, plan)
+    if task is None and token:
+        existing = PlanTask.objects.filter(token=token, plan=plan).first()
+        if existing is not None:
+            return existing
     with transaction.atomic():
         fresh = _lock(plan)
         section = fields.get("section")
@@ -280,7 +292,7 @@ def task_save(*, scope, plan: Plan, by, task: PlanTask | None = None, expected_v
                 code="due_before_plan",
             )
         if task is None:
-            task = PlanTask(plan=fresh)
+            task = PlanTask(plan=fresh, token=token or None)
             if fields.get("position") in (None, ""):
                 last = fresh.tasks.filter(section=section).aggregate(m=Max("position"))["m"] or 0
                 fields["position"] = last + 10

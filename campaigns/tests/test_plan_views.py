@@ -187,3 +187,16 @@ def test_draft_pdf_is_marked_and_changes_key_when_the_plan_changes(province_plan
 def test_new_plan_form_suggests_the_next_number_of_the_issuer(province_plan, world, client_for):
     html = client_for("tinh").get("/ke-hoach/moi/").content.decode()
     assert 'value="05/KH-MTTQ-BTT"' in html and "Số gợi ý (tiếp theo của đơn vị trong năm): 05/KH-MTTQ-BTT" in html
+
+
+def test_adding_a_section_twice_with_the_same_form_adds_one_and_text_is_escaped(province_plan, world, client_for):
+    plan = plan_factories.sonduong_draft(world)
+    client = client_for("sonduong")
+    data = {"token": "s-1", "part": "contents", "number": "2.5.", "heading": "", "body": "Mô hình <script>alert(1)</script> ở Tân Trào"}
+    first = client.post(f"/ke-hoach/{plan.pk}/muc/them/", data)
+    second = client.post(f"/ke-hoach/{plan.pk}/muc/them/", data)
+    assert first.status_code == second.status_code == 302
+    assert plan.sections.filter(number="2.5.").count() == 1
+    for url in (f"/ke-hoach/{plan.pk}/", f"/ke-hoach/{plan.pk}/so-sanh/"):
+        html = client.get(url).content.decode()
+        assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
