@@ -8,7 +8,7 @@ from danvan import home
 
 from .access import reviews
 from .models import Report, ReportingPeriod
-from .selectors import periods_to_report, reporting_units_of, required_count, with_counts
+from .selectors import periods_to_report, reporting_duties, reporting_units_of, required_count, with_counts
 
 
 @home.register(order=20)
@@ -24,31 +24,28 @@ def reports_to_send(request, scope):
     reports = {(r.period_id, r.unit_id): r for r in Report.objects.filter(period__in=periods, unit__in=units)}
     today = timezone.localdate()
     items = []
-    for period in periods:
-        for unit in units:
-            if period.audience == ReportingPeriod.Audience.CHILDREN and unit.parent_id != period.receiving_unit_id:
-                continue
-            report = reports.get((period.pk, unit.pk))
-            if report is not None and report.status in (Report.Status.SUBMITTED, Report.Status.ACCEPTED):
-                continue
-            if report is not None and report.status == Report.Status.RETURNED:
-                badge, tone = "Bị trả lại, cần gửi lại", "warning"
-            elif today > period.due_on:
-                badge, tone = f"Quá hạn {(today - period.due_on).days} ngày", "danger"
-            elif (period.due_on - today).days <= 7:
-                badge, tone = f"Còn {(period.due_on - today).days} ngày", "warning"
-            else:
-                badge, tone = f"Hạn {period.due_on.day}/{period.due_on.month}/{period.due_on.year}", "secondary"
-            items.append(
-                home.HomeItem(
-                    text=period.title,
-                    url=reverse("reports:report_detail", kwargs={"pk": period.pk, "code": unit.code}),
-                    badge=badge,
-                    tone=tone,
-                    detail=f"{unit.name} gửi Ban Thường trực {period.receiving_unit.committee_name}"
-                    + (" · đang soạn" if report is not None and report.status == Report.Status.DRAFT else ""),
-                )
+    for period, unit in reporting_duties(units, periods):
+        report = reports.get((period.pk, unit.pk))
+        if report is not None and report.status in (Report.Status.SUBMITTED, Report.Status.ACCEPTED):
+            continue
+        if report is not None and report.status == Report.Status.RETURNED:
+            badge, tone = "Bị trả lại, cần gửi lại", "warning"
+        elif today > period.due_on:
+            badge, tone = f"Quá hạn {(today - period.due_on).days} ngày", "danger"
+        elif (period.due_on - today).days <= 7:
+            badge, tone = f"Còn {(period.due_on - today).days} ngày", "warning"
+        else:
+            badge, tone = f"Hạn {period.due_on.day}/{period.due_on.month}/{period.due_on.year}", "secondary"
+        items.append(
+            home.HomeItem(
+                text=period.title,
+                url=reverse("reports:report_detail", kwargs={"pk": period.pk, "code": unit.code}),
+                badge=badge,
+                tone=tone,
+                detail=f"{unit.name} gửi Ban Thường trực {period.receiving_unit.committee_name}"
+                + (" · đang soạn" if report is not None and report.status == Report.Status.DRAFT else ""),
             )
+        )
     return home.HomeSection(
         title="Báo cáo định kỳ phải gửi",
         items=items,

@@ -276,3 +276,25 @@ def periods_to_report(units):
             q |= Q(receiving_unit_id=u.parent_id, audience=ReportingPeriod.Audience.CHILDREN)
         q |= Q(audience=ReportingPeriod.Audience.SELECTED, selected_units=u.pk)
     return ReportingPeriod.objects.filter(q).distinct()
+
+
+def reporting_duties(units, periods) -> list[tuple[ReportingPeriod, Unit]]:
+    """(period, unit) for each of these committees that must report in each of these periods.
+    Two queries at most (the periods' selected units, when some period names its units)."""
+    selected_ids = [p.pk for p in periods if p.audience == ReportingPeriod.Audience.SELECTED]
+    chosen = set()
+    if selected_ids:
+        chosen = set(
+            ReportingPeriod.selected_units.through.objects.filter(reportingperiod_id__in=selected_ids).values_list(
+                "reportingperiod_id", "unit_id"
+            )
+        )
+    duties = []
+    for period in periods:
+        for unit in units:
+            if period.audience == ReportingPeriod.Audience.SELECTED:
+                if (period.pk, unit.pk) in chosen:
+                    duties.append((period, unit))
+            elif unit.parent_id == period.receiving_unit_id:
+                duties.append((period, unit))
+    return duties

@@ -232,7 +232,8 @@ def test_report_page_runs_a_fixed_number_of_queries(six, client_for, world):
     for user in ("sonduong", "tuyengiao"):
         with CaptureQueriesContext(connection) as queries:
             assert client_for(user).get(url).status_code == 200
-        assert len(queries) == counts[user] <= 16, (user, counts[user], len(queries))
+        # Equal whatever the number of versions, events and files; the bound leaves room for the page frame (navigation, bell).
+        assert len(queries) == counts[user] <= 25, (user, counts[user], len(queries))
 
 
 def test_the_xlsx_has_one_row_per_unit_with_status_and_figures(six, client_for, world):

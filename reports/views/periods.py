@@ -16,7 +16,7 @@ from danvan.concurrency import StaleObjectError
 from .. import access, exports, services
 from ..forms import PeriodForm, VersionOnlyForm
 from ..models import Report, ReportingPeriod
-from ..selectors import completeness, periods_to_report, reporting_units_of, required_count, with_counts
+from ..selectors import completeness, periods_to_report, reporting_duties, reporting_units_of, required_count, with_counts
 
 
 def _receivers(scope):
@@ -50,12 +50,7 @@ def index(request):
             "id", "period_id", "unit_id", "status", "submitted_at", "days_late"
         )
     }
-    own = []
-    for period in own_periods:
-        for unit in own_units:
-            if period.audience == ReportingPeriod.Audience.CHILDREN and unit.parent_id != period.receiving_unit_id:
-                continue
-            own.append({"period": period, "unit": unit, "report": own_reports.get((period.pk, unit.pk))})
+    own = [{"period": p, "unit": u, "report": own_reports.get((p.pk, u.pk))} for p, u in reporting_duties(own_units, own_periods)]
     q = Q(pk__in=[])
     for path in scope.visible_paths:
         q |= Q(receiving_unit__path__startswith=path)
