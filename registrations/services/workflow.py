@@ -80,7 +80,8 @@ def _step(
     scope = Scope.for_user(by)
     with transaction.atomic():
         locked = (
-            Registration.objects.select_for_update()
+            # Lock only the registration row (PostgreSQL refuses FOR UPDATE on an outer join's nullable side).
+            Registration.objects.select_for_update(of=("self",))
             .select_related("unit", "unit__parent", "person", "created_by")
             .filter(pk=registration.pk)
             .first()
