@@ -23,9 +23,9 @@ def render_message(kind: str, context: dict) -> tuple[str, str, str]:
     return subject, text, html
 
 
-def send_message(*, kind: str, to: list[str], context: dict) -> int:
+def send_message(*, kind: str, to: list[str], context: dict, connection=None) -> int:
     subject, text, html = render_message(kind, context)
-    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, to)
+    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, to, connection=connection)
     message.attach_alternative(html, "text/html")
     return message.send()
 

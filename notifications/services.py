@@ -135,58 +135,89 @@ FAILED_RETRY_AFTER = dt.timedelta(hours=1)
 MAX_ATTEMPTS = 6
 
 
-def email_delivery_send(*, delivery_id: int) -> EmailDelivery | None:
-    """Send one logged e-mail. Safe to call twice, also at the same time: a delivery already sent is
-    not sent again, and one being sent by another worker is left to it (unless that claim is stale)."""
-    from . import mail
-
-    now = timezone.now()
-    with transaction.atomic():
-        delivery = (
-            # of=self: PostgreSQL cannot lock the nullable side of the outer join to the notification.
-            EmailDelivery.objects.select_for_update(of=("self",))
-            .select_related("notification", "notification__recipient")
-            .filter(pk=delivery_id)
-            .first()
-        )
-        if delivery is None or delivery.status == EmailDelivery.Status.SENT:
-            return delivery
-        if (
-            delivery.status == EmailDelivery.Status.SENDING
-            and delivery.last_attempt_at is not None
-            and delivery.last_attempt_at > now - SENDING_STALE_AFTER
-        ):
-            return delivery
-        EmailDelivery.objects.filter(pk=delivery.pk).update(
-            status=EmailDelivery.Status.SENDING, attempts=delivery.attempts + 1, last_attempt_at=now
-        )
-    notification = delivery.notification
-    template = f"emails/{delivery.kind}/subject.txt"
+def email_deliveries_send(*, delivery_ids: list[int]) -> tuple[list[int], list[tuple[int, Exception]]]:
+    """Send logged e-mails in one batch: one transaction claims them, one read loads what they
+    say, one mail-server connection sends them, one update marks them sent. Safe to call twice,
+    also at the same time: a delivery already sent is skipped, and one another worker is sending
+    is left to it (unless that claim is stale). Returns (sent ids, [(failed id, error)])."""
+    from django.core.mail import get_connection
+    from django.db.models import F, Prefetch
     from django.template import TemplateDoesNotExist
     from django.template.loader import get_template
 
+    from . import mail
+    from .models import Reminder
+
+    now = timezone.now()
+    with transaction.atomic():
+        # of=self: PostgreSQL cannot lock the nullable side of an outer join.
+        claimable = (
+            EmailDelivery.objects.select_for_update(of=("self",))
+            .filter(pk__in=delivery_ids)
+            .filter(
+                Q(status__in=[EmailDelivery.Status.QUEUED, EmailDelivery.Status.FAILED])
+                | Q(status=EmailDelivery.Status.SENDING, last_attempt_at__lte=now - SENDING_STALE_AFTER)
+                | Q(status=EmailDelivery.Status.SENDING, last_attempt_at__isnull=True)
+            )
+        )
+        ids = list(claimable.values_list("pk", flat=True))
+        if not ids:
+            return [], []
+        EmailDelivery.objects.filter(pk__in=ids).update(
+            status=EmailDelivery.Status.SENDING, attempts=F("attempts") + 1, last_attempt_at=now
+        )
+    reminders = Reminder.objects.select_related("unit").order_by("unit__position", "unit__code")
+    deliveries = list(
+        EmailDelivery.objects.filter(pk__in=ids)
+        .select_related("notification", "notification__recipient")
+        .prefetch_related(Prefetch("notification__reminders", queryset=reminders))
+        .order_by("pk")
+    )
+    preferences_link = mail.absolute_url(reverse("notifications:preferences"))
+    templates: dict[str, str] = {}
+    sent, failed = [], []
+    connection = get_connection()
     try:
-        get_template(template)
-        kind = delivery.kind
-    except TemplateDoesNotExist:
-        kind = "notification"
-    reminders = []
-    if notification is not None:
-        reminders = list(notification.reminders.select_related("unit").order_by("unit__position", "unit__code"))
-    context = {
-        "notification": notification,
-        "reminders": reminders,
-        "link": mail.absolute_url(notification.url) if notification and notification.url else "",
-        "preferences_link": mail.absolute_url(reverse("notifications:preferences")),
-    }
+        connection.open()  # one session with the mail server for the whole batch
+    except Exception as exc:  # unreachable: every e-mail of the batch fails with this error
+        failed = [(d.pk, exc) for d in deliveries]
+        deliveries = []
     try:
-        mail.send_message(kind=kind, to=[delivery.to], context=context)
-    except Exception as exc:
-        EmailDelivery.objects.filter(pk=delivery.pk).update(status=EmailDelivery.Status.FAILED, error=f"{type(exc).__name__}: {exc}"[:2000])
-        raise
-    EmailDelivery.objects.filter(pk=delivery.pk).update(status=EmailDelivery.Status.SENT, sent_at=timezone.now(), error="")
-    delivery.refresh_from_db()
-    return delivery
+        for delivery in deliveries:
+            if delivery.kind not in templates:
+                try:
+                    get_template(f"emails/{delivery.kind}/subject.txt")
+                    templates[delivery.kind] = delivery.kind
+                except TemplateDoesNotExist:
+                    templates[delivery.kind] = "notification"
+            notification = delivery.notification
+            context = {
+                "notification": notification,
+                "reminders": list(notification.reminders.all()) if notification is not None else [],
+                "link": mail.absolute_url(notification.url) if notification and notification.url else "",
+                "preferences_link": preferences_link,
+            }
+            try:
+                mail.send_message(kind=templates[delivery.kind], to=[delivery.to], context=context, connection=connection)
+            except Exception as exc:  # recorded in the mail log; the caller decides about retries
+                failed.append((delivery.pk, exc))
+            else:
+                sent.append(delivery.pk)
+    finally:
+        connection.close()
+    if sent:
+        EmailDelivery.objects.filter(pk__in=sent).update(status=EmailDelivery.Status.SENT, sent_at=timezone.now(), error="")
+    for pk, exc in failed:
+        EmailDelivery.objects.filter(pk=pk).update(status=EmailDelivery.Status.FAILED, error=f"{type(exc).__name__}: {exc}"[:2000])
+    return sent, failed
+
+
+def email_delivery_send(*, delivery_id: int) -> EmailDelivery | None:
+    """Send one logged e-mail (see email_deliveries_send); raises what the mail server raised."""
+    _, failed = email_deliveries_send(delivery_ids=[delivery_id])
+    if failed:
+        raise failed[0][1]
+    return EmailDelivery.objects.filter(pk=delivery_id).first()
 
 
 def email_deliveries_retry(*, now=None, limit: int = 500) -> int:

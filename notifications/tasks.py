@@ -35,19 +35,18 @@ def send_email_delivery(self, delivery_id: int):
 
 @shared_task(bind=True, max_retries=6, acks_late=True)
 def send_email_deliveries(self, delivery_ids: list[int]):
-    """A batch of logged e-mails (bulk notifications); only those that failed are retried."""
-    from .services import email_delivery_send
+    """A batch of logged e-mails (bulk notifications); only those the mail server refused for a
+    network reason are retried, the others stay "failed" in the mail log with their error."""
+    from .services import email_deliveries_send
 
-    failed, error = [], None
-    for delivery_id in delivery_ids:
-        try:
-            email_delivery_send(delivery_id=delivery_id)
-        except OSError as exc:
-            failed.append(delivery_id)
-            error = exc
-    if failed and not self.request.is_eager:
-        raise self.retry(args=[failed], exc=error, countdown=60 * 2 ** self.request.retries)
-    return len(delivery_ids) - len(failed)
+    sent, failed = email_deliveries_send(delivery_ids=delivery_ids)
+    for pk, exc in failed:
+        if not isinstance(exc, OSError):
+            logger.error("E-mail %s failed: %s", pk, exc)
+    again = [pk for pk, exc in failed if isinstance(exc, OSError)]
+    if again and not self.request.is_eager:
+        raise self.retry(args=[again], exc=failed[0][1], countdown=60 * 2 ** self.request.retries)
+    return len(sent)
 
 
 @shared_task

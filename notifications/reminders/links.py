@@ -23,6 +23,20 @@ def report_for_unit(period, unit) -> str:
     )
 
 
+# Stands for a unit's code in a URL reversed once per period (the sweep builds thousands of links).
+CODE = "0UNITCODE0"
+
+
+def report_for_unit_pattern(period) -> str:
+    """report_for_unit() with CODE in place of the unit's code."""
+    return _first(
+        ("reports:report_detail", {"pk": period.pk, "code": CODE}),
+        ("reports:period_detail", {"pk": period.pk}),
+        ("reports:periods", {}),
+        ("reports:index", {}),
+    )
+
+
 def period_overview(period) -> str:
     return _first(
         ("reports:period_detail", {"pk": period.pk}),

@@ -93,13 +93,14 @@ def report_candidates(*, due_from: dt.date, due_to: dt.date, now: dt.datetime | 
         else:
             units = [u for u in by_parent[period.receiving_unit_id] if _valid_on(u, period.due_on)]
         upper_url = links.period_overview(period)
+        unit_url = links.report_for_unit_pattern(period)  # one reverse() per period, not per unit
         for unit in units:
             if (period.pk, unit.pk) in sent:
                 continue
             found.append(
                 Candidate(
                     kind=REPORT, subject_id=period.pk, unit=unit, due_on=period.due_on, title=period.title,
-                    url=links.report_for_unit(period, unit), upper_unit=period.receiving_unit, upper_url=upper_url,
+                    url=unit_url.replace(links.CODE, unit.code), upper_unit=period.receiving_unit, upper_url=upper_url,
                     target_type=content_type,
                     detail=f"Báo cáo gửi Ban Thường trực {period.receiving_unit.committee_name}.",
                 )
