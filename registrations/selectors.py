@@ -147,15 +147,22 @@ def unit_statistics(*, root: Unit, campaign) -> Statistics:
     own = StatRow(unit=root, label=f"Cấp {root.name_in_sentence} và các ban" if children else root.name, is_own_level=True)
     rows_by_prefix = [(c.path, StatRow(unit=c, label=c.name)) for c in child_committees]
 
+    # Group by the unit's id (no join with the units table over every registration) and find
+    # each unit's row from the paths of the subtree, read once.
+    subtree = Unit.objects.subtree(root)
+    paths = dict(subtree.values_list("id", "path"))
     groups = (
         Registration.objects.registered()
-        .filter(campaign=campaign, unit__path__startswith=root.path)
-        .values_list("unit__path", "kind", "status", "field_id", "rating")
+        .filter(campaign=campaign, unit_id__in=subtree.values("id"))
+        .values_list("unit_id", "kind", "status", "field_id", "rating")
         .annotate(n=Count("id"))
         .order_by()
     )
-    for path, kind, status, field_id, rating, n in groups:
-        row = _row_for(path, rows_by_prefix, own)
+    row_of_unit = {}
+    for unit_id, kind, status, field_id, rating, n in groups:
+        row = row_of_unit.get(unit_id)
+        if row is None:
+            row = row_of_unit[unit_id] = _row_for(paths[unit_id], rows_by_prefix, own)
         for target in (row, total):
             target.by_kind[kind] += n
             target.by_status[status] += n
