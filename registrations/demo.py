@@ -30,7 +30,8 @@ PROVINCE_MODEL_TITLE = (
 # Ten communes, from several districts (an example: the plan does not list them).
 NTM_COMMUNES_2020 = ["02209", "02290", "02245", "02302", "02335", "02398", "02488", "02506", "02578", "02590"]
 
-# Extra demo people: cadres who register tasks, and officers for units that approve them.
+# Extra demo people: cadres who register tasks, and officers for units that approve them (the
+# district officers have the same usernames and names as in notifications.demo, whichever runs first).
 # username, full name, unit code, role, position
 PEOPLE = [
     ("hoa.nguyen", "Nguyễn Thị Hoà", "076", Role.CADRE, "Cán bộ Ủy ban MTTQ huyện Sơn Dương"),
@@ -39,8 +40,8 @@ PEOPLE = [
     ("khanh.tran", "Trần Quốc Khánh", "08-BTG", Role.CADRE, "Chuyên viên Ban Tuyên giáo, Ủy ban MTTQ tỉnh"),
     ("thu.quan", "Quan Thị Thu", "073", Role.CADRE, "Cán bộ Ủy ban MTTQ huyện Chiêm Hóa"),
     ("hien.ly", "Lý Thị Hiền", "075", Role.CADRE, "Cán bộ Ủy ban MTTQ huyện Yên Sơn"),
-    ("chiemhoa", "Nông Văn Thắng", "073", Role.OFFICER, "Phó Chủ tịch Ủy ban MTTQ huyện Chiêm Hóa"),
-    ("yenson", "Vũ Thị Ngọc", "075", Role.OFFICER, "Phó Chủ tịch Ủy ban MTTQ huyện Yên Sơn"),
+    ("chiemhoa", "Hà Thị Nguyệt", "073", Role.OFFICER, "Phó Chủ tịch Ủy ban MTTQ huyện Chiêm Hóa"),
+    ("yenson", "Lê Thị Hồng", "075", Role.OFFICER, "Phó Chủ tịch Ủy ban MTTQ huyện Yên Sơn"),
     ("hophoa", "Đinh Văn Quý", "02578", Role.OFFICER, "Chủ tịch Ủy ban MTTQ xã Hợp Hòa"),
     # Cadres who have not registered a task yet (the statistics show the share of those who have).
     ("lan.pham", "Phạm Thị Lan", "076", Role.CADRE, "Cán bộ Ủy ban MTTQ huyện Sơn Dương"),
@@ -206,7 +207,7 @@ ENTRIES = [
         "movements": [5],
         "areas": ["02335"],
         "area_note": "thôn Nà Khà, thôn Pắc Khoang",
-        "responsible": "Nông Văn Thắng",
+        "responsible": "Hà Thị Nguyệt",
         "expected": "Hòa giải thành trên 85% vụ việc.",
         "targets": [("Tỷ lệ hòa giải thành", "%", "85")],
         "start": "2020-03-01",
@@ -226,7 +227,7 @@ ENTRIES = [
         "title": "Vận động nhân dân chuyển đổi cơ cấu cây trồng, phát triển vùng chè Mỹ Bằng",
         "field": "Kinh tế",
         "movements": [4],
-        "responsible": "Vũ Thị Ngọc",
+        "responsible": "Lê Thị Hồng",
         "expected": "Trồng mới 30 ha chè.",
         "targets": [("Diện tích chè trồng mới", "ha", "30")],
         "start": "2020-03-01",
@@ -261,7 +262,7 @@ ENTRIES = [
         "field": "Kinh tế",
         "movements": [3],
         "areas": ["02488"],
-        "responsible": "Vũ Thị Ngọc",
+        "responsible": "Lê Thị Hồng",
         "expected": "Giúp 15 hộ thoát nghèo.",
         "targets": [("Hộ thoát nghèo", "hộ", "15")],
         "start": "2020-05-01",
