@@ -13,6 +13,7 @@ from documents.testing import pdf_upload, png_upload
 
 @pytest.mark.django_db(transaction=True)
 def test_backup_then_restore_into_a_fresh_database_gives_the_same_rows_and_files(world, tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path / "media"  # other tests share the session's media folder
     attachment_add(owner=world.units["076"], uploaded=png_upload(), by=world.users["sonduong"])
     attachment_add(owner=world.units["072"], uploaded=pdf_upload(), by=world.users["nahang"])
     before_counts = table_counts()
@@ -57,6 +58,7 @@ def test_backup_then_restore_into_a_fresh_database_gives_the_same_rows_and_files
 
 @pytest.mark.django_db(transaction=True)
 def test_a_damaged_backup_is_reported(world, tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path / "media"
     attachment_add(owner=world.units["076"], uploaded=pdf_upload(), by=world.users["sonduong"])
     backup_dir = tmp_path / "b"
     call_command("backup_portal", output=backup_dir)
