@@ -1,4 +1,7 @@
-"""The dated tree of units: province → (district) → commune, plus departments of a committee.
+"""The dated tree of units: (central →) province → (district) → commune, plus departments of a committee.
+
+A national deployment puts the provinces under one central committee; a provincial deployment
+has the province as its root.
 
 The tree is a materialised path of GSO codes ("/08/076/02545/"), so a subtree is one indexed
 `path LIKE '/08/076/%'` query on both databases. Nothing assumes a district level exists: since
@@ -36,12 +39,14 @@ class UnitQuerySet(models.QuerySet):
 
 class Unit(models.Model):
     class Level(models.TextChoices):
+        CENTRAL = "central", "Trung ương"
         PROVINCE = "province", "Cấp tỉnh"
         DISTRICT = "district", "Cấp huyện"
         COMMUNE = "commune", "Cấp xã"
         DEPARTMENT = "department", "Ban chuyên môn"
 
     class Kind(models.TextChoices):
+        CENTRAL = "central", "Trung ương"
         PROVINCE = "province", "Tỉnh"
         MUNICIPALITY = "municipality", "Thành phố trực thuộc Trung ương"
         DISTRICT = "district", "Huyện"
@@ -102,8 +107,8 @@ class Unit(models.Model):
 
     @property
     def committee_name(self) -> str:
-        """"Ủy ban MTTQ huyện Sơn Dương"; a department is named as it is."""
-        if self.level == self.Level.DEPARTMENT:
+        """"Ủy ban MTTQ huyện Sơn Dương"; a department or the central committee is named as it is."""
+        if self.level in (self.Level.DEPARTMENT, self.Level.CENTRAL):
             return self.name
         return f"Ủy ban MTTQ {self.name_in_sentence}"
 
@@ -152,6 +157,7 @@ _KIND_BY_LEVEL_AND_PREFIX = {
 }
 
 _DEFAULT_KIND = {
+    "central": Unit.Kind.CENTRAL,
     "province": Unit.Kind.PROVINCE,
     "district": Unit.Kind.DISTRICT,
     "commune": Unit.Kind.COMMUNE,

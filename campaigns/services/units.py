@@ -24,7 +24,8 @@ HEADER = ["code", "name", "level", "parent_code"]
 LEVELS = {choice.value for choice in Unit.Level}
 # Which levels may sit under which: a commune under a province is the post-2025 two-level tree.
 ALLOWED_PARENT_LEVELS = {
-    "province": {None},
+    "central": {None},
+    "province": {None, "central"},
     "district": {"province"},
     "commune": {"district", "province"},
     "department": {"province", "district", "commune"},
@@ -127,9 +128,22 @@ def _line_of(message: str) -> int:
     return int(match.group(1)) if match else 0
 
 
-def units_import(*, data: bytes, valid_from: dt.date = DEFAULT_VALID_FROM, close_missing: bool = False) -> UnitImportResult:
-    """Import the CSV bytes; raise UnitImportError (nothing written) when any row is bad."""
+def units_import(
+    *, data: bytes, valid_from: dt.date = DEFAULT_VALID_FROM, close_missing: bool = False, root_code: str = ""
+) -> UnitImportResult:
+    """Import the CSV bytes; raise UnitImportError (nothing written) when any row is bad.
+
+    `root_code` puts the file's parentless provinces under that (open, central) unit: the GSO
+    list has no national row, a national deployment has one committee above the provinces.
+    """
     rows, errors = _parse(_decode(data))
+    if root_code:
+        root = Unit.objects.open().filter(code=root_code, level=Unit.Level.CENTRAL).first()
+        if root is None:
+            raise UnitImportError([f"Không có đơn vị trung ương mã “{root_code}” để đặt các tỉnh vào."])
+        for row in rows:
+            if row.level == "province" and not row.parent_code:
+                row.parent_code = root_code
     by_code = {}
     for row in rows:
         by_code.setdefault(row.code, row)
@@ -179,8 +193,8 @@ def units_import(*, data: bytes, valid_from: dt.date = DEFAULT_VALID_FROM, close
                 f"Dòng {row.line}: đơn vị {row.code} ({row.level}) không thể trực thuộc {row.parent_code} ({parent_level})."
             )
             continue
-        if row.parent_code and None in allowed:
-            errors.append(f"Dòng {row.line}: đơn vị cấp tỉnh {row.code} không được có đơn vị cấp trên.")
+        if row.parent_code and allowed == {None}:
+            errors.append(f"Dòng {row.line}: đơn vị {row.code} ({row.level}) không được có đơn vị cấp trên.")
             continue
         resolve_depth(row)
     if errors:

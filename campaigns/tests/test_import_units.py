@@ -134,3 +134,24 @@ def test_a_change_without_a_later_valid_from_is_refused(tuyen_quang):
     with pytest.raises(UnitImportError, match="Dòng 3: đơn vị 076 đã có với thông tin khác"):
         _import(HEADER + "08,Tỉnh Tuyên Quang,province,\n076,Huyện Sơn Dương Mới,district,08\n")
     assert Unit.objects.get(code="076").name == "Huyện Sơn Dương"
+
+
+def test_a_national_tree_puts_the_provinces_under_the_central_committee(db):
+    _import(HEADER + "VN,Ủy ban Trung ương MTTQ Việt Nam,central,\n")
+    result = units_import(data=(DATA / "tuyen_quang_2020.csv").read_bytes(), root_code="VN")
+    assert result.created == 146
+    central = Unit.objects.get(code="VN")
+    assert Unit.objects.get(code="08").parent == central
+    assert Unit.objects.get(code="02545").path == "/VN/08/076/02545/"
+    assert Unit.objects.subtree(central).count() == 147
+    assert central.committee_name == "Ủy ban Trung ương MTTQ Việt Nam"
+
+
+def test_the_root_must_be_an_existing_central_unit(db):
+    with pytest.raises(UnitImportError, match="Không có đơn vị trung ương mã “VN”"):
+        units_import(data=(DATA / "tuyen_quang_2020.csv").read_bytes(), root_code="VN")
+
+
+def test_a_province_cannot_sit_under_a_district(db):
+    with pytest.raises(UnitImportError, match="không thể trực thuộc"):
+        _import(HEADER + "08,Tỉnh Tuyên Quang,province,\n076,Huyện Sơn Dương,district,08\n09,Tỉnh X,province,076\n")

@@ -19,18 +19,23 @@ class Command(BaseCommand):
             help="Ngày hiệu lực của các đơn vị trong tệp (YYYY-MM-DD, mặc định 2020-01-01).",
         )
         parser.add_argument(
+            "--root",
+            default="",
+            help="Mã đơn vị trung ương (cấp central, đã có) để đặt các tỉnh không có cấp trên vào dưới nó.",
+        )
+        parser.add_argument(
             "--close-missing",
             action="store_true",
             help="Đơn vị đang hiệu lực dưới các tỉnh của tệp mà không có trong tệp sẽ hết hiệu lực từ --valid-from.",
         )
 
-    def handle(self, *args, file: Path, valid_from, close_missing, **options):
+    def handle(self, *args, file: Path, valid_from, close_missing, root="", **options):
         try:
             data = file.read_bytes()
         except OSError as exc:
             raise CommandError(f"Không đọc được tệp {file}: {exc}") from exc
         try:
-            result = units_import(data=data, valid_from=valid_from, close_missing=close_missing)
+            result = units_import(data=data, valid_from=valid_from, close_missing=close_missing, root_code=root)
         except UnitImportError as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(result.summary())
