@@ -18,6 +18,7 @@ from accounts.models import Membership, Role, User
 
 from . import services
 from .models import Field, Registration
+from .services.fields import fields_ensure_defaults
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 Kind = Registration.Kind
@@ -427,6 +428,7 @@ def load(ctx):
     campaign = ctx["campaign"]
     users = _people(ctx)
     movements = dict(enumerate(ctx["movements"], start=1))
+    fields_ensure_defaults()
     fields = {f.name: f for f in Field.objects.all()}
     created = 0
     for entry in ENTRIES:

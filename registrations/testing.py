@@ -11,6 +11,7 @@ from campaigns.models import Campaign, Movement, Unit
 
 from . import services
 from .models import Field, Registration
+from .services.fields import fields_ensure_defaults as ensure_default_fields
 
 Status = Registration.Status
 ORDER = [Status.DRAFT, Status.SUBMITTED, Status.APPROVED, Status.IN_PROGRESS, Status.COMPLETED, Status.EVALUATED]
@@ -44,6 +45,7 @@ def make_registration(
     **extra,
 ) -> Registration:
     """Create a registration and walk it to `status` (RETURNED: submitted then returned)."""
+    ensure_default_fields()
     campaign = extra.pop("campaign", None) or Campaign.objects.get(year=2020)
     owner = by or owner_of(unit, kind, person)
     data = services.RegistrationInput(

@@ -27,3 +27,16 @@ def field_save(*, by, name: str, position: int = 0, is_active: bool = True, fiel
         field._history_user = by
         field.save()
     return field
+
+
+# The list the data migration 0002 starts with.
+DEFAULT_FIELDS = ["Kinh tế", "Văn hóa - xã hội", "Quốc phòng - an ninh", "Xây dựng hệ thống chính trị", "Khác"]
+
+
+def fields_ensure_defaults() -> None:
+    """Put back the starting fields when the table is empty (the demo on a flushed database, tests
+    after a transactional test emptied every table). A list someone already edited is left alone."""
+    if Field.objects.exists():
+        return
+    for position, name in enumerate(DEFAULT_FIELDS, start=1):
+        Field.objects.get_or_create(name=name, defaults={"position": position * 10})

@@ -10,6 +10,13 @@ NOW = dt.datetime(2020, 6, 10, 10, 42, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
 
 
 @pytest.fixture(autouse=True)
+def _default_fields(db):
+    from registrations.testing import ensure_default_fields
+
+    ensure_default_fields()
+
+
+@pytest.fixture(autouse=True)
 def _june_2020():
     with time_machine.travel(NOW, tick=True):
         yield
