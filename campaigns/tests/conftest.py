@@ -32,3 +32,9 @@ def scope_of(world):
         return Scope.for_user(user)
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _own_media_root(settings, tmp_path):
+    """Files these tests upload or render stay in the test's own folder (not the session's)."""
+    settings.MEDIA_ROOT = tmp_path / "media"

@@ -25,7 +25,8 @@ def _open_nav(page):
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
-def test_plan_cascade_and_urging_journey(e2e_world, page, login, live_server, csp_violations, tmp_path):
+def test_plan_cascade_and_urging_journey(e2e_world, page, login, live_server, csp_violations, tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path / "media"  # the PDFs rendered here stay in this test's folder
     province_plan = plan_factories.province_plan(e2e_world)
     page.on("dialog", lambda dialog: dialog.accept())  # the data-confirm questions
 
