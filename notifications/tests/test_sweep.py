@@ -235,3 +235,21 @@ def test_the_reminder_email_is_vietnamese_html_and_text_with_a_link(six_month, a
     assert own.subject.startswith("[Dân vận khéo] Quá hạn 1 ngày: chưa gửi báo cáo")
     assert "Kính gửi đồng chí Ma Thị Lan" in own.body and "http://127.0.0.1:8000/" in own.body
     assert "&quot;" not in own.body and "&ldquo;" not in own.body
+
+
+def test_a_daily_sweep_from_20_may_to_20_june_sends_each_step_once_on_its_day(six_month, submit, at):
+    submit(six_month, "076", when=dt.datetime(2020, 5, 15, 9, tzinfo=dt.UTC))
+    sent_on = {}
+    day = dt.date(2020, 5, 20)
+    while day <= dt.date(2020, 6, 20):
+        at(day.year, day.month, day.day)
+        result = sweep()
+        if result.total:
+            assert result.total == 6 and len({line.step for line in result.lines}) == 1
+            sent_on[day] = result.lines[0].step
+        day += dt.timedelta(days=1)
+    assert sent_on == {
+        dt.date(2020, 5, 27): -14, dt.date(2020, 6, 3): -7, dt.date(2020, 6, 7): -3, dt.date(2020, 6, 9): -1,
+        dt.date(2020, 6, 10): 0, dt.date(2020, 6, 11): 1, dt.date(2020, 6, 17): 7,
+    }
+    assert Notification.objects.filter(kind="deadline_overdue_below").count() == 2  # the province: on 11/6 and 17/6
