@@ -35,6 +35,10 @@ class Candidate:
     upper_unit: Unit | None  # who is told when it is overdue
     upper_url: str  # where the upper level follows it
     target_type: ContentType
+    # What the upper level's overdue notice is about: one notice lists every late unit of the same
+    # group (the reporting period; the plan task, whose assignments are the units' subjects).
+    group_type: ContentType | None = None
+    group_id: int | None = None
     detail: str = ""  # one more line for the message body
     step: int | None = None
 
@@ -101,7 +105,7 @@ def report_candidates(*, due_from: dt.date, due_to: dt.date, now: dt.datetime | 
                 Candidate(
                     kind=REPORT, subject_id=period.pk, unit=unit, due_on=period.due_on, title=period.title,
                     url=unit_url.replace(links.CODE, unit.code), upper_unit=period.receiving_unit, upper_url=upper_url,
-                    target_type=content_type,
+                    target_type=content_type, group_type=content_type, group_id=period.pk,
                     detail=f"Báo cáo gửi Ban Thường trực {period.receiving_unit.committee_name}.",
                 )
             )
@@ -133,6 +137,7 @@ def task_candidates(*, due_from: dt.date, due_to: dt.date, day: dt.date) -> list
         )
     )
     content_type = ContentType.objects.get_for_model(TaskAssignment)
+    task_type = ContentType.objects.get_for_model(PlanTask)
     found = []
     for a in assignments:
         task, plan = a.task, a.task.plan
@@ -146,7 +151,7 @@ def task_candidates(*, due_from: dt.date, due_to: dt.date, day: dt.date) -> list
             Candidate(
                 kind=TASK, subject_id=a.pk, unit=a.unit, due_on=a.due_on, title=short,
                 url=links.assignment(a), upper_unit=upper, upper_url=links.assignment_followup(a, upper),
-                target_type=content_type,
+                target_type=content_type, group_type=task_type, group_id=task.pk,
                 detail=f"Nhiệm vụ theo {plan.short_label} của {plan.unit.committee_name}.",
             )
         )

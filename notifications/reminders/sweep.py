@@ -207,7 +207,7 @@ class Sweep:
         items, groups = [], defaultdict(list)
         for c, pk in owned:
             if c.step > 0 and c.upper_unit is not None:
-                groups[(c.kind, c.subject_id, c.due_on, c.step, c.upper_unit.pk)].append((c, pk))
+                groups[(c.kind, c.group_id, c.due_on, c.step, c.upper_unit.pk)].append((c, pk))
             else:
                 items.append([(c, pk)])
         return items + list(groups.values())
@@ -257,7 +257,7 @@ class Sweep:
                     messages.append(
                         Message(
                             recipients=upper_people, kind=kind, title=title, body=body, url=first.upper_url,
-                            target_type=first.target_type, target_id=first.subject_id, unit=first.upper_unit,
+                            target_type=first.group_type, target_id=first.group_id, unit=first.upper_unit,
                         )
                     )
                     message_reminders.append([pk for _, pk in live])

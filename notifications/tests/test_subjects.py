@@ -88,3 +88,21 @@ def test_a_unit_own_task_is_reported_to_its_parent_when_overdue(staffed, at):
     sweep()
     assert Reminder.objects.get().upper_unit == staffed.units["08"]
     assert Notification.objects.filter(recipient=staffed.users["tinh"], kind="deadline_overdue_below").count() == 1
+
+
+def test_the_issuer_gets_one_notice_listing_every_late_unit_of_a_task(staffed, world, at):
+    from campaigns.models import Plan, PlanTask, TaskAssignment
+
+    plan = Plan.objects.create(
+        campaign=staffed.campaign, unit=staffed.units["08"], number="04/KH-MTTQ-BTT", issued_on=dt.date(2020, 2, 12),
+        title="Kế hoạch năm 2020", status="issued",
+    )
+    task = PlanTask.objects.create(plan=plan, text="Xây dựng kế hoạch của huyện", target_level="district", due_on=dt.date(2020, 3, 15))
+    for code in ("071", "072", "073"):
+        TaskAssignment.objects.create(task=task, unit=staffed.units[code], due_on=task.due_on)
+    at(2020, 3, 16)
+    assert sweep().total == 3
+    (digest,) = Notification.objects.filter(recipient=world.users["tinh"])
+    assert digest.title == "3 đơn vị chưa hoàn thành nhiệm vụ “Xây dựng kế hoạch của huyện”, quá hạn 1 ngày"
+    assert digest.target == task
+    assert digest.reminders.count() == 3
