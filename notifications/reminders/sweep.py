@@ -179,14 +179,22 @@ class Sweep:
             ignore_conflicts=True,
             batch_size=1000,
         )
-        if self._reclaim:
-            Reminder.objects.filter(pk__in=self._reclaim, status=Reminder.Status.CLAIMED, claimed_at__lte=stale_before).update(
-                claim_token=self.token, claimed_at=self.now, swept_on=self.day, attempts=F("attempts") + 1
-            )
-        if self._supersede:
-            self.result.superseded += Reminder.objects.filter(
-                pk__in=self._supersede, status=Reminder.Status.CLAIMED, claimed_at__lte=stale_before
-            ).update(status=Reminder.Status.SUPERSEDED)
+        if self._reclaim or self._supersede:
+            # Rows another sweep is taking over right now are skipped (skip_locked), not waited for:
+            # two sweeps never lock the same stale rows in different orders.
+            with transaction.atomic():
+                stale = set(
+                    Reminder.objects.select_for_update(skip_locked=True)
+                    .filter(pk__in=self._reclaim + self._supersede, status=Reminder.Status.CLAIMED, claimed_at__lte=stale_before)
+                    .order_by("pk")
+                    .values_list("pk", flat=True)
+                )
+                Reminder.objects.filter(pk__in=stale & set(self._reclaim)).update(
+                    claim_token=self.token, claimed_at=self.now, swept_on=self.day, attempts=F("attempts") + 1
+                )
+                self.result.superseded += Reminder.objects.filter(pk__in=stale & set(self._supersede)).update(
+                    status=Reminder.Status.SUPERSEDED
+                )
         mine = {
             (kind, sid, unit_id, due_on, step): pk
             for pk, kind, sid, unit_id, due_on, step in Reminder.objects.filter(
