@@ -210,8 +210,9 @@ class Sweep:
 
     # --- notifying -------------------------------------------------------------------------------
     def _work_items(self, owned: list[tuple[Candidate, int]]) -> list[list[tuple[Candidate, int]]]:
-        """Reminders before the deadline go one by one; overdue notices of one subject and step to
-        the same upper unit go together, so the upper level gets one notice listing its late units."""
+        """Reminders before the deadline go one by one; overdue notices of one group (a reporting
+        period, a plan task) and step to the same upper unit go together, so the upper level gets
+        one notice listing its late units."""
         items, groups = [], defaultdict(list)
         for c, pk in owned:
             if c.step > 0 and c.upper_unit is not None:
