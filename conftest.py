@@ -65,3 +65,23 @@ def _remove_test_media_root():
 
     if "danvan-test-media-" in str(settings.MEDIA_ROOT):
         shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+
+
+@pytest.fixture
+def celery_broker_mode():
+    """`with celery_broker_mode():` tasks go through a broker instead of running in-process; with
+    apply_async patched to fail, that is how a test sees Redis being down."""
+    import contextlib
+
+    from danvan.celery import app
+
+    @contextlib.contextmanager
+    def broker_mode():
+        previous = app.conf.task_always_eager
+        app.conf.task_always_eager = False
+        try:
+            yield app
+        finally:
+            app.conf.task_always_eager = previous
+
+    return broker_mode

@@ -100,3 +100,19 @@ def test_english_chrome_is_translated(client_for):
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     html = client.get("/").content.decode()
     assert "Hello, Trần Minh Tuấn" in html and "Log out" in html and ">Units<" in html
+
+
+def test_a_task_failing_in_process_is_logged_not_sent_to_the_outbox(world, caplog, django_capture_on_commit_callbacks):
+    from celery import shared_task
+
+    from danvan.queue import enqueue
+    from notifications.models import OutboxItem
+
+    @shared_task(name="danvan.tests.failing_task")
+    def failing_task():
+        raise ValueError("bug in the task")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        enqueue(failing_task)
+    assert not OutboxItem.objects.exists()
+    assert "failed in-process" in caplog.text

@@ -10,11 +10,11 @@ from notifications.models import OutboxItem
 
 # Transactional: on_commit callbacks (where the work is queued) run inside the request, as in production.
 @pytest.mark.django_db(transaction=True)
-def test_a_user_whose_email_could_not_be_queued_is_told_it_will_be_sent_later(client_for, world):
+def test_a_user_whose_email_could_not_be_queued_is_told_it_will_be_sent_later(client_for, world, celery_broker_mode):
     from notifications.tasks import send_account_invitation
 
     down = mock.patch.object(send_account_invitation, "apply_async", side_effect=OperationalError("Error 111 connecting to 127.0.0.1:6379"))
-    with down:
+    with down, celery_broker_mode():
         response = client_for("tinh").post(
             "/tai-khoan/nguoi-dung/them/",
             {"full_name": "Nguyễn Văn Bình", "username": "binh.nv", "email": "binh@mttq-tuyenquang.local", "unit": "08",

@@ -58,11 +58,11 @@ def test_smtp_failure_is_logged_with_the_error(people, django_capture_on_commit_
     assert Notification.objects.filter(recipient=people["nahang"]).count() == 1
 
 
-def test_when_the_broker_is_down_the_work_waits_in_the_outbox(people, django_capture_on_commit_callbacks):
+def test_when_the_broker_is_down_the_work_waits_in_the_outbox(people, django_capture_on_commit_callbacks, celery_broker_mode):
     from notifications.tasks import send_email_delivery
 
     broker_down = mock.patch.object(send_email_delivery, "apply_async", side_effect=OperationalError("Error 111 connecting to 127.0.0.1:6379"))
-    with broker_down, django_capture_on_commit_callbacks(execute=True):
+    with broker_down, celery_broker_mode(), django_capture_on_commit_callbacks(execute=True):
         services.notify(recipients=[people["nahang"]], kind="general", title="Thử")
     item = OutboxItem.objects.get()
     assert item.task_name == "notifications.tasks.send_email_delivery" and "6379" in item.error
