@@ -56,6 +56,11 @@ backup: install
 restore: install
 	$(BIN)/python manage.py restore_portal $(BACKUP) $(TARGET)
 
+# Faults of the real services (private PostgreSQL and Redis instances started for the run): Redis
+# stopped during a report submission, a worker killed while rendering a PDF, PostgreSQL restarted.
+chaos: install
+	$(BIN)/python chaos/run.py
+
 messages: install
 	$(BIN)/python manage.py makemessages -l en --no-obsolete --ignore=".venv/*" --ignore="var/*" --ignore="tests/*"
 	$(BIN)/python manage.py compilemessages -l en --ignore=".venv/*"

@@ -71,6 +71,16 @@ def keep_for_later(task_name: str, args: list, kwargs: dict, error: str) -> None
         messages.warning(request, delay_message([task_name]))
 
 
+def _task(app, name: str):
+    """The registered task; its module is imported first, since outside a worker (cron, a shell)
+    Celery has not autodiscovered the apps' tasks."""
+    import importlib
+
+    if name not in app.tasks:
+        importlib.import_module(name.rsplit(".", 1)[0])
+    return app.tasks[name]
+
+
 def flush(limit: int = 500) -> tuple[int, int]:
     """Queue pending items; (queued, still pending). Safe to run in several processes: each item
     is claimed by a conditional UPDATE before it is sent."""
@@ -85,7 +95,13 @@ def flush(limit: int = 500) -> tuple[int, int]:
         if not claimed:
             continue
         try:
-            current_app.tasks[item.task_name].apply_async(args=item.args, kwargs=item.kwargs, retry=False)
+            task = _task(current_app, item.task_name)
+        except (ImportError, KeyError) as exc:
+            OutboxItem.objects.filter(pk=item.pk).update(sent_at=None, attempts=item.attempts + 1, error=f"unknown task: {exc}")
+            logger.error("Outbox: task %s cannot be found: %s", item.task_name, exc)
+            continue
+        try:
+            task.apply_async(args=item.args, kwargs=item.kwargs, retry=False)
         except Exception as exc:  # still down: release the claim and keep it
             OutboxItem.objects.filter(pk=item.pk).update(sent_at=None, attempts=item.attempts + 1, error=str(exc)[:2000])
             logger.warning("Outbox: %s still cannot be queued: %s", item.task_name, exc)

@@ -72,3 +72,18 @@ def test_when_the_broker_is_down_the_work_waits_in_the_outbox(people, django_cap
     assert flush() == (1, 0)
     assert len(mail.outbox) == 1
     assert flush() == (0, 0)
+
+
+def test_outbox_flush_finds_tasks_outside_a_worker():
+    """A cron job or a shell has not autodiscovered the apps' tasks: flush imports the task's module."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "import django; django.setup(); from celery import current_app; from notifications.outbox import _task; "
+        "name = 'notifications.tasks.send_email_deliveries'; print(name in current_app.tasks, _task(current_app, name).name)"
+    )
+    env = {"DJANGO_SETTINGS_MODULE": "danvan.settings.test", "PATH": "/usr/bin:/bin"}
+    out = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[2], env=env, capture_output=True, text=True)
+    assert out.stdout.split() == ["False", "notifications.tasks.send_email_deliveries"], out.stderr
