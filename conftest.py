@@ -55,6 +55,19 @@ def unit(world):
     return lambda code: world.units[code]
 
 
+@pytest.fixture(autouse=True)
+def _portal_language():
+    """Each test starts in the portal's language (Vietnamese). A request made in English through
+    the test client leaves English active in that process, so a later test in the same worker
+    would otherwise see English messages."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _remove_test_media_root():
     """Each test session stores uploads under a fresh temporary MEDIA_ROOT; remove it afterwards."""

@@ -163,7 +163,7 @@ def test_plan_pdf_reads_like_the_seed_document(province_plan, world, client_for,
     pages = text.split("\f")
     assert pages[1].strip().startswith("2") and not pages[0].strip().startswith("1")
     fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
-    assert "LiberationSerif" in fonts or "Tinos" in fonts
+    assert "LiberationSerif" in fonts.replace("-", "") or "Tinos" in fonts
     # The same state does not render twice; a change renders a new PDF.
     client_for("tinh").post(f"/ke-hoach/{province_plan.pk}/pdf/")
     assert GeneratedDocument.objects.filter(kind="plan").count() == 1

@@ -58,7 +58,7 @@ def test_pdf_has_the_header_block_and_a_vietnamese_font(world, registered_kind, 
                      "KẾ HOẠCH", "Nơi nhận:", "TM. BAN THƯỜNG TRỰC", "Nguyễn Văn A"]:
         assert expected in text, expected
     fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
-    assert "LiberationSerif" in fonts or "Tinos" in fonts, fonts
+    assert "LiberationSerif" in fonts.replace("-", "") or "Tinos" in fonts, fonts
 
 
 def test_a_failed_render_is_recorded_and_can_be_asked_again(world, django_capture_on_commit_callbacks):

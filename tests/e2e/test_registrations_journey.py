@@ -34,6 +34,7 @@ def test_task_from_phone_to_province_statistics_and_export(e2e_world, page, brow
     login("canbo", target=mobile)
     mobile.get_by_role("link", name="Đăng ký việc làm").click()
     expect(mobile.get_by_role("heading", level=1)).to_have_text("Đăng ký việc làm “Dân vận khéo”")
+    mobile.wait_for_load_state("load")  # the autosave script binds on load
     mobile.get_by_label("Việc làm “Dân vận khéo” đăng ký").fill(TITLE)
     expect(mobile.locator("#autosave-status")).to_contain_text("Đã lưu nháp lúc", timeout=10_000)
     assert _registration().status == "draft"  # saved as she types

@@ -38,6 +38,8 @@ def _send(page, login, username, text):
     login(username)
     page.get_by_role("navigation", name="Điều hướng chính").get_by_role("link", name="Báo cáo", exact=True).click()
     page.get_by_role("link", name="Báo cáo sơ kết 6 tháng đầu năm 2020").click()
+    # htmx binds the autosave trigger when the page has loaded; typing before that saves nothing.
+    page.wait_for_load_state("load")
     page.get_by_label("Kết quả đạt được").fill(text)
     expect(page.locator("#autosave-status")).to_contain_text("Đã tự lưu lúc", timeout=10_000)
     page.get_by_label("Họ tên người ký").fill("Trần Minh Tuấn" if username == "sonduong" else "Ma Thị Lan")
