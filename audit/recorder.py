@@ -5,8 +5,12 @@ its `unit` attribute (or `audit_unit()` when a model defines it), so the trail c
 by subtree.
 """
 
+import datetime as dt
+from decimal import Decimal
+
 from simple_history.signals import post_create_historical_record
 
+from danvan.dates import short_date, short_datetime
 from danvan.text import nfc
 
 from .models import AuditEvent
@@ -15,9 +19,23 @@ SKIPPED_FIELDS = {"version", "search_key", "updated_at", "modified_at", "last_lo
 MAX_VALUE = 500
 
 
-def _display(value):
+def _display(value, field=None):
+    """The value as a person reads it: Vietnamese dates and times, Có/Không, the related record's
+    name rather than its id."""
     if value is None or value == "":
         return ""
+    if isinstance(value, dt.datetime):
+        return short_datetime(value)
+    if isinstance(value, dt.date):
+        return short_date(value)
+    if isinstance(value, bool):
+        return "Có" if value else "Không"
+    if isinstance(value, Decimal):
+        value = value.normalize()
+    if field is not None and field.is_relation and field.many_to_one:
+        related = field.related_model._default_manager.filter(pk=value).first()
+        if related is not None:
+            value = related
     text = nfc(str(value))
     return text if len(text) <= MAX_VALUE else text[:MAX_VALUE] + "…"
 
@@ -47,7 +65,7 @@ def _changes(history_instance, model) -> list[dict]:
         if field is not None and getattr(field, "choices", None):
             choices = dict(field.flatchoices)
             old, new = choices.get(old, old), choices.get(new, new)
-        result.append({"field": change.field, "label": label, "old": _display(old), "new": _display(new)})
+        result.append({"field": change.field, "label": label, "old": _display(old, field), "new": _display(new, field)})
     return result
 
 

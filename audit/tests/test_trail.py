@@ -12,7 +12,30 @@ def test_a_role_change_through_the_portal_is_recorded_with_before_and_after(clie
     event = AuditEvent.objects.filter(model_label="accounts.membership", object_id=str(membership.pk), action="~").get()
     assert event.user == world.users["sonduong"]
     assert event.unit.code == "02545" and event.unit_path == "/08/076/02545/"
-    assert event.changes == [{"field": "is_active", "label": "còn hiệu lực", "old": "True", "new": "False"}]
+    assert event.changes == [{"field": "is_active", "label": "còn hiệu lực", "old": "Có", "new": "Không"}]
+
+
+def test_dates_times_and_linked_records_read_as_people_write_them(world):
+    import datetime as dt
+
+    from reports.testing import make_period, make_report
+
+    period = make_period(world)
+    report = make_report(world, "076", period=period)
+    report.status = "submitted"
+    report.submitted_at = dt.datetime(2020, 6, 4, 8, 30, tzinfo=dt.UTC)
+    report.save()
+    event = AuditEvent.objects.filter(model_label="reports.report", object_id=str(report.pk), action="~").latest("id")
+    changes = {c["field"]: (c["old"], c["new"]) for c in event.changes}
+    assert changes["status"] == ("Đang soạn", "Đã gửi, chờ tiếp nhận")
+    assert changes["submitted_at"] == ("", "15:30 4/6/2020")  # 08:30 UTC is 15:30 in Hà Nội
+    period.due_on = dt.date(2020, 6, 12)
+    period.receiving_unit = world.units["08-BTG"]
+    period.save()
+    event = AuditEvent.objects.filter(model_label="reports.reportingperiod", object_id=str(period.pk), action="~").latest("id")
+    changes = {c["field"]: (c["old"], c["new"]) for c in event.changes}
+    assert changes["due_on"] == ("10/6/2020", "12/6/2020")
+    assert changes["receiving_unit"][1] == str(world.units["08-BTG"]) and not changes["receiving_unit"][0].isdigit()
 
 
 def test_creation_is_recorded(world):
@@ -23,7 +46,7 @@ def test_provincial_staff_read_the_trail(client_for, world):
     membership = world.users["tantrao"].memberships.get()
     client_for("sonduong").post(f"/tai-khoan/vai-tro/{membership.pk}/trang-thai/", {"active": "0"})
     html = client_for("tinh").get("/nhat-ky-thay-doi/", {"user": "sonduong"}).content.decode()
-    assert "còn hiệu lực" in html and "Trần Minh Tuấn" in html and "<del>True</del>" in html
+    assert "còn hiệu lực" in html and "Trần Minh Tuấn" in html and "<del>Có</del>" in html
 
 
 def test_the_trail_page_has_a_fixed_number_of_queries(client_for, world, django_assert_max_num_queries):
