@@ -8,7 +8,8 @@ class RegistrationsConfig(AppConfig):
     def ready(self):
         from notifications import kinds
 
-        from . import documents_access, home, nav  # noqa: F401  (file access, home sections, navigation)
+        # file access, home sections, navigation; exemplars and articles (navigation, notices, photo access)
+        from . import articles_setup, documents_access, home, nav  # noqa: F401
 
         kinds.register("registration_submitted", "Đăng ký “Dân vận khéo” chờ duyệt")
         kinds.register("registration_decided", "Đăng ký “Dân vận khéo” được duyệt hoặc trả lại")

@@ -291,8 +291,44 @@ def _register_campaigns():
 _register_campaigns()
 
 
-# --- Exemplars and articles (registrations app, later) --------------------------------------------
-# RESERVED: when registrations.models gains Exemplar and Article, register here a source for
-# each, e.g. "exemplars" (group "Gương điển hình": exemplars recognised in the period, collective
-# and individual) and "articles" (group "Tin, bài": articles published on the website within
-# covers_from..covers_to). Until those models exist there are no such figures: nothing is faked.
+# --- Exemplars and articles (registrations app, issue 5) ------------------------------------------
+# Exemplars recognised by the province within covers_from..covers_to (collective and individual;
+# a recognition later withdrawn no longer counts), and articles published on the public pages
+# within the period whose publication time has come (scheduled ones count once they are out; an
+# article taken down no longer counts). Counted for the unit the exemplar or article belongs to.
+def _period_bounds(period):
+    from danvan.dates import end_of_day
+
+    tz = timezone.get_current_timezone()
+    return dt.datetime.combine(period.covers_from, dt.time.min, tzinfo=tz), end_of_day(period.covers_to)
+
+
+def _exemplars(period, today):
+    from registrations.models import Exemplar
+
+    start, end = _period_bounds(period)
+    return Exemplar.objects.filter(status=Exemplar.Status.RECOGNISED, recognised_at__gte=start, recognised_at__lte=end)
+
+
+def _articles(period, today):
+    from registrations.models import Article
+
+    start, end = _period_bounds(period)
+    return Article.objects.public().filter(published_at__gte=start, published_at__lte=end)
+
+
+def _register_exemplars_and_articles():
+    from registrations.models import Exemplar
+
+    K = Exemplar.Kind
+    g = "Gương điển hình"
+    register_source("exemplars", rows=_exemplars, unit_path="unit__path")
+    register("exemplars", "exemplars_recognised", "Gương điển hình được tỉnh công nhận trong kỳ", g)
+    register("exemplars", "exemplars_collective", "Trong đó: tập thể", g, Q(kind=K.COLLECTIVE))
+    register("exemplars", "exemplars_individual", "Trong đó: cá nhân", g, Q(kind=K.INDIVIDUAL))
+    g = "Tin, bài"
+    register_source("articles", rows=_articles, unit_path="unit__path")
+    register("articles", "articles_published", "Tin, bài được đăng trên trang tin công khai trong kỳ", g)
+
+
+_register_exemplars_and_articles()
