@@ -45,6 +45,12 @@ SCHEDULES = [
         description="Thư chưa được gửi sau 15 phút (mất việc trong hàng đợi) hoặc gửi lỗi còn lượt thử lại.",
         every_minutes=15,
     ),
+    Schedule(
+        name="Tính lại số liệu bảng điều khiển (hằng đêm 02:30)",
+        task="dashboards.tasks.refresh_dashboards",
+        description="Tính lại từ đầu số liệu tổng hợp của bảng điều khiển (phòng sai lệch sau khi nạp dữ liệu hàng loạt).",
+        crontab={"minute": "30", "hour": "2"},
+    ),
 ]
 
 

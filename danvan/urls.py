@@ -12,6 +12,7 @@ urlpatterns = [
     path("bao-cao/", include("reports.urls")),
     path("thong-bao/", include("notifications.urls")),
     path("nhat-ky-thay-doi/", include("audit.urls")),
+    path("bang-dieu-khien/", include("dashboards.urls")),
     path("guong-dien-hinh/", include("registrations.exemplar_urls")),
     path("bai-viet/", include("registrations.article_urls")),
     path("tin-tuc/", include("registrations.public_urls")),

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "notifications.apps.NotificationsConfig",
     "documents.apps.DocumentsConfig",
     "audit.apps.AuditConfig",
+    "dashboards.apps.DashboardsConfig",
 ]
 
 MIDDLEWARE = [

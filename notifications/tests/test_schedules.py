@@ -8,7 +8,7 @@ from danvan.schedules import SCHEDULES, sync_schedules
 
 def test_sync_creates_the_missing_schedules_once(db):
     PeriodicTask.objects.all().delete()
-    assert sync_schedules() == len(SCHEDULES) == 3
+    assert sync_schedules() == len(SCHEDULES) == 4
     assert sync_schedules() == 0
     sweep = PeriodicTask.objects.get(task="notifications.tasks.send_reminders")
     assert (sweep.crontab.minute, sweep.crontab.hour, str(sweep.crontab.timezone)) == ("0", "7", "Asia/Ho_Chi_Minh")
@@ -16,6 +16,8 @@ def test_sync_creates_the_missing_schedules_once(db):
     outbox = PeriodicTask.objects.get(task="notifications.tasks.flush_outbox")
     assert (outbox.interval.every, outbox.interval.period) == (5, "minutes")
     assert PeriodicTask.objects.filter(task="notifications.tasks.retry_email_deliveries").exists()
+    nightly = PeriodicTask.objects.get(task="dashboards.tasks.refresh_dashboards")
+    assert (nightly.crontab.minute, nightly.crontab.hour) == ("30", "2")
 
 
 def test_an_administrators_edit_is_never_overwritten(db):

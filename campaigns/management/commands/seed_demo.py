@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 # Order matters: later loaders use what earlier ones made (units → accounts → plans → …).
-DEMO_MODULES = ["campaigns.demo", "accounts.demo", "campaigns.demo_plans", "registrations.demo", "registrations.demo_articles", "reports.demo", "notifications.demo"]
+DEMO_MODULES = ["campaigns.demo", "accounts.demo", "campaigns.demo_plans", "registrations.demo", "registrations.demo_articles", "reports.demo", "notifications.demo", "dashboards.demo"]
 
 
 class DemoContext(dict):

@@ -1,0 +1,26 @@
+"""Home item: the dashboard of the person's own committee (no query: the scope knows the unit)."""
+
+from django.urls import reverse
+
+from danvan import home
+
+ROLES = ("province_staff", "officer")
+
+
+@home.register(order=5)
+def dashboard_link(request, scope):
+    if not scope.has_role(*ROLES) or scope.home_unit is None:
+        return None
+    unit = scope.home_unit
+    return home.HomeSection(
+        title="Bảng điều khiển",
+        items=[
+            home.HomeItem(
+                text=f"Toàn cảnh phong trào của {unit.committee_name}",
+                url=reverse("dashboards:unit", kwargs={"code": unit.code}),
+                detail="Kế hoạch, đăng ký, tỷ lệ cán bộ đăng ký, báo cáo, nhiệm vụ quá hạn của từng đơn vị trực thuộc.",
+            )
+        ],
+        action_label="Mở bảng điều khiển",
+        action_url=reverse("dashboards:overview"),
+    )
