@@ -8,7 +8,7 @@ HOST   ?= 127.0.0.1
 TEST_WORKERS ?= 2
 TEST_ARGS ?=
 
-.PHONY: install run migrate demo test lint format worker beat bench chaos backup restore messages clean
+.PHONY: install run migrate demo test journeys lint format worker beat bench chaos backup restore messages clean
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ run: demo
 # The whole suite: PostgreSQL when DATABASE_URL is set, SQLite otherwise; browser journeys included.
 test: install
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) $(TEST_ARGS)
+
+# Only the Chromium journeys of every issue, together (they also run inside `make test`).
+journeys: install
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) tests/e2e $(TEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
@@ -67,3 +71,9 @@ messages: install
 
 clean:
 	rm -rf var/danvan.sqlite3* var/mail var/media var/static
+
+# National-scale benchmark on PostgreSQL (BENCH_PG, default postgres://postgres@127.0.0.1:5432): two
+# databases rebuilt (2020 national list; Tuyên Quang alone), data generated, gunicorn on loopback,
+# 4 concurrent clients; prints the table and writes var/bench/results.json (see bench/run.py).
+bench: install
+	$(BIN)/python bench/run.py

@@ -10,6 +10,9 @@ class CampaignsConfig(AppConfig):
         from . import documents_access, home, home_plans, nav, pdf, plan_access  # noqa: F401
 
         pdf.register()
+        from . import unit_cache
+
+        unit_cache.connect()  # caches of unit lists follow every change of the tree
         from notifications import kinds
 
         kinds.register("plan_issued", "Kế hoạch cấp trên ban hành, giao việc cho đơn vị")

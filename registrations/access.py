@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.http import Http404
 
 from accounts.scope import Scope
+from campaigns.unit_cache import covers_whole_tree
 
 from .models import Registration
 
@@ -31,7 +32,11 @@ def visible_q(scope: Scope) -> Q:
     """A filter for the registrations this scope may see."""
     q = Q(person_id=scope.user.pk) if scope.user.is_authenticated else Q(pk__in=[])
     if scope.visible_paths:
-        q |= scope.units_q("unit") & ~Q(kind=Registration.Kind.TASK, status=Status.DRAFT)
+        # A scope over the whole tree (the central committee nationally, the province in a
+        # provincial deployment) needs no test of the unit's path: no join with the units table
+        # over every row of the list.
+        units = Q() if covers_whole_tree(scope.visible_paths) else scope.units_q("unit")
+        q |= units & ~Q(kind=Registration.Kind.TASK, status=Status.DRAFT)
     return q
 
 

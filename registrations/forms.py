@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 
 from campaigns.models import Movement, Unit
+from danvan.fields import TEXT_FORM_MAX_LENGTH
 from danvan.forms import PortalForm, VersionField
 
 from .models import Field, Registration
@@ -52,8 +53,16 @@ def _unit_label(unit):
 
 
 class UnitChoiceField(forms.ModelChoiceField):
+    # Units already read for the <select> (by code): choosing one of them costs no query.
+    offered: dict = {}
+
     def label_from_instance(self, obj):
         return _unit_label(obj)
+
+    def to_python(self, value):
+        if isinstance(value, str) and value in self.offered:
+            return self.offered[value]
+        return super().to_python(value)
 
 
 class RegistrationForm(PortalForm):
@@ -66,11 +75,11 @@ class RegistrationForm(PortalForm):
     field = forms.ModelChoiceField(
         label="Lĩnh vực", queryset=Field.objects.none(), required=False, empty_label="— Chọn lĩnh vực —"
     )
-    description = forms.CharField(label="Mô tả cách làm", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    description = forms.CharField(label="Mô tả cách làm", required=False, max_length=TEXT_FORM_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 3}))
     starts_on = forms.DateField(label="Bắt đầu", required=False)
     ends_on = forms.DateField(label="Kết thúc", required=False)
     responsible = forms.CharField(label="Người phụ trách", max_length=150, required=False)
-    expected_result = forms.CharField(label="Kết quả dự kiến", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    expected_result = forms.CharField(label="Kết quả dự kiến", required=False, max_length=TEXT_FORM_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 2}))
     movements = forms.ModelMultipleChoiceField(
         label="Gắn với cuộc vận động, phong trào",
         queryset=Movement.objects.all(),
@@ -175,7 +184,7 @@ class MultipleFileField(forms.FileField):
 class ProgressForm(PortalForm):
     reported_on = forms.DateField(label="Ngày cập nhật")
     percent = forms.IntegerField(label="Đã hoàn thành (%)", min_value=0, max_value=100)
-    text = forms.CharField(label="Nội dung đã thực hiện", widget=forms.Textarea(attrs={"rows": 4}))
+    text = forms.CharField(label="Nội dung đã thực hiện", max_length=TEXT_FORM_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 4}))
     files = MultipleFileField(
         label="Ảnh, tài liệu minh chứng",
         required=False,
@@ -278,7 +287,9 @@ class FilterForm(PortalForm):
     )
     sort = forms.ChoiceField(label="Sắp xếp", required=False, choices=list(SORT_LABELS.items()))
 
-    def __init__(self, *args, units=None, years=(), **kwargs):
+    def __init__(self, *args, units=None, years=(), unit_options=None, **kwargs):
+        """`units`: the units a filter may name (validation); `unit_options`: (code, label, fields)
+        of those the <select> offers (registrations.filter_units: the upper levels of a large scope)."""
         super().__init__(*args, **kwargs)
         self.fields["year"].choices = [("", "Tất cả các năm"), *[(y, str(y)) for y in years]]
         self.fields["movement"].label_from_instance = lambda m: m.short_name or m.name
@@ -287,6 +298,19 @@ class FilterForm(PortalForm):
         else:
             self.fields["unit"].queryset = units
             self.fields["unit"].empty_label = "Tất cả đơn vị"
+            if unit_options is not None:
+                from .filter_units import OfferedUnits, UnitSelect
+
+                self.fields["unit"].widget = UnitSelect(options=[(code, label) for code, label, _ in unit_options])
+                self.fields["unit"].offered = OfferedUnits(unit_options)
+
+    def show_unit(self, unit) -> None:
+        """Make sure the chosen unit is among the options (a unit below the levels offered)."""
+        widget = self.fields["unit"].widget if "unit" in self.fields else None
+        if unit is not None and hasattr(widget, "options") and all(code != unit.code for code, _ in widget.options):
+            from .filter_units import unit_label
+
+            widget.options.append((unit.code, unit_label(unit)))
 
 
 class FieldForm(PortalForm):

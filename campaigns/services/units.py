@@ -272,4 +272,8 @@ def units_import(
                 u.valid_to = valid_from
             Unit.objects.bulk_update(missing, ["valid_to"], batch_size=BATCH)
             result.closed = len(missing)
+        if to_close or to_create or close_missing:
+            from ..unit_cache import bump_units_version
+
+            bump_units_version()  # bulk writes send no signals
     return result

@@ -145,8 +145,16 @@ class Registration(Versioned):
             models.Index(fields=["campaign", "kind", "status"], name="reg_campaign_kind_status"),
             models.Index(fields=["unit", "kind", "status"], name="reg_unit_kind_status"),
             models.Index(fields=["person", "status"], name="reg_person_status"),
-            models.Index(fields=["status", "-updated_at"], name="reg_status_updated"),
-            models.Index(fields=["-updated_at", "-id"], name="reg_updated"),
+            # The list's orders and filters at national scale (bench/): each sort key ends with -id
+            # so the index gives the order without a sort; the newest-first index carries the
+            # columns the visibility filter reads, so deep pages walk the index only.
+            models.Index(fields=["status", "-updated_at", "-id"], name="reg_status_upd_cover", include=["unit_id", "person_id"]),
+            models.Index(
+                fields=["kind", "status", "-updated_at", "-id"], name="reg_kind_status_cover", include=["unit_id", "person_id"]
+            ),
+            models.Index(
+                fields=["-updated_at", "-id"], name="reg_updated_cover", include=["unit_id", "person_id", "kind", "status"]
+            ),
             models.Index(fields=["starts_on"], name="reg_starts_on"),
         ]
         constraints = [

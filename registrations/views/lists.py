@@ -1,5 +1,4 @@
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import FileResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -9,7 +8,9 @@ from campaigns.models import Campaign
 from danvan.dates import short_date, short_datetime
 
 from .. import exports
+from ..filter_units import filter_options
 from ..forms import FilterForm
+from ..paging import CappedPaginator
 from ..selectors import registrations_for
 
 PAGE_SIZE = 25
@@ -17,15 +18,19 @@ PAGE_SIZE = 25
 
 def _filter_form(request):
     scope = request.scope
-    units = None
+    units = options = None
     if scope.visible_paths:
-        units = scope.visible_units().open().select_related("parent").order_by("depth", "position", "code")
+        # Any visible unit may be named (validation reads one row); the <select> offers the upper
+        # levels only when the scope is large, cached under the tree's version (filter_units).
+        units = scope.visible_units().open().select_related("parent")
+        options = filter_options(scope)
     years = Campaign.objects.order_by("-year").values_list("year", flat=True)
-    form = FilterForm(request.GET or None, units=units, years=list(years))
+    form = FilterForm(request.GET or None, units=units, years=list(years), unit_options=options)
     data = {}
     if form.is_bound:
         form.is_valid()  # a wrong value in one filter leaves the others working
         data = {k: v for k, v in form.cleaned_data.items() if k not in form.errors}
+        form.show_unit(data.get("unit"))
     return form, data
 
 
@@ -41,7 +46,8 @@ def registration_list(request):
     scope = request.scope
     form, data = _filter_form(request)
     registrations = registrations_for(scope, data).select_related("unit", "unit__parent", "person", "field", "campaign")
-    page = Paginator(registrations, PAGE_SIZE).get_page(request.GET.get("trang"))
+    # The count stops a few pages past the one asked for (paging.py): no full count of a national list.
+    page = CappedPaginator(registrations, PAGE_SIZE, requested_page=request.GET.get("trang")).get_page(request.GET.get("trang"))
     context = {
         "form": form,
         "page": page,

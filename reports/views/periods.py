@@ -208,13 +208,11 @@ def period_detail(request, pk: int):
 
 def _parent_periods(period):
     """The period one level up (same campaign and kind), for the breadcrumb of a drill-down."""
-    parent = period.receiving_unit.parent
-    if parent is None:
+    parent_id = period.receiving_unit.parent_id  # the id only: the parent unit is not read on its own
+    if parent_id is None:
         return []
-    up = ReportingPeriod.objects.filter(campaign_id=period.campaign_id, kind=period.kind, receiving_unit=parent).select_related(
-        "receiving_unit"
-    )
-    return list(up)
+    up = ReportingPeriod.objects.filter(campaign_id=period.campaign_id, kind=period.kind, receiving_unit_id=parent_id)
+    return list(up.select_related("receiving_unit"))
 
 
 @login_required

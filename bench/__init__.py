@@ -1,0 +1,1 @@
+"""`make bench`: the national-scale benchmark (generate.py builds the data, run.py measures)."""
