@@ -30,8 +30,15 @@ class NFCCharField(_NFCMixin, models.CharField):
     pass
 
 
+# What a form lets anyone type into one long-text box (the longest section of the seed plan has
+# about 3,000 characters); the database column stays unbounded.
+TEXT_FORM_MAX_LENGTH = 20_000
+
+
 class NFCTextField(_NFCMixin, models.TextField):
-    pass
+    def formfield(self, **kwargs):
+        kwargs.setdefault("max_length", self.max_length or TEXT_FORM_MAX_LENGTH)
+        return super().formfield(**kwargs)
 
 
 class SearchKeyField(models.TextField):

@@ -125,3 +125,16 @@ def xlsx_template(headers: list[str], example: list[str] | None = None, title: s
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+# A cell that starts with one of these is run as a formula by spreadsheet programs (=HYPERLINK(…),
+# +cmd|…, @SUM(…)); text typed by users goes out with a leading apostrophe instead.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert_cell(value):
+    """A value safe to put in a .csv or an openpyxl cell: text that a spreadsheet would take for a
+    formula is prefixed with an apostrophe; numbers, dates and other text pass unchanged."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value

@@ -14,6 +14,7 @@ from collections import defaultdict
 from django.utils import timezone
 
 from danvan.dates import short_date, short_datetime
+from danvan.tabular import inert_cell
 
 from .models import Registration
 from .xlsx_stream import BOLD_WRAP, TITLE, StreamingXlsx
@@ -117,7 +118,7 @@ def _csv_value(value):
         return short_datetime(value)
     if isinstance(value, dt.date):
         return short_date(value)
-    return value
+    return inert_cell(value)
 
 
 def csv_lines(queryset):

@@ -7,6 +7,7 @@ import io
 
 from django.utils import timezone
 
+from danvan.tabular import inert_cell
 from danvan.text import slugify_vi
 
 from .models import ReportingPeriod
@@ -39,7 +40,7 @@ def period_xlsx(period: ReportingPeriod) -> bytes:
     bold = Font(bold=True)
 
     def cell(value, *, strong=False, number_format=None, wrap=False):
-        c = WriteOnlyCell(sheet, value=value)
+        c = WriteOnlyCell(sheet, value=inert_cell(value))
         if strong:
             c.font = bold
         if number_format:

@@ -58,6 +58,25 @@ def test_csv_export_streams_utf8_with_a_bom(client_for, make):
     assert "Vận động hộ nghèo nuôi ong" in text and "1/3/2020" in text and "Phạm Thị Mai" in text
 
 
+def test_exports_keep_a_formula_typed_as_a_title_inert(client_for, make):
+    """CSV/formula injection: a title typed as "=HYPERLINK(…)" must open as text in a spreadsheet."""
+    title = '=HYPERLINK("http://xau.example/x","Bấm vào đây")'
+    make(status="submitted", title=title)
+    text = _body(client_for("canbo").get(reverse("registrations:export_csv"))).decode("utf-8-sig")
+    assert "'=HYPERLINK(" in text and ',"=HYPERLINK' not in text
+    workbook = load_workbook(io.BytesIO(_body(client_for("canbo").get(reverse("registrations:export_xlsx")))))
+    cells = [c for row in workbook.active.iter_rows() for c in row if isinstance(c.value, str) and "HYPERLINK" in c.value]
+    assert cells and all(c.data_type == "s" for c in cells)
+
+
+def test_inert_cell_prefixes_only_what_a_spreadsheet_would_run():
+    from danvan.tabular import inert_cell
+
+    assert [inert_cell(v) for v in ("=1+1", "+84912", "-5", "@SUM(A1)", "Dân vận khéo", 12, None)] == [
+        "'=1+1", "'+84912", "'-5", "'@SUM(A1)", "Dân vận khéo", 12, None,
+    ]
+
+
 # --- import ------------------------------------------------------------------------------------
 def _xlsx(rows, headers=None) -> SimpleUploadedFile:
     from registrations.imports import TEMPLATE_HEADERS
