@@ -4,4 +4,4 @@ from danvan import navigation
 
 from .models import Role
 
-navigation.register(_("Người dùng"), "accounts:people", roles=(Role.PROVINCE_STAFF, Role.OFFICER), order=80)
+navigation.register(_("Người dùng"), "accounts:people", roles=(Role.PROVINCE_STAFF, Role.OFFICER), order=80, group="admin")

@@ -2,4 +2,4 @@ from django.utils.translation import gettext_lazy as _
 
 from danvan import navigation
 
-navigation.register(_("Nhật ký thay đổi"), "audit:trail", roles=("province_staff",), order=90)
+navigation.register(_("Nhật ký thay đổi"), "audit:trail", roles=("province_staff",), order=90, group="admin")

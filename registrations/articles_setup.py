@@ -13,9 +13,9 @@ from . import access_articles as access
 from .models import Article
 
 WRITERS = ("province_staff", "reviewer", "officer", "observer")
-navigation.register(_("Gương điển hình"), "exemplars:list", roles=WRITERS, order=40, active_prefixes=("/guong-dien-hinh/",))
-navigation.register(_("Tin, bài"), "articles:list", roles=WRITERS, order=45, active_prefixes=("/bai-viet/",))
-navigation.register(_("Trang tin công khai"), "public:home", roles=("*",), order=95, active_prefixes=("/tin-tuc/",))
+navigation.register(_("Gương điển hình"), "exemplars:list", roles=WRITERS, order=40, active_prefixes=("/guong-dien-hinh/",), group="publishing")
+navigation.register(_("Tin, bài"), "articles:list", roles=WRITERS, order=45, active_prefixes=("/bai-viet/",), group="publishing")
+navigation.register(_("Trang tin công khai"), "public:home", roles=("*",), order=95, active_prefixes=("/tin-tuc/",), group="publishing")
 
 kinds.register("exemplar_nominated", "Đề nghị công nhận gương điển hình “Dân vận khéo”")
 kinds.register("exemplar_decided", "Kết quả xét công nhận gương điển hình")

@@ -13,6 +13,8 @@ from django.core import mail
 from django.core.management import call_command
 from playwright.sync_api import expect
 
+from .nav import nav_click
+
 pytestmark = pytest.mark.e2e
 
 LOCAL = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
@@ -82,7 +84,7 @@ def test_reminders_reach_the_districts_then_overdue_notices_reach_the_province(j
         expect(log).to_contain_text("nahang@mttq-tuyenquang.local")
         expect(log).to_contain_text("tinh@mttq-tuyenquang.local")
 
-        page.get_by_role("navigation", name="Điều hướng chính").get_by_role("link", name="Nhắc hạn").click()
+        nav_click(page, "Nhắc hạn")
         expect(page.get_by_role("heading", level=1)).to_have_text("Nhật ký nhắc hạn")
         expect(page.locator("main")).to_contain_text("12 lần nhắc · 12 đã gửi · 6 báo quá hạn")
         page.get_by_label("Bước").select_option("qua")
