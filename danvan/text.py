@@ -37,3 +37,9 @@ def slugify_vi(value: str, max_length: int = 80) -> str:
     if len(slug) > max_length:
         slug = slug[:max_length].rsplit("-", 1)[0] or slug[:max_length]
     return slug
+
+
+def lower_first(value: str) -> str:
+    """The first letter in lower case, for a title set inside a sentence ("gửi báo cáo sơ kết … huyện
+    Sơn Dương"): proper names further on keep their capitals."""
+    return value[:1].lower() + value[1:] if value else value

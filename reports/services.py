@@ -20,6 +20,7 @@ from accounts.scope import Scope
 from campaigns.models import Unit
 from danvan.concurrency import StaleObjectError, bump_version, changes_since
 from danvan.dates import short_date, short_datetime
+from danvan.text import lower_first
 from notifications.services import notify
 
 from . import access, figures
@@ -302,7 +303,7 @@ def report_submit(
         notify(
             recipients=receivers_of(period),
             kind="report_submitted",
-            title=f"{unit.name} {'gửi' if first else 'gửi lại'} {period.title.lower()} ({timing})",
+            title=f"{unit.name} {'gửi' if first else 'gửi lại'} {lower_first(period.title)} ({timing})",
             body=f"Lần gửi {number}, lúc {short_datetime(now)}. Hạn gửi {short_date(period.due_on)}.",
             url=report_url(report),
             target=report,

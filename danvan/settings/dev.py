@@ -19,6 +19,9 @@ if os.environ.get("DATABASE_URL"):
 else:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {"default": sqlite_database(VAR_DIR / "danvan.sqlite3")}
+    # The covering indexes of the registration list (PostgreSQL INCLUDE columns) are plain indexes
+    # on SQLite; that is expected, not a problem to report at every start.
+    SILENCED_SYSTEM_CHECKS = ["models.W040"]
 
 if env.optional("EMAIL_HOST"):
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"

@@ -29,3 +29,11 @@ def test_nfc_composes():
 
 def test_slug_is_readable_vietnamese_derived():
     assert slugify_vi("Gương “Dân vận khéo” ở xã Tân Trào!") == "guong-dan-van-kheo-o-xa-tan-trao"
+
+
+def test_lower_first_keeps_proper_names():
+    from danvan.text import lower_first
+
+    title = "Báo cáo sơ kết 6 tháng đầu năm 2020 (các xã, thị trấn huyện Sơn Dương)"
+    assert lower_first(title) == "báo cáo sơ kết 6 tháng đầu năm 2020 (các xã, thị trấn huyện Sơn Dương)"
+    assert lower_first("") == ""

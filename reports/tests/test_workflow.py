@@ -36,6 +36,8 @@ def test_submitting_freezes_a_version_and_tells_the_receivers(six, world, draft)
     assert ReportEvent.objects.filter(report=report, action="submitted").count() == 1
     notified = set(Notification.objects.filter(kind="report_submitted").values_list("recipient__username", flat=True))
     assert {"tuyengiao", "tinh"} <= notified and "sonduong" not in notified
+    title = Notification.objects.filter(kind="report_submitted").values_list("title", flat=True).first()
+    assert title.startswith(f"Huyện Sơn Dương gửi {six.title[:1].lower()}{six.title[1:]}")  # names keep their capitals
 
 
 def test_a_second_submit_of_the_same_version_is_refused_and_changes_nothing(six, world, draft):
