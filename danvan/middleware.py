@@ -42,3 +42,30 @@ class PortalLocaleMiddleware:
         response.headers.setdefault("Content-Language", language)
         patch_vary_headers(response, ("Cookie",))
         return response
+
+
+class SlidingSessionMiddleware:
+    """A signed-in session ends after SESSION_COOKIE_AGE without use (8 hours). Rather than writing
+    the session on every request (SESSION_SAVE_EVERY_REQUEST: a transaction and an UPDATE on every
+    page), its expiry is pushed forward when the last push is older than SESSION_REFRESH_SECONDS
+    (5 minutes), so the idle limit holds to within those minutes. Anonymous visitors get no
+    session (public pages stay cacheable). Placed after SessionMiddleware, which saves what is
+    marked here."""
+
+    KEY = "_refreshed"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.every = getattr(settings, "SESSION_REFRESH_SECONDS", 300)
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        session = getattr(request, "session", None)
+        if session is not None and user is not None and user.is_authenticated and not session.is_empty():
+            import time
+
+            now = int(time.time())
+            if now - session.get(self.KEY, 0) >= self.every:
+                session[self.KEY] = now
+        return response
