@@ -69,16 +69,31 @@ def writes_summary(scope, period: ReportingPeriod) -> bool:
 
 
 # --- helpers for views: load or refuse ----------------------------------------------------------
-def period_for_view(request, pk: int) -> ReportingPeriod:
+def period_for_view(request, pk: int, with_parent: bool = False) -> ReportingPeriod:
+    """`with_parent`: the same query also reads the period one level up (same campaign and kind:
+    `parent_period_id`, `parent_unit_name`, `parent_unit_path`), for the drill-down breadcrumb,
+    so a page has as many queries under a province as under the central level."""
     require_roles(request, *VIEWERS)
-    period = ReportingPeriod.objects.select_related("campaign", "receiving_unit").filter(pk=pk).first()
+    periods = ReportingPeriod.objects.select_related("campaign", "receiving_unit").filter(pk=pk)
+    if with_parent:
+        from django.db.models import OuterRef, Subquery
+
+        up = ReportingPeriod.objects.filter(
+            campaign_id=OuterRef("campaign_id"), kind=OuterRef("kind"), receiving_unit_id=OuterRef("receiving_unit__parent_id")
+        ).order_by("pk")[:1]
+        periods = periods.annotate(
+            parent_period_id=Subquery(up.values("pk")),
+            parent_unit_name=Subquery(up.values("receiving_unit__name")),
+            parent_unit_path=Subquery(up.values("receiving_unit__path")),
+        )
+    period = periods.first()
     if period is None or not sees_period(scope_of(request), period):
         raise Http404("Không tìm thấy kỳ báo cáo.")
     return period
 
 
-def period_for_receiver(request, pk: int) -> ReportingPeriod:
-    period = period_for_view(request, pk)
+def period_for_receiver(request, pk: int, with_parent: bool = False) -> ReportingPeriod:
+    period = period_for_view(request, pk, with_parent=with_parent)
     if not receives(scope_of(request), period):
         raise PermissionDenied("Chỉ đơn vị nhận báo cáo và cấp trên xem được tình hình của cả kỳ.")
     return period

@@ -166,6 +166,32 @@ def test_drill_down_from_the_province_to_the_communes_of_a_district(six, client_
     assert client_for("nahang").get(reverse("reports:period_detail", kwargs={"pk": communes.pk})).status_code == 404
 
 
+def test_the_page_costs_the_same_queries_with_a_level_above(six, client_for, world):
+    """The breadcrumb's period one level up is read with the period itself: the province's page
+    runs as many queries in a provincial deployment (nothing above) as in a national one (the
+    central committee above the province)."""
+    from django.db import connection
+    from django.db.models import F, Value
+    from django.db.models.functions import Concat
+    from django.test.utils import CaptureQueriesContext
+
+    def count():
+        client = client_for("tinh")
+        client.get(reverse("reports:period_detail", kwargs={"pk": six.pk}))  # warm caches
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("reports:period_detail", kwargs={"pk": six.pk})).status_code == 200
+        return len(queries)
+
+    alone = count()
+    Unit.objects.update(path=Concat(Value("/VN"), F("path")), depth=F("depth") + 1)
+    central = Unit.objects.create(code="VN", name="Ủy ban Trung ương MTTQ Việt Nam", level="central", kind="central",
+                                  path="/VN/", depth=0, valid_from=dt.date(2000, 1, 1))  # fmt: skip
+    Unit.objects.filter(code="08").update(parent=central)
+    world.units["VN"] = central
+    make_period(world, receiver="VN", due_on=dt.date(2020, 6, 15))
+    assert count() == alone
+
+
 def _add_districts(world, n):
     province = world.units["08"]
     Unit.objects.bulk_create(

@@ -174,10 +174,10 @@ def period_status(request, pk: int):
 @login_required
 def period_detail(request, pk: int):
     """Completeness and timeliness: every unit that must report, on time, late, returned, missing."""
-    period = access.period_for_receiver(request, pk)
+    period = access.period_for_receiver(request, pk, with_parent=True)
     scope = request.scope
     state = completeness(period=period)
-    ancestors = [p for p in _parent_periods(period) if access.receives(scope, p)]
+    ancestors = _parent_periods(period, scope)
     loc = request.GET.get("loc")
     rows = state.rows
     filters = {
@@ -206,13 +206,17 @@ def period_detail(request, pk: int):
     )
 
 
-def _parent_periods(period):
-    """The period one level up (same campaign and kind), for the breadcrumb of a drill-down."""
-    parent_id = period.receiving_unit.parent_id  # the id only: the parent unit is not read on its own
-    if parent_id is None:
+def _parent_periods(period, scope):
+    """The period one level up (same campaign and kind), for the breadcrumb of a drill-down, when
+    the person may see it; read with the period itself (access.period_for_view(with_parent=True))."""
+    from types import SimpleNamespace
+
+    if period.parent_period_id is None:
         return []
-    up = ReportingPeriod.objects.filter(campaign_id=period.campaign_id, kind=period.kind, receiving_unit_id=parent_id)
-    return list(up.select_related("receiving_unit"))
+    parent_unit = SimpleNamespace(id=period.receiving_unit.parent_id, path=period.parent_unit_path)
+    if not access.receives(scope, SimpleNamespace(receiving_unit=parent_unit)):
+        return []
+    return [{"pk": period.parent_period_id, "receiving_unit": {"name": period.parent_unit_name}}]
 
 
 @login_required
