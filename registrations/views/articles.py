@@ -15,7 +15,6 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from danvan.concurrency import StaleObjectError
-from danvan.text import fold
 from documents.models import Attachment
 
 from .. import access_articles as access
@@ -32,9 +31,7 @@ from ..forms_articles import (
 from ..models import Article, ContestEntry, Registration
 from ..sanitise import body_for_editing
 from ..services import articles as services
-from .exemplars import _attach_errors
-
-PAGE_SIZE = 25
+from .exemplars import _attach_errors, status_search_page
 
 
 def _writable_units(scope):
@@ -81,21 +78,8 @@ def _input(d) -> services.ArticleInput:
 def article_list(request):
     scope = request.scope
     articles = access.visible_articles(scope).select_related("unit", "author").order_by("-updated_at", "-id")
-    status = request.GET.get("trang-thai", "")
-    if status in Article.Status.values:
-        articles = articles.filter(status=status)
-    q = (request.GET.get("q") or "").strip()
-    if q:
-        articles = articles.filter(search_key__contains=fold(q))
-    page = Paginator(articles, PAGE_SIZE).get_page(request.GET.get("trang"))
-    query = request.GET.copy()
-    query.pop("trang", None)
     context = {
-        "page": page,
-        "q": q,
-        "status": status,
-        "statuses": Article.Status.choices,
-        "query": query.urlencode(),
+        **status_search_page(request, articles, Article.Status),
         "can_write": access.may_write(scope),
         "is_jury": scope.is_province_staff or scope.is_reviewer,
     }
@@ -247,16 +231,25 @@ def _done(request, article, transition, done_text):
     return redirect("articles:detail", article.pk)
 
 
+def _step(request, article, run, done_text):
+    """Run one workflow step of the services; a refusal (ValidationError) is shown on the
+    article's page, a success with `done_text` (a text, or a function of the transition)."""
+    try:
+        transition = run()
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("articles:detail", article.pk)
+    return _done(request, article, transition, done_text(transition) if callable(done_text) else done_text)
+
+
 @login_required
 @require_POST
 def article_submit(request, pk: int):
     article = access.article_for_writer(request, pk)
-    try:
-        transition = services.article_submit(article=article, by=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-        return redirect("articles:detail", article.pk)
-    return _done(request, article, transition, "Đã gửi đăng. Cán bộ tỉnh sẽ biên tập và duyệt đăng.")
+    return _step(
+        request, article, lambda: services.article_submit(article=article, by=request.user),
+        "Đã gửi đăng. Cán bộ tỉnh sẽ biên tập và duyệt đăng.",
+    )  # fmt: skip
 
 
 @login_required
@@ -266,17 +259,18 @@ def article_publish(request, pk: int):
     form = PublishForm(request.POST)
     if not form.is_valid():
         return render_detail(request, article, status=400, publish_form=form)
-    try:
-        transition = services.article_publish(
-            article=article, by=request.user, publish_at=form.cleaned_data["publish_at"], comment=form.cleaned_data["comment"]
-        )
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-        return redirect("articles:detail", article.pk)
-    text = "Đã đăng tin, bài lên trang tin công khai."
-    if transition is not None and article.published_at > timezone.now():
-        text = "Đã duyệt đăng; tin, bài sẽ hiện trên trang tin công khai từ thời điểm đã hẹn."
-    return _done(request, article, transition, text)
+
+    def text(transition):
+        if transition is not None and article.published_at > timezone.now():
+            return "Đã duyệt đăng; tin, bài sẽ hiện trên trang tin công khai từ thời điểm đã hẹn."
+        return "Đã đăng tin, bài lên trang tin công khai."
+
+    d = form.cleaned_data
+    return _step(
+        request, article,
+        lambda: services.article_publish(article=article, by=request.user, publish_at=d["publish_at"], comment=d["comment"]),
+        text,
+    )  # fmt: skip
 
 
 @login_required
@@ -286,12 +280,10 @@ def article_return(request, pk: int):
     form = ArticleReturnForm(request.POST)
     if not form.is_valid():
         return render_detail(request, article, status=400, return_form=form)
-    try:
-        transition = services.article_return(article=article, by=request.user, comment=form.cleaned_data["comment"])
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-        return redirect("articles:detail", article.pk)
-    return _done(request, article, transition, "Đã trả lại tin, bài cho đơn vị viết bài.")
+    return _step(
+        request, article, lambda: services.article_return(article=article, by=request.user, comment=form.cleaned_data["comment"]),
+        "Đã trả lại tin, bài cho đơn vị viết bài.",
+    )  # fmt: skip
 
 
 @login_required
@@ -300,12 +292,11 @@ def article_unpublish(request, pk: int):
     article = access.article_for_editor(request, pk)
     form = UnpublishForm(request.POST)
     form.is_valid()
-    try:
-        transition = services.article_unpublish(article=article, by=request.user, comment=form.cleaned_data.get("comment", ""))
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-        return redirect("articles:detail", article.pk)
-    return _done(request, article, transition, "Đã gỡ tin, bài khỏi trang tin công khai.")
+    comment = form.cleaned_data.get("comment", "")
+    return _step(
+        request, article, lambda: services.article_unpublish(article=article, by=request.user, comment=comment),
+        "Đã gỡ tin, bài khỏi trang tin công khai.",
+    )  # fmt: skip
 
 
 @login_required

@@ -33,25 +33,32 @@ def _attach_errors(form, exc: ValidationError) -> None:
         form.add_error(None, exc)
 
 
+def status_search_page(request, queryset, statuses) -> dict:
+    """A list page filtered by status (`trang-thai`) and by words without diacritics (`q`): the
+    page and what the template needs to keep the filters in its links."""
+    status = request.GET.get("trang-thai", "")
+    if status in statuses.values:
+        queryset = queryset.filter(status=status)
+    q = (request.GET.get("q") or "").strip()
+    if q:
+        queryset = queryset.filter(search_key__contains=fold(q))
+    query = request.GET.copy()
+    query.pop("trang", None)
+    return {
+        "page": Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("trang")),
+        "q": q,
+        "status": status,
+        "statuses": statuses.choices,
+        "query": query.urlencode(),
+    }
+
+
 @login_required
 def exemplar_list(request):
     scope = request.scope
     exemplars = access.visible_exemplars(scope).for_list().order_by("-nominated_at", "-id")
-    status = request.GET.get("trang-thai", "")
-    if status in Exemplar.Status.values:
-        exemplars = exemplars.filter(status=status)
-    q = (request.GET.get("q") or "").strip()
-    if q:
-        exemplars = exemplars.filter(search_key__contains=fold(q))
-    page = Paginator(exemplars, PAGE_SIZE).get_page(request.GET.get("trang"))
-    query = request.GET.copy()
-    query.pop("trang", None)
     context = {
-        "page": page,
-        "q": q,
-        "status": status,
-        "statuses": Exemplar.Status.choices,
-        "query": query.urlencode(),
+        **status_search_page(request, exemplars, Exemplar.Status),
         "can_nominate": access.may_write(scope),
     }
     return render(request, "registrations/exemplars/list.html", context)
