@@ -1,3 +1,5 @@
+import time
+
 from django.conf import settings
 from django.utils.cache import patch_vary_headers
 
@@ -63,8 +65,6 @@ class SlidingSessionMiddleware:
         user = getattr(request, "user", None)
         session = getattr(request, "session", None)
         if session is not None and user is not None and user.is_authenticated and not session.is_empty():
-            import time
-
             now = int(time.time())
             if now - session.get(self.KEY, 0) >= self.every:
                 session[self.KEY] = now

@@ -1,5 +1,9 @@
-from django import template
+from crispy_forms.templatetags.crispy_forms_filters import as_crispy_field
+from django import forms, template
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 
+from ..filter_units import UnitSelect
 from ..home import TONES
 
 register = template.Library()
@@ -40,16 +44,8 @@ def filter_field(bound_field):
     """One field of the list's filter form, as crispy's Bootstrap 5 layout writes it (label, control,
     the same ids and classes), without the template per field and per option that cost ~2 ms each.
     A field with errors, or a widget this does not know, goes through crispy as before."""
-    from django import forms
-    from django.utils.html import escape, format_html
-    from django.utils.safestring import mark_safe
-
-    from ..filter_units import UnitSelect
-
     widget = bound_field.field.widget
     if bound_field.errors or not isinstance(widget, forms.Select | forms.TextInput) or isinstance(widget, forms.SelectMultiple):
-        from crispy_forms.templatetags.crispy_forms_filters import as_crispy_field
-
         return as_crispy_field(bound_field)
     auto_id = bound_field.auto_id
     if isinstance(widget, UnitSelect):
