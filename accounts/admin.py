@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Membership, User
@@ -16,9 +17,9 @@ class MembershipInline(admin.TabularInline):
 class UserAdmin(BaseUserAdmin):
     fieldsets = (
         (None, {"fields": ("username", "password")}),
-        ("Thông tin", {"fields": ("full_name", "email", "phone", "must_change_password")}),
-        ("Quyền", {"fields": ("is_active", "is_staff", "is_superuser", "groups")}),
-        ("Thời gian", {"fields": ("last_login", "date_joined")}),
+        (_("Thông tin"), {"fields": ("full_name", "email", "phone", "must_change_password")}),
+        (_("Quyền"), {"fields": ("is_active", "is_staff", "is_superuser", "groups")}),
+        (_("Thời gian"), {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("username", "full_name", "password1", "password2")}),)
     list_display = ("username", "full_name", "email", "is_active", "last_login")

@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AccountsConfig(AppConfig):
     name = "accounts"
-    verbose_name = "Người dùng và vai trò"
+    verbose_name = _("Người dùng và vai trò")
 
     def ready(self):
         from . import home, nav  # noqa: F401

@@ -27,25 +27,25 @@ class LoginForm(auth_forms.AuthenticationForm):
 class PasswordChangeForm(auth_forms.PasswordChangeForm):
     error_messages = {
         **auth_forms.SetPasswordForm.error_messages,
-        "password_incorrect": "Mật khẩu hiện tại không đúng.",
-        "password_mismatch": "Hai lần nhập mật khẩu mới không khớp nhau.",
+        "password_incorrect": _("Mật khẩu hiện tại không đúng."),
+        "password_mismatch": _("Hai lần nhập mật khẩu mới không khớp nhau."),
     }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["old_password"].label = _("Mật khẩu hiện tại")
         self.fields["new_password1"].label = _("Mật khẩu mới")
-        self.fields["new_password1"].help_text = "Ít nhất 10 ký tự, không toàn số, không quá phổ biến, không giống tên đăng nhập."
+        self.fields["new_password1"].help_text = _("Ít nhất 10 ký tự, không toàn số, không quá phổ biến, không giống tên đăng nhập.")
         self.fields["new_password2"].label = _("Nhập lại mật khẩu mới")
 
 
 class SetPasswordForm(auth_forms.SetPasswordForm):
-    error_messages = {"password_mismatch": "Hai lần nhập mật khẩu mới không khớp nhau."}
+    error_messages = {"password_mismatch": _("Hai lần nhập mật khẩu mới không khớp nhau.")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["new_password1"].label = _("Mật khẩu mới")
-        self.fields["new_password1"].help_text = "Ít nhất 10 ký tự, không toàn số, không quá phổ biến, không giống tên đăng nhập."
+        self.fields["new_password1"].help_text = _("Ít nhất 10 ký tự, không toàn số, không quá phổ biến, không giống tên đăng nhập.")
         self.fields["new_password2"].label = _("Nhập lại mật khẩu mới")
 
 
@@ -56,38 +56,38 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
 
 
 class PeopleFilterForm(PortalForm):
-    q = forms.CharField(label="Tìm theo tên, tên đăng nhập, e-mail", required=False, max_length=100)
-    unit = forms.ModelChoiceField(label="Đơn vị", queryset=Unit.objects.none(), required=False, to_field_name="code")
-    role = forms.ChoiceField(label="Vai trò", required=False, choices=[("", "Tất cả vai trò"), *Role.choices])
-    include_inactive = forms.BooleanField(label="Gồm cả tài khoản đã khóa", required=False)
+    q = forms.CharField(label=_("Tìm theo tên, tên đăng nhập, e-mail"), required=False, max_length=100)
+    unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=Unit.objects.none(), required=False, to_field_name="code")
+    role = forms.ChoiceField(label=_("Vai trò"), required=False, choices=[("", _("Tất cả vai trò")), *Role.choices])
+    include_inactive = forms.BooleanField(label=_("Gồm cả tài khoản đã khóa"), required=False)
 
     def __init__(self, *args, units=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units if units is not None else Unit.objects.none()
-        self.fields["unit"].empty_label = "Tất cả đơn vị"
+        self.fields["unit"].empty_label = _("Tất cả đơn vị")
 
 
 class AccountCreateForm(PortalForm):
-    full_name = forms.CharField(label="Họ và tên", max_length=150)
+    full_name = forms.CharField(label=_("Họ và tên"), max_length=150)
     username = forms.RegexField(
-        label="Tên đăng nhập",
+        label=_("Tên đăng nhập"),
         max_length=150,
         regex=r"^[a-z0-9._-]+$",
-        error_messages={"invalid": "Tên đăng nhập chỉ gồm chữ thường không dấu, số và dấu . _ -"},
-        help_text="Chữ thường không dấu, số, dấu . _ - (ví dụ: nguyenvana).",
+        error_messages={"invalid": _("Tên đăng nhập chỉ gồm chữ thường không dấu, số và dấu . _ -")},
+        help_text=_("Chữ thường không dấu, số, dấu . _ - (ví dụ: nguyenvana)."),
     )
     email = forms.EmailField(
         label="E-mail",
         required=False,
-        help_text="Nếu có e-mail, người dùng nhận thư mời để tự đặt mật khẩu; nếu không, hệ thống tạo mật khẩu tạm.",
+        help_text=_("Nếu có e-mail, người dùng nhận thư mời để tự đặt mật khẩu; nếu không, hệ thống tạo mật khẩu tạm."),
     )
     phone = forms.RegexField(
-        label="Điện thoại", required=False, max_length=20, regex=r"^[0-9 +().-]{6,20}$",
-        error_messages={"invalid": "Số điện thoại chỉ gồm chữ số và các dấu + ( ) . -"},
+        label=_("Điện thoại"), required=False, max_length=20, regex=r"^[0-9 +().-]{6,20}$",
+        error_messages={"invalid": _("Số điện thoại chỉ gồm chữ số và các dấu + ( ) . -")},
     )
-    unit = forms.ModelChoiceField(label="Đơn vị", queryset=Unit.objects.none(), to_field_name="code")
-    role = forms.ChoiceField(label="Vai trò", choices=Role.choices)
-    position = forms.CharField(label="Chức vụ", max_length=200, required=False)
+    unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=Unit.objects.none(), to_field_name="code")
+    role = forms.ChoiceField(label=_("Vai trò"), choices=Role.choices)
+    position = forms.CharField(label=_("Chức vụ"), max_length=200, required=False)
 
     def __init__(self, *args, units=None, roles=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -98,18 +98,18 @@ class AccountCreateForm(PortalForm):
     def clean_username(self):
         username = self.cleaned_data["username"]
         if User.objects.filter(username__iexact=username).exists():
-            raise forms.ValidationError("Tên đăng nhập này đã có người dùng.")
+            raise forms.ValidationError(_("Tên đăng nhập này đã có người dùng."))
         return username
 
     def clean_email(self):
         email = self.cleaned_data.get("email", "").strip().lower()
         if email and User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError("E-mail này đã gắn với một tài khoản khác.")
+            raise forms.ValidationError(_("E-mail này đã gắn với một tài khoản khác."))
         return email
 
 
 class CadreImportForm(PortalForm):
     file = forms.FileField(
-        label="Tệp danh sách (.xlsx hoặc .csv)",
-        help_text="Các cột: Họ và tên; E-mail hoặc tên đăng nhập; Chức vụ; Mã đơn vị. Tối đa 2.000 dòng.",
+        label=_("Tệp danh sách (.xlsx hoặc .csv)"),
+        help_text=_("Các cột: Họ và tên; E-mail hoặc tên đăng nhập; Chức vụ; Mã đơn vị. Tối đa 2.000 dòng."),
     )

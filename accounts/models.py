@@ -3,17 +3,18 @@ unit's subtree (see accounts/scope.py, the one place where that rule lives)."""
 
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from danvan.fields import NFCCharField, SearchKeyField
 
 
 class Role(models.TextChoices):
-    PROVINCE_STAFF = "province_staff", "Cán bộ Ủy ban MTTQ tỉnh"
-    REVIEWER = "reviewer", "Ban Tuyên giáo (nhận báo cáo)"
-    OFFICER = "officer", "Cán bộ phụ trách đơn vị"
-    CADRE = "cadre", "Cán bộ, đảng viên"
-    OBSERVER = "observer", "Theo dõi (chỉ xem)"
+    PROVINCE_STAFF = "province_staff", _("Cán bộ Ủy ban MTTQ tỉnh")
+    REVIEWER = "reviewer", _("Ban Tuyên giáo (nhận báo cáo)")
+    OFFICER = "officer", _("Cán bộ phụ trách đơn vị")
+    CADRE = "cadre", _("Cán bộ, đảng viên")
+    OBSERVER = "observer", _("Theo dõi (chỉ xem)")
 
 
 # Roles that work on a unit's business (plans, registrations, reports); the others only read or
@@ -22,16 +23,16 @@ MANAGING_ROLES = {Role.PROVINCE_STAFF, Role.OFFICER}
 
 
 class User(AbstractUser):
-    full_name = NFCCharField("họ và tên", max_length=150)
-    phone = models.CharField("điện thoại", max_length=20, blank=True)
-    must_change_password = models.BooleanField("phải đổi mật khẩu khi đăng nhập", default=False)
+    full_name = NFCCharField(_("họ và tên"), max_length=150)
+    phone = models.CharField(_("điện thoại"), max_length=20, blank=True)
+    must_change_password = models.BooleanField(_("phải đổi mật khẩu khi đăng nhập"), default=False)
     search_key = SearchKeyField(sources=("full_name", "username", "email"))
 
     objects = UserManager()
 
     class Meta:
-        verbose_name = "người dùng"
-        verbose_name_plural = "người dùng"
+        verbose_name = _("người dùng")
+        verbose_name_plural = _("người dùng")
         ordering = ["full_name", "username"]
 
     def __str__(self):
@@ -53,22 +54,22 @@ class MembershipQuerySet(models.QuerySet):
 
 
 class Membership(models.Model):
-    user = models.ForeignKey(User, verbose_name="người dùng", on_delete=models.CASCADE, related_name="memberships")
-    unit = models.ForeignKey("campaigns.Unit", verbose_name="đơn vị", on_delete=models.PROTECT, related_name="memberships")
-    role = models.CharField("vai trò", max_length=20, choices=Role.choices)
-    position = NFCCharField("chức vụ", max_length=200, blank=True)
-    is_active = models.BooleanField("còn hiệu lực", default=True)
-    created_at = models.DateTimeField("ngày tạo", auto_now_add=True)
+    user = models.ForeignKey(User, verbose_name=_("người dùng"), on_delete=models.CASCADE, related_name="memberships")
+    unit = models.ForeignKey("campaigns.Unit", verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="memberships")
+    role = models.CharField(_("vai trò"), max_length=20, choices=Role.choices)
+    position = NFCCharField(_("chức vụ"), max_length=200, blank=True)
+    is_active = models.BooleanField(_("còn hiệu lực"), default=True)
+    created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
     created_by = models.ForeignKey(
-        User, verbose_name="người tạo", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        User, verbose_name=_("người tạo"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     history = HistoricalRecords()
 
     objects = MembershipQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "vai trò tại đơn vị"
-        verbose_name_plural = "vai trò tại đơn vị"
+        verbose_name = _("vai trò tại đơn vị")
+        verbose_name_plural = _("vai trò tại đơn vị")
         constraints = [models.UniqueConstraint(fields=["user", "unit", "role"], name="membership_unique")]
         indexes = [models.Index(fields=["unit", "role"], name="membership_unit_role")]
 

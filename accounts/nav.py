@@ -1,7 +1,7 @@
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from danvan import navigation
 
 from .models import Role
 
-navigation.register(_("Người dùng"), "accounts:people", roles=(Role.PROVINCE_STAFF, Role.OFFICER), order=80, group="admin")
+navigation.register(pgettext_lazy("navigation", "Người dùng"), "accounts:people", roles=(Role.PROVINCE_STAFF, Role.OFFICER), order=80, group="admin")

@@ -19,6 +19,7 @@ from functools import cached_property
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from .models import MANAGING_ROLES, Membership, Role
 
@@ -187,7 +188,7 @@ def unit_for_view(request, code: str):
 
     unit = Unit.objects.open().select_related("parent").filter(code=code).first()
     if unit is None or not scope_of(request).sees_unit(unit):
-        raise Http404("Không tìm thấy đơn vị.")
+        raise Http404(_("Không tìm thấy đơn vị."))
     return unit
 
 
@@ -195,11 +196,11 @@ def unit_for_manage(request, code: str):
     """The unit, if the user may change its business: 404 for outsiders, 403 for read-only insiders."""
     unit = unit_for_view(request, code)
     if not scope_of(request).manages(unit):
-        raise PermissionDenied("Bạn chỉ có quyền xem đơn vị này.")
+        raise PermissionDenied(_("Bạn chỉ có quyền xem đơn vị này."))
     return unit
 
 
 def require_roles(request, *roles: str) -> None:
     """403 unless the user holds one of the roles somewhere."""
     if not scope_of(request).has_role(*roles):
-        raise PermissionDenied("Chức năng này không dành cho vai trò của bạn.")
+        raise PermissionDenied(_("Chức năng này không dành cho vai trò của bạn."))

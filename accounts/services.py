@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from campaigns.models import Unit
 from danvan.queue import enqueue
@@ -14,11 +15,12 @@ from danvan.text import fold
 
 from .models import Membership, Role, User
 
+# Column headings matched against the uploaded files (and written in the template file): data.
 CADRE_COLUMNS = {
-    "full_name": ("Họ và tên", "Ho ten", "Full name", "Name"),
-    "login": ("E-mail hoặc tên đăng nhập", "Email hoac ten dang nhap", "E-mail", "Email", "Tên đăng nhập", "Username"),
-    "position": ("Chức vụ", "Position"),
-    "unit_code": ("Mã đơn vị", "Ma don vi", "Unit code", "Unit"),
+    "full_name": ("Họ và tên", "Ho ten", "Full name", "Name"),  # vi-only
+    "login": ("E-mail hoặc tên đăng nhập", "Email hoac ten dang nhap", "E-mail", "Email", "Tên đăng nhập", "Username"),  # vi-only
+    "position": ("Chức vụ", "Position"),  # vi-only
+    "unit_code": ("Mã đơn vị", "Ma don vi", "Unit code", "Unit"),  # vi-only
 }
 CADRE_TEMPLATE_HEADERS = [names[0] for names in CADRE_COLUMNS.values()]
 USERNAME_RE = re.compile(r"^[a-z0-9._-]{3,150}$")
@@ -55,7 +57,7 @@ def account_create(
     *, scope, by: User, full_name: str, username: str, email: str, unit: Unit, role: str, position: str = "", phone: str = ""
 ) -> CreatedAccount:
     if role not in grantable_roles(scope, unit):
-        raise PermissionDenied("Bạn không được cấp vai trò này tại đơn vị này.")
+        raise PermissionDenied(_("Bạn không được cấp vai trò này tại đơn vị này."))
     with transaction.atomic():
         user = User(username=username, full_name=full_name, email=email, phone=phone)
         password = None
@@ -76,9 +78,9 @@ def account_create(
 
 def membership_set_active(*, scope, membership: Membership, active: bool) -> None:
     if not scope.manages(membership.unit):
-        raise PermissionDenied("Bạn không quản lý đơn vị của vai trò này.")
+        raise PermissionDenied(_("Bạn không quản lý đơn vị của vai trò này."))
     if membership.user_id == scope.user.pk and not active:
-        raise ValidationError("Bạn không thể tự khóa vai trò của chính mình.")
+        raise ValidationError(_("Bạn không thể tự khóa vai trò của chính mình."))
     membership.is_active = active
     membership.save(update_fields=["is_active"])
 
@@ -115,38 +117,40 @@ def cadres_import(*, scope, by: User, uploaded) -> CadreImportResult:
         name, login, code = v.get("full_name", ""), v.get("login", "").strip(), v.get("unit_code", "")
         problems = []
         if not name:
-            problems.append("thiếu họ và tên")
+            problems.append(_("thiếu họ và tên"))
         elif len(name) > 150:
-            problems.append("họ và tên dài quá 150 ký tự")
+            problems.append(_("họ và tên dài quá 150 ký tự"))
         unit = units.get(code)
         if not code:
-            problems.append("thiếu mã đơn vị")
+            problems.append(_("thiếu mã đơn vị"))
         elif unit is None or not scope.sees_unit(unit):
-            problems.append(f"mã đơn vị “{code}” không có hoặc không thuộc phạm vi của bạn")
+            problems.append(_("mã đơn vị “%(code)s” không có hoặc không thuộc phạm vi của bạn") % {"code": code})
         elif Role.CADRE not in grantable_roles(scope, unit):
-            problems.append(f"bạn không được thêm cán bộ cho {unit.name}")
+            problems.append(_("bạn không được thêm cán bộ cho %(unit)s") % {"unit": unit.name})
         email, username = "", ""
         if not login:
-            problems.append("thiếu e-mail hoặc tên đăng nhập")
+            problems.append(_("thiếu e-mail hoặc tên đăng nhập"))
         elif "@" in login:
             email = login.lower()
             if not EMAIL_RE.match(email):
-                problems.append(f"e-mail “{login}” không hợp lệ")
+                problems.append(_("e-mail “%(login)s” không hợp lệ") % {"login": login})
             elif email in existing_emails:
-                problems.append(f"e-mail {email} đã gắn với một tài khoản")
+                problems.append(_("e-mail %(email)s đã gắn với một tài khoản") % {"email": email})
         else:
             username = login.lower()
             if not USERNAME_RE.match(username):
-                problems.append(f"tên đăng nhập “{login}” chỉ được gồm chữ thường không dấu, số, . _ - (3–150 ký tự)")
+                problems.append(
+                    _("tên đăng nhập “%(login)s” chỉ được gồm chữ thường không dấu, số, . _ - (3–150 ký tự)") % {"login": login}
+                )
             elif username in existing_usernames:
-                problems.append(f"tên đăng nhập {username} đã có người dùng")
+                problems.append(_("tên đăng nhập %(username)s đã có người dùng") % {"username": username})
         key = (email or username).lower()
         if key and key in seen_logins:
-            problems.append(f"trùng với dòng {seen_logins[key]}")
+            problems.append(_("trùng với dòng %(line)s") % {"line": seen_logins[key]})
         elif key:
             seen_logins[key] = row.line
         if problems:
-            result.errors.append(f"Dòng {row.line}: " + "; ".join(problems) + ".")
+            result.errors.append(_("Dòng %(line)s: %(problems)s.") % {"line": row.line, "problems": "; ".join(problems)})
         else:
             planned.append((name, email, username, v.get("position", "")[:200], unit))
     if result.errors:

@@ -7,6 +7,7 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from danvan.tabular import xlsx_template
@@ -103,7 +104,7 @@ def _person_for_view(request, pk: int) -> User:
     scope = request.scope
     user = _people_queryset(scope).filter(pk=pk).first()
     if user is None:
-        raise Http404("Không tìm thấy người dùng.")
+        raise Http404(_("Không tìm thấy người dùng."))
     return user
 
 
@@ -127,16 +128,19 @@ def membership_toggle(request, pk: int):
     scope = request.scope
     membership = Membership.objects.select_related("unit", "user").filter(pk=pk).first()
     if membership is None or not scope.sees_unit(membership.unit):
-        raise Http404("Không tìm thấy vai trò.")
+        raise Http404(_("Không tìm thấy vai trò."))
     activate = request.POST.get("active") == "1"
     try:
         services.membership_set_active(scope=scope, membership=membership, active=activate)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
+        if activate:
+            text = _("Đã mở lại vai trò %(role)s của %(person)s tại %(unit)s.")
+        else:
+            text = _("Đã khóa vai trò %(role)s của %(person)s tại %(unit)s.")
         messages.success(
-            request,
-            f"Đã {'mở lại' if activate else 'khóa'} vai trò {membership.get_role_display()} của {membership.user} tại {membership.unit}.",
+            request, text % {"role": membership.get_role_display(), "person": membership.user, "unit": membership.unit}
         )
     return redirect("accounts:person_detail", pk=membership.user_id)
 
@@ -190,8 +194,8 @@ def cadres_import_template(request):
     unit = request.scope.home_unit
     content = xlsx_template(
         services.CADRE_TEMPLATE_HEADERS,
-        ["Nguyễn Văn An", "nguyenvanan@example.vn", "Phó Chủ tịch", unit.code if unit else ""],
-        title="Cán bộ",
+        ["Nguyễn Văn An", "nguyenvanan@example.vn", "Phó Chủ tịch", unit.code if unit else ""],  # vi-only
+        title="Cán bộ",  # vi-only
     )
     response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = 'attachment; filename="mau-nhap-can-bo.xlsx"'

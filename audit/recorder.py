@@ -8,6 +8,8 @@ by subtree.
 import datetime as dt
 from decimal import Decimal
 
+from django.conf import settings
+from django.utils import translation
 from simple_history.signals import post_create_historical_record
 
 from danvan.dates import short_date, short_datetime
@@ -29,7 +31,7 @@ def _display(value, field=None):
     if isinstance(value, dt.date):
         return short_date(value)
     if isinstance(value, bool):
-        return "Có" if value else "Không"
+        return "Có" if value else "Không"  # vi-only (stored in the trail)
     if isinstance(value, Decimal):
         value = value.normalize()
     if field is not None and field.is_relation and field.many_to_one:
@@ -70,6 +72,13 @@ def _changes(history_instance, model) -> list[dict]:
 
 
 def record(sender, instance, history_instance, history_user=None, **kwargs):
+    # What the trail stores (names of models and fields, choice labels, the record's name) is
+    # data: written in Vietnamese whatever language the person making the change reads.
+    with translation.override(settings.LANGUAGE_CODE):
+        _record(instance, history_instance, history_user)
+
+
+def _record(instance, history_instance, history_user):
     model = type(instance)
     unit = _unit_of(instance)
     changes = _changes(history_instance, model)

@@ -3,6 +3,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import render
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
 from accounts.scope import require_roles
@@ -12,19 +14,19 @@ from .models import AuditEvent
 
 
 class AuditFilterForm(PortalForm):
-    model = forms.ChoiceField(label="Loại dữ liệu", required=False)
-    user = forms.CharField(label="Người thực hiện (tên đăng nhập)", required=False, max_length=150)
-    since = forms.DateField(label="Từ ngày", required=False)
-    until = forms.DateField(label="Đến ngày", required=False)
+    model = forms.ChoiceField(label=_("Loại dữ liệu"), required=False)
+    user = forms.CharField(label=_("Người thực hiện (tên đăng nhập)"), required=False, max_length=150)
+    since = forms.DateField(label=_("Từ ngày"), required=False)
+    until = forms.DateField(label=_("Đến ngày"), required=False)
 
     def __init__(self, *args, models=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["model"].choices = [("", "Tất cả"), *models]
+        self.fields["model"].choices = [("", gettext("Tất cả")), *models]
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("since") and cleaned.get("until") and cleaned["since"] > cleaned["until"]:
-            raise forms.ValidationError("“Từ ngày” phải trước hoặc bằng “Đến ngày”.")
+            raise forms.ValidationError(gettext("“Từ ngày” phải trước hoặc bằng “Đến ngày”."))
         return cleaned
 
 

@@ -68,7 +68,7 @@ def _sd_inspection(w):
 def _inspection_follow_up_data(w):
     inspection = _pf().sonduong_inspection(w)
     inspection.refresh_from_db()
-    return {"version": inspection.version, "follow_up_status": "in_progress", "follow_up_note": "Đang thực hiện."}
+    return {"version": inspection.version, "follow_up_status": "in_progress", "follow_up_note": "Đang thực hiện."}  # vi-only
 
 
 def _sd_activity(w):
@@ -127,7 +127,7 @@ rule("plans:my_tasks", default=403, **MANAGERS_200)
 rule("plans:assignment_detail", kwargs=_sd_assignment, **SD_RECORD)
 rule(
     "plans:assignment_update", kwargs=_sd_assignment, method="POST",
-    data=lambda w: {"status": "in_progress", "text": "Đang thực hiện."},
+    data=lambda w: {"status": "in_progress", "text": "Đang thực hiện."},  # vi-only
     **{**SD_RECORD, "sonduong": 302, "tinh": 403, "tuyengiao": 403, "quansat": 403},
 )
 rule("plans:followup", default=403, **FOLLOWERS_200)

@@ -3,6 +3,7 @@
 import uuid
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from danvan.forms import PortalForm, PortalModelForm, VersionField
 
@@ -19,7 +20,7 @@ from .models import (
     Unit,
 )
 
-LEVEL_CHOICES = [("", "— Không giao theo cấp —"), *TargetLevel.choices]
+LEVEL_CHOICES = [("", _("— Không giao theo cấp —")), *TargetLevel.choices]
 
 
 class TokenField(forms.CharField):
@@ -84,18 +85,18 @@ class PlanForm(PortalModelForm):
     def __init__(self, *args, based_on_choices=None, number_hint: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["based_on"].queryset = based_on_choices if based_on_choices is not None else Plan.objects.none()
-        self.fields["based_on"].label_from_instance = lambda p: f"{p.short_label} — {p.unit.committee_name} ({p.campaign.year})"
-        self.fields["based_on"].empty_label = "— Không căn cứ kế hoạch trên cổng —"
-        self.fields["based_on"].help_text = "Kế hoạch đã ban hành của cấp trên; nếu căn cứ văn bản ngoài cổng, ghi vào ô “Căn cứ”."
+        self.fields["based_on"].label_from_instance = lambda p: f"{p.display_label} — {p.unit.committee_name} ({p.campaign.year})"
+        self.fields["based_on"].empty_label = _("— Không căn cứ kế hoạch trên cổng —")
+        self.fields["based_on"].help_text = _("Kế hoạch đã ban hành của cấp trên; nếu căn cứ văn bản ngoài cổng, ghi vào ô “Căn cứ”.")
         self.fields["title"].widget.attrs["maxlength"] = 300
         if number_hint:
-            self.fields["number"].help_text = f"Số gợi ý (tiếp theo của đơn vị trong năm): {number_hint}"
+            self.fields["number"].help_text = _("Số gợi ý (tiếp theo của đơn vị trong năm): %(hint)s") % {"hint": number_hint}
         if self.instance and self.instance.pk:
             self.fields["version"].initial = self.instance.version
 
 
 class PlanCreateForm(PlanForm):
-    campaign = forms.ModelChoiceField(label="Phong trào thi đua", queryset=Campaign.objects.none(), empty_label=None)
+    campaign = forms.ModelChoiceField(label=_("Phong trào thi đua"), queryset=Campaign.objects.none(), empty_label=None)
 
     class Meta(PlanForm.Meta):
         fields = ["campaign", *PlanForm.Meta.fields]
@@ -118,14 +119,14 @@ class SectionForm(PortalModelForm):
     def __init__(self, *args, units=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["target_unit"] = UnitChoiceField(
-            label="Giao cho đơn vị (phần Tổ chức thực hiện)", queryset=units if units is not None else Unit.objects.none(), required=False,
+            label=_("Giao cho đơn vị (phần Tổ chức thực hiện)"), queryset=units if units is not None else Unit.objects.none(), required=False,
         )
         self.fields["target_unit"].initial = self.instance.target_unit_id if self.instance and self.instance.pk else None
         self.fields["target_level"].choices = LEVEL_CHOICES
-        self.fields["target_level"].label = "hoặc giao cho mọi đơn vị của một cấp"
+        self.fields["target_level"].label = _("hoặc giao cho mọi đơn vị của một cấp")
         self.fields["position"].required = False
-        self.fields["position"].help_text = "Số nhỏ đứng trước; để trống: xếp cuối phần."
-        self.fields["target_unit"].empty_label = "— Không giao cho riêng đơn vị nào —"
+        self.fields["position"].help_text = _("Số nhỏ đứng trước; để trống: xếp cuối phần.")
+        self.fields["target_unit"].empty_label = _("— Không giao cho riêng đơn vị nào —")
         if not (self.instance and self.instance.pk):
             self.initial["position"] = None
             self.initial.setdefault("token", new_token())
@@ -135,9 +136,9 @@ class SectionForm(PortalModelForm):
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("target_unit") and cleaned.get("target_level"):
-            self.add_error("target_level", "Chọn giao cho một đơn vị hoặc cho cả một cấp, không chọn cả hai.")
+            self.add_error("target_level", _("Chọn giao cho một đơn vị hoặc cho cả một cấp, không chọn cả hai."))
         if cleaned.get("part") != PlanSection.Part.IMPLEMENTATION and (cleaned.get("target_unit") or cleaned.get("target_level")):
-            self.add_error("target_unit", "Chỉ các mục của phần Tổ chức thực hiện mới giao cho đơn vị.")
+            self.add_error("target_unit", _("Chỉ các mục của phần Tổ chức thực hiện mới giao cho đơn vị."))
         return cleaned
 
 
@@ -155,17 +156,17 @@ class TaskForm(PortalModelForm):
         sections = plan.sections.filter(part=PlanSection.Part.IMPLEMENTATION).order_by("position", "id") if plan else PlanSection.objects.none()
         self.fields["section"].queryset = sections
         self.fields["section"].label_from_instance = lambda s: f"{s.number} {s.heading}".strip()
-        self.fields["section"].empty_label = "— Không thuộc mục nào (ví dụ: hạn báo cáo ở đoạn kết) —"
+        self.fields["section"].empty_label = _("— Không thuộc mục nào (ví dụ: hạn báo cáo ở đoạn kết) —")
         self.fields["target_unit"] = UnitChoiceField(
-            label="Giao cho đơn vị", queryset=units if units is not None else Unit.objects.none(), required=False,
-            help_text="Để trống cả hai ô: nhận theo mục (hoặc là việc của chính đơn vị ban hành).",
+            label=_("Giao cho đơn vị"), queryset=units if units is not None else Unit.objects.none(), required=False,
+            help_text=_("Để trống cả hai ô: nhận theo mục (hoặc là việc của chính đơn vị ban hành)."),
         )
         self.fields["target_unit"].initial = self.instance.target_unit_id if self.instance and self.instance.pk else None
         self.fields["target_level"].choices = LEVEL_CHOICES
-        self.fields["target_level"].label = "hoặc giao cho mọi đơn vị của một cấp"
+        self.fields["target_level"].label = _("hoặc giao cho mọi đơn vị của một cấp")
         self.fields["position"].required = False
-        self.fields["position"].help_text = "Số nhỏ đứng trước; để trống: xếp cuối mục."
-        self.fields["target_unit"].empty_label = "— Theo mục (hoặc việc của chính đơn vị ban hành) —"
+        self.fields["position"].help_text = _("Số nhỏ đứng trước; để trống: xếp cuối mục.")
+        self.fields["target_unit"].empty_label = _("— Theo mục (hoặc việc của chính đơn vị ban hành) —")
         if not (self.instance and self.instance.pk):
             self.initial["position"] = None
             self.initial.setdefault("token", new_token())
@@ -175,72 +176,72 @@ class TaskForm(PortalModelForm):
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("target_unit") and cleaned.get("target_level"):
-            self.add_error("target_level", "Chọn giao cho một đơn vị hoặc cho cả một cấp, không chọn cả hai.")
+            self.add_error("target_level", _("Chọn giao cho một đơn vị hoặc cho cả một cấp, không chọn cả hai."))
         return cleaned
 
 
 class PlanFilterForm(PortalForm):
-    q = forms.CharField(label="Tìm theo số, trích yếu, đơn vị", required=False, max_length=100)
-    campaign = forms.ModelChoiceField(label="Phong trào", queryset=Campaign.objects.all(), required=False, empty_label="Mọi năm")
-    status = forms.ChoiceField(label="Trạng thái", required=False, choices=[("", "Mọi trạng thái"), *Plan.Status.choices])
+    q = forms.CharField(label=_("Tìm theo số, trích yếu, đơn vị"), required=False, max_length=100)
+    campaign = forms.ModelChoiceField(label=_("Phong trào"), queryset=Campaign.objects.all(), required=False, empty_label=_("Mọi năm"))
+    status = forms.ChoiceField(label=_("Trạng thái"), required=False, choices=[("", _("Mọi trạng thái")), *Plan.Status.choices])
 
 
 # --- tasks and urging -------------------------------------------------------------------------------------
 class AssignmentUpdateForm(PortalForm):
     token = TokenField()
-    status = forms.ChoiceField(label="Trạng thái", choices=TaskAssignment.Status.choices)
-    text = forms.CharField(label="Nội dung cập nhật", widget=forms.Textarea(attrs={"rows": 4}), max_length=5000)
+    status = forms.ChoiceField(label=_("Trạng thái"), choices=TaskAssignment.Status.choices)
+    text = forms.CharField(label=_("Nội dung cập nhật"), widget=forms.Textarea(attrs={"rows": 4}), max_length=5000)
     files = MultipleFileField(
-        label="Minh chứng (ảnh, PDF, Word, Excel; tối đa 5 tệp, mỗi tệp ≤ 10 MB)",
+        label=_("Minh chứng (ảnh, PDF, Word, Excel; tối đa 5 tệp, mỗi tệp ≤ 10 MB)"),
     )
 
 
 FOLLOWUP_STATES = [
-    ("late", "Quá hạn và sắp đến hạn"),
-    ("overdue", "Quá hạn"),
-    ("at_risk", "Sắp đến hạn (7 ngày)"),
-    ("open", "Chưa hoàn thành"),
-    ("done", "Đã hoàn thành"),
-    ("all", "Tất cả"),
+    ("late", _("Quá hạn và sắp đến hạn")),
+    ("overdue", _("Quá hạn")),
+    ("at_risk", _("Sắp đến hạn (7 ngày)")),
+    ("open", _("Chưa hoàn thành")),
+    ("done", _("Đã hoàn thành")),
+    ("all", _("Tất cả")),
 ]
 FOLLOWUP_SORTS = [
-    ("han", "Hạn sớm trước"),
-    ("-han", "Hạn muộn trước"),
-    ("don-vi", "Theo đơn vị"),
-    ("don-doc", "Đôn đốc gần đây trước"),
+    ("han", _("Hạn sớm trước")),
+    ("-han", _("Hạn muộn trước")),
+    ("don-vi", _("Theo đơn vị")),
+    ("don-doc", _("Đôn đốc gần đây trước")),
 ]
 
 
 class FollowupFilterForm(PortalForm):
-    state = forms.ChoiceField(label="Tình trạng", choices=FOLLOWUP_STATES, required=False)
-    unit = UnitChoiceField(label="Đơn vị", queryset=Unit.objects.none(), required=False, to_field_name="code", empty_label="Mọi đơn vị cấp dưới")
-    level = forms.ChoiceField(label="Cấp", required=False, choices=[("", "Mọi cấp"), ("district", "Cấp huyện"), ("commune", "Cấp xã")])
-    plan = forms.ModelChoiceField(label="Kế hoạch", queryset=Plan.objects.none(), required=False, empty_label="Mọi kế hoạch")
-    sort = forms.ChoiceField(label="Sắp xếp", choices=FOLLOWUP_SORTS, required=False)
+    state = forms.ChoiceField(label=_("Tình trạng"), choices=FOLLOWUP_STATES, required=False)
+    unit = UnitChoiceField(label=_("Đơn vị"), queryset=Unit.objects.none(), required=False, to_field_name="code", empty_label=_("Mọi đơn vị cấp dưới"))
+    level = forms.ChoiceField(label=_("Cấp"), required=False, choices=[("", _("Mọi cấp")), ("district", _("Cấp huyện")), ("commune", _("Cấp xã"))])
+    plan = forms.ModelChoiceField(label=_("Kế hoạch"), queryset=Plan.objects.none(), required=False, empty_label=_("Mọi kế hoạch"))
+    sort = forms.ChoiceField(label=_("Sắp xếp"), choices=FOLLOWUP_SORTS, required=False)
 
     def __init__(self, *args, units=None, plans=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units if units is not None else Unit.objects.none()
         self.fields["plan"].queryset = plans if plans is not None else Plan.objects.none()
-        self.fields["plan"].label_from_instance = lambda p: f"{p.short_label} — {p.unit.name}"
+        self.fields["plan"].label_from_instance = lambda p: f"{p.display_label} — {p.unit.name}"
 
 
 class UrgingForm(PortalForm):
     token = TokenField()
-    number = forms.CharField(label="Số công văn", required=False, max_length=60, help_text="Ví dụ: 15/MTTQ-BTT (có thể ghi sau khi vào sổ).")
-    sent_on = forms.DateField(label="Ngày công văn")
-    subject = forms.CharField(label="Trích yếu (V/v …)", max_length=300)
-    message = forms.CharField(label="Nội dung đôn đốc", widget=forms.Textarea(attrs={"rows": 5}), max_length=5000)
-    signer_authority = forms.CharField(label="Thẩm quyền ký", max_length=80, required=False)
-    signer_title = forms.CharField(label="Chức vụ người ký", max_length=80, required=False)
-    signer_name = forms.CharField(label="Họ và tên người ký", max_length=120, required=False)
+    number = forms.CharField(label=_("Số công văn"), required=False, max_length=60, help_text=_("Ví dụ: 15/MTTQ-BTT (có thể ghi sau khi vào sổ)."))
+    sent_on = forms.DateField(label=_("Ngày công văn"))
+    subject = forms.CharField(label=_("Trích yếu (V/v …)"), max_length=300)
+    message = forms.CharField(label=_("Nội dung đôn đốc"), widget=forms.Textarea(attrs={"rows": 5}), max_length=5000)
+    signer_authority = forms.CharField(label=_("Thẩm quyền ký"), max_length=80, required=False)
+    signer_title = forms.CharField(label=_("Chức vụ người ký"), max_length=80, required=False)
+    signer_name = forms.CharField(label=_("Họ và tên người ký"), max_length=120, required=False)
 
 
 # --- inspections ---------------------------------------------------------------------------------------------
 class InspectionForm(PortalModelForm):
     token = TokenField()
     version = VersionField(required=False)
-    files = MultipleFileField(label="Tệp đính kèm (biên bản, ảnh; tối đa 5 tệp)")
+    files = MultipleFileField(label=_("Tệp đính kèm (biên bản, ảnh; tối đa 5 tệp)"))
 
     class Meta:
         model = Inspection
@@ -255,28 +256,28 @@ class InspectionForm(PortalModelForm):
     def __init__(self, *args, units=None, plans=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["inspected_unit"] = UnitChoiceField(
-            label="Đơn vị được kiểm tra", queryset=units if units is not None else Unit.objects.none(),
+            label=_("Đơn vị được kiểm tra"), queryset=units if units is not None else Unit.objects.none(),
         )
         if self.instance and self.instance.pk:
             self.fields["inspected_unit"].initial = self.instance.inspected_unit_id
             self.fields["version"].initial = self.instance.version
         self.fields["plan"].queryset = plans if plans is not None else Plan.objects.none()
-        self.fields["plan"].label_from_instance = lambda p: f"{p.short_label} — {p.unit.name}"
-        self.fields["plan"].empty_label = "— Không gắn kế hoạch —"
+        self.fields["plan"].label_from_instance = lambda p: f"{p.display_label} — {p.unit.name}"
+        self.fields["plan"].empty_label = _("— Không gắn kế hoạch —")
 
 
 class InspectionFollowUpForm(PortalForm):
     version = VersionField()
-    follow_up_status = forms.ChoiceField(label="Thực hiện kiến nghị", choices=Inspection.FollowUp.choices)
-    follow_up_note = forms.CharField(label="Báo cáo việc thực hiện kiến nghị", widget=forms.Textarea(attrs={"rows": 4}), max_length=5000, required=False)
-    files = MultipleFileField(label="Minh chứng (tối đa 5 tệp)")
+    follow_up_status = forms.ChoiceField(label=_("Thực hiện kiến nghị"), choices=Inspection.FollowUp.choices)
+    follow_up_note = forms.CharField(label=_("Báo cáo việc thực hiện kiến nghị"), widget=forms.Textarea(attrs={"rows": 4}), max_length=5000, required=False)
+    files = MultipleFileField(label=_("Minh chứng (tối đa 5 tệp)"))
 
 
 # --- commemorations and the campaign -------------------------------------------------------------------------------
 class ActivityForm(PortalModelForm):
     token = TokenField()
     version = VersionField(required=False)
-    files = MultipleFileField(label="Ảnh, tài liệu (tối đa 5 tệp)")
+    files = MultipleFileField(label=_("Ảnh, tài liệu (tối đa 5 tệp)"))
 
     class Meta:
         model = CommemorationActivity
@@ -285,7 +286,7 @@ class ActivityForm(PortalModelForm):
 
     def __init__(self, *args, units=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"] = UnitChoiceField(label="Đơn vị tổ chức", queryset=units if units is not None else Unit.objects.none())
+        self.fields["unit"] = UnitChoiceField(label=_("Đơn vị tổ chức"), queryset=units if units is not None else Unit.objects.none())
         if self.instance and self.instance.pk:
             self.fields["unit"].initial = self.instance.unit_id
             self.fields["version"].initial = self.instance.version

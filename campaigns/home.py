@@ -1,5 +1,7 @@
 from django.db.models import Count, Q
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from accounts.models import Role
 from danvan import home
@@ -29,16 +31,16 @@ def units_without_officers(request, scope):
         home.HomeItem(
             text=child.name,
             url=reverse("accounts:person_create") + f"?don_vi={child.code}",
-            badge="Chưa có cán bộ phụ trách",
+            badge=_("Chưa có cán bộ phụ trách"),
             tone="warning",
         )
         for child in children[:8]
     ]
     section = home.HomeSection(
-        title="Đơn vị cấp dưới chưa có tài khoản cán bộ phụ trách",
+        title=_("Đơn vị cấp dưới chưa có tài khoản cán bộ phụ trách"),
         items=items,
-        empty_text="Mọi đơn vị cấp dưới đều đã có cán bộ phụ trách.",
-        action_label=f"Xem {len(children)} đơn vị" if len(children) > 8 else "",
+        empty_text=_("Mọi đơn vị cấp dưới đều đã có cán bộ phụ trách."),
+        action_label=ngettext("Xem %(n)s đơn vị", "Xem %(n)s đơn vị", len(children)) % {"n": len(children)} if len(children) > 8 else "",
         action_url=reverse("campaigns:unit_detail", kwargs={"code": unit.code}) if len(children) > 8 else "",
     )
     return section

@@ -6,6 +6,8 @@ import datetime as dt
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from danvan import home
 from danvan.dates import short_date
@@ -38,17 +40,18 @@ def plan_todo(request, scope):
         if parent_plan is not None:
             items.append(
                 home.HomeItem(
-                    text=f"Xây dựng kế hoạch của đơn vị căn cứ {parent_plan.short_label}",
+                    text=_("Xây dựng kế hoạch của đơn vị căn cứ %(plan)s") % {"plan": parent_plan.display_label},
                     url=reverse("plans:plan_detail", kwargs={"pk": parent_plan.pk}),
-                    badge="Chưa có kế hoạch", tone="warning",
+                    badge=_("Chưa có kế hoạch"), tone="warning",
                 )
             )
     for plan in own:
         if plan.is_draft:
             items.append(
                 home.HomeItem(
-                    text=f"Dự thảo {plan.short_label} chưa ban hành", url=reverse("plans:plan_detail", kwargs={"pk": plan.pk}),
-                    badge="Dự thảo", tone="secondary",
+                    text=_("Dự thảo %(plan)s chưa ban hành") % {"plan": plan.display_label},
+                    url=reverse("plans:plan_detail", kwargs={"pk": plan.pk}),
+                    badge=_("Dự thảo"), tone="secondary",
                 )
             )
     soon = today + dt.timedelta(days=AT_RISK_DAYS)
@@ -62,7 +65,11 @@ def plan_todo(request, scope):
             home.HomeItem(
                 text=a.task.text[:110] + ("…" if len(a.task.text) > 110 else ""),
                 url=reverse("plans:assignment_detail", kwargs={"pk": a.pk}),
-                badge=f"Quá hạn {(today - a.due_on).days} ngày" if overdue else f"Hạn {short_date(a.due_on)}",
+                badge=(
+                    ngettext("Quá hạn %(n)s ngày", "Quá hạn %(n)s ngày", (today - a.due_on).days) % {"n": (today - a.due_on).days}
+                    if overdue
+                    else _("Hạn %(date)s") % {"date": short_date(a.due_on)}
+                ),
                 tone="danger" if overdue else "warning",
             )
         )
@@ -71,16 +78,16 @@ def plan_todo(request, scope):
     ).order_by("-created_at")[:3]:
         items.append(
             home.HomeItem(
-                text=f"{u.notice.unit.committee_name} đôn đốc: {u.notice.subject}",
+                text=_("%(unit)s đôn đốc: %(subject)s") % {"unit": u.notice.unit.committee_name, "subject": u.notice.subject},
                 url=reverse("plans:urging_detail", kwargs={"pk": u.notice_id}),
-                badge="Đôn đốc", tone="danger", detail=short_date(u.created_at),
+                badge=_("Đôn đốc"), tone="danger", detail=short_date(u.created_at),
             )
         )
     return home.HomeSection(
-        title="Kế hoạch và việc được giao",
+        title=_("Kế hoạch và việc được giao"),
         items=items,
-        empty_text="Không có việc nào quá hạn hay sắp đến hạn.",
-        action_label="Xem mọi việc được giao",
+        empty_text=_("Không có việc nào quá hạn hay sắp đến hạn."),
+        action_label=_("Xem mọi việc được giao"),
         action_url=reverse("plans:my_tasks"),
     )
 
@@ -106,9 +113,13 @@ def lower_units_followup(request, scope):
     if plans and total:
         items.append(
             home.HomeItem(
-                text=f"{issued}/{total} đơn vị cấp dưới đã ban hành kế hoạch",
+                text=ngettext(
+                    "%(issued)s/%(total)s đơn vị cấp dưới đã ban hành kế hoạch",
+                    "%(issued)s/%(total)s đơn vị cấp dưới đã ban hành kế hoạch",
+                    total,
+                ) % {"issued": issued, "total": total},
                 url=reverse("plans:plan_cascade", kwargs={"pk": plans[0].pk}),
-                badge="Đủ" if issued == total else f"Còn {total - issued}",
+                badge=_("Đủ") if issued == total else _("Còn %(n)s") % {"n": total - issued},
                 tone="success" if issued == total else "warning",
             )
         )
@@ -120,14 +131,20 @@ def lower_units_followup(request, scope):
     )
     url = reverse("plans:followup")
     if counts["overdue"]:
-        items.append(home.HomeItem(text=f"{counts['overdue']} việc của cấp dưới đã quá hạn", url=f"{url}?state=overdue", badge="Quá hạn", tone="danger"))
+        n = counts["overdue"]
+        text = ngettext("%(n)s việc của cấp dưới đã quá hạn", "%(n)s việc của cấp dưới đã quá hạn", n) % {"n": n}
+        items.append(home.HomeItem(text=text, url=f"{url}?state=overdue", badge=_("Quá hạn"), tone="danger"))
     if counts["at_risk"]:
-        items.append(home.HomeItem(text=f"{counts['at_risk']} việc của cấp dưới sắp đến hạn (7 ngày)", url=f"{url}?state=at_risk", badge="Sắp đến hạn", tone="warning"))
+        n = counts["at_risk"]
+        text = ngettext(
+            "%(n)s việc của cấp dưới sắp đến hạn (7 ngày)", "%(n)s việc của cấp dưới sắp đến hạn (7 ngày)", n
+        ) % {"n": n}
+        items.append(home.HomeItem(text=text, url=f"{url}?state=at_risk", badge=_("Sắp đến hạn"), tone="warning"))
     return home.HomeSection(
-        title="Theo dõi đơn vị cấp dưới",
+        title=_("Theo dõi đơn vị cấp dưới"),
         items=items,
-        empty_text="Chưa có việc nào của cấp dưới quá hạn hay sắp đến hạn.",
-        action_label="Mở trang theo dõi, đôn đốc",
+        empty_text=_("Chưa có việc nào của cấp dưới quá hạn hay sắp đến hạn."),
+        action_label=_("Mở trang theo dõi, đôn đốc"),
         action_url=url,
     )
 

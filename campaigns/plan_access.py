@@ -14,6 +14,7 @@ Views load every object through one helper here; the helpers ask the Scope (acco
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from accounts.models import Role
 from accounts.scope import Scope
@@ -68,21 +69,21 @@ def can_edit_plan(scope: Scope, plan: Plan) -> bool:
 def plan_for_view(request, pk: int) -> Plan:
     plan = Plan.objects.select_related("unit", "unit__parent", "campaign", "based_on", "based_on__unit", "previous").filter(pk=pk).first()
     if plan is None or not can_view_plan(request.scope, plan):
-        raise Http404("Không tìm thấy kế hoạch.")
+        raise Http404(_("Không tìm thấy kế hoạch."))
     return plan
 
 
 def plan_for_edit(request, pk: int) -> Plan:
     plan = plan_for_view(request, pk)
     if not can_edit_plan(request.scope, plan):
-        raise PermissionDenied("Chỉ cán bộ của đơn vị ban hành mới soạn, sửa và ban hành kế hoạch này.")
+        raise PermissionDenied(_("Chỉ cán bộ của đơn vị ban hành mới soạn, sửa và ban hành kế hoạch này."))
     return plan
 
 
 def plan_for_follow(request, pk: int) -> Plan:
     plan = plan_for_view(request, pk)
     if not can_follow_plan(request.scope, plan):
-        raise PermissionDenied("Trang này dành cho đơn vị ban hành kế hoạch và cấp trên của đơn vị.")
+        raise PermissionDenied(_("Trang này dành cho đơn vị ban hành kế hoạch và cấp trên của đơn vị."))
     return plan
 
 
@@ -103,18 +104,18 @@ def assignment_for_view(request, pk: int) -> TaskAssignment:
     )
     scope = request.scope
     if assignment is None:
-        raise Http404("Không tìm thấy việc được giao.")
+        raise Http404(_("Không tìm thấy việc được giao."))
     if not can_view_assignment(scope, assignment):
         if scope.sees_unit(assignment.unit):
-            raise PermissionDenied("Cán bộ, đảng viên không xem việc được giao của đơn vị.")
-        raise Http404("Không tìm thấy việc được giao.")
+            raise PermissionDenied(_("Cán bộ, đảng viên không xem việc được giao của đơn vị."))
+        raise Http404(_("Không tìm thấy việc được giao."))
     return assignment
 
 
 def assignment_for_update(request, pk: int) -> TaskAssignment:
     assignment = assignment_for_view(request, pk)
     if not request.scope.acts_for(assignment.unit):
-        raise PermissionDenied("Chỉ cán bộ của đơn vị được giao mới cập nhật tiến độ việc này.")
+        raise PermissionDenied(_("Chỉ cán bộ của đơn vị được giao mới cập nhật tiến độ việc này."))
     return assignment
 
 
@@ -128,13 +129,13 @@ def can_view_notice(scope: Scope, notice: UrgingNotice, urged_units) -> bool:
 def notice_for_view(request, pk: int) -> UrgingNotice:
     notice = UrgingNotice.objects.select_related("unit", "by").filter(pk=pk).first()
     if notice is None:
-        raise Http404("Không tìm thấy công văn đôn đốc.")
+        raise Http404(_("Không tìm thấy công văn đôn đốc."))
     urged_units = [u.unit for u in notice.urgings.select_related("unit")]
     scope = request.scope
     if not can_view_notice(scope, notice, urged_units):
         if any(scope.sees_unit(u) for u in [notice.unit, *urged_units]):
-            raise PermissionDenied("Cán bộ, đảng viên không xem công văn đôn đốc.")
-        raise Http404("Không tìm thấy công văn đôn đốc.")
+            raise PermissionDenied(_("Cán bộ, đảng viên không xem công văn đôn đốc."))
+        raise Http404(_("Không tìm thấy công văn đôn đốc."))
     notice.urged_units = urged_units
     return notice
 
@@ -152,18 +153,18 @@ def inspection_for_view(request, pk: int) -> Inspection:
     inspection = Inspection.objects.select_related("unit", "inspected_unit", "plan", "campaign", "created_by").filter(pk=pk).first()
     scope = request.scope
     if inspection is None:
-        raise Http404("Không tìm thấy biên bản kiểm tra.")
+        raise Http404(_("Không tìm thấy biên bản kiểm tra."))
     if not can_view_inspection(scope, inspection):
         if scope.sees_unit(inspection.inspected_unit):
-            raise PermissionDenied("Cán bộ, đảng viên không xem biên bản kiểm tra.")
-        raise Http404("Không tìm thấy biên bản kiểm tra.")
+            raise PermissionDenied(_("Cán bộ, đảng viên không xem biên bản kiểm tra."))
+        raise Http404(_("Không tìm thấy biên bản kiểm tra."))
     return inspection
 
 
 def inspection_for_edit(request, pk: int) -> Inspection:
     inspection = inspection_for_view(request, pk)
     if not request.scope.acts_for(inspection.unit):
-        raise PermissionDenied("Chỉ đơn vị kiểm tra mới sửa biên bản.")
+        raise PermissionDenied(_("Chỉ đơn vị kiểm tra mới sửa biên bản."))
     return inspection
 
 
@@ -171,7 +172,7 @@ def inspection_for_follow_up(request, pk: int) -> Inspection:
     inspection = inspection_for_view(request, pk)
     scope = request.scope
     if not (scope.acts_for(inspection.inspected_unit) or scope.acts_for(inspection.unit)):
-        raise PermissionDenied("Chỉ đơn vị được kiểm tra mới báo cáo việc thực hiện kiến nghị.")
+        raise PermissionDenied(_("Chỉ đơn vị được kiểm tra mới báo cáo việc thực hiện kiến nghị."))
     return inspection
 
 
@@ -192,9 +193,9 @@ def activity_for_edit(request, pk: int) -> CommemorationActivity:
     activity = CommemorationActivity.objects.select_related("unit", "commemoration", "commemoration__campaign").filter(pk=pk).first()
     scope = request.scope
     if activity is None or not can_view_activity(scope, activity):
-        raise Http404("Không tìm thấy hoạt động.")
+        raise Http404(_("Không tìm thấy hoạt động."))
     if not scope.manages(activity.unit):
-        raise PermissionDenied("Bạn chỉ xem được hoạt động này.")
+        raise PermissionDenied(_("Bạn chỉ xem được hoạt động này."))
     return activity
 
 

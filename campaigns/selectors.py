@@ -8,6 +8,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Max, Prefetch, Q
+from django.utils.translation import gettext_lazy as _
 
 from .models import Plan, PlanSection, PlanTask, TaskAssignment, Unit, Urging
 
@@ -311,7 +312,13 @@ def plan_diff(new: Plan, old: Plan) -> list[SectionChange]:
     return changes
 
 
-HEADER_FIELDS = (("title", "Trích yếu"), ("basis", "Căn cứ"), ("intro", "Lời mở đầu"), ("closing", "Đoạn kết"), ("recipients", "Nơi nhận"))
+HEADER_FIELDS = (
+    ("title", _("Trích yếu")),
+    ("basis", _("Căn cứ")),
+    ("intro", _("Lời mở đầu")),
+    ("closing", _("Đoạn kết")),
+    ("recipients", _("Nơi nhận")),
+)
 
 
 def plan_header_diff(new: Plan, old: Plan) -> list[tuple[str, list]]:

@@ -1,14 +1,15 @@
 """Dates as Vietnamese users write them, and the day arithmetic the portal's deadlines use.
 
 - short: 10/6/2020 (no leading zeros), the everyday form in lists and forms;
-- long: "ngày 10 tháng 6 năm 2020", in sentences;
+- long: "ngày 10 tháng 6 năm 2020", in sentences ("10 June 2020" on English pages);
 - document: "ngày 05 tháng 02 năm 2020": NĐ 30/2020 puts a leading zero on days below 10 and on
   months 1 and 2 in the place-and-date line of an administrative document.
 """
 
 import datetime as dt
 
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.dates import MONTHS
 
 
 def _as_date(value):
@@ -28,7 +29,11 @@ def short_date(value) -> str:
 
 def long_date(value) -> str:
     d = _as_date(value)
-    return f"ngày {d.day} tháng {d.month} năm {d.year}" if d else ""
+    if not d:
+        return ""
+    if (translation.get_language() or "vi").startswith("en"):
+        return f"{d.day} {MONTHS[d.month]} {d.year}"
+    return f"ngày {d.day} tháng {d.month} năm {d.year}"  # vi-only: the Vietnamese form itself
 
 
 def document_date(value) -> str:
@@ -37,7 +42,7 @@ def document_date(value) -> str:
         return ""
     day = f"{d.day:02d}"
     month = f"{d.month:02d}" if d.month < 3 else str(d.month)
-    return f"ngày {day} tháng {month} năm {d.year}"
+    return f"ngày {day} tháng {month} năm {d.year}"  # vi-only: documents are Vietnamese
 
 
 def short_datetime(value) -> str:

@@ -3,6 +3,8 @@ their `home.py`: a function (request, scope) → HomeSection | None, registered 
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext_lazy as _
+
 
 @dataclass
 class HomeItem:
@@ -18,7 +20,7 @@ class HomeItem:
 class HomeSection:
     title: str
     items: list[HomeItem] = field(default_factory=list)
-    empty_text: str = "Không có việc nào cần làm."
+    empty_text: str = _("Không có việc nào cần làm.")
     action_label: str = ""
     action_url: str = ""
     order: int = 100

@@ -13,6 +13,8 @@ import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 IMAGE_TYPES = {
     "image/jpeg": "jpg",
@@ -33,7 +35,7 @@ DOCUMENT_TYPES = {
     "application/vnd.oasis.opendocument.presentation": "odp",
 }
 EVIDENCE_TYPES = {**IMAGE_TYPES, **DOCUMENT_TYPES}
-ALLOWED_DESCRIPTION = "ảnh (JPG, PNG, WEBP, GIF), PDF, Word, Excel, PowerPoint hoặc OpenDocument"
+ALLOWED_DESCRIPTION = _("ảnh (JPG, PNG, WEBP, GIF), PDF, Word, Excel, PowerPoint hoặc OpenDocument")
 THUMBNAIL_SIZE = (480, 480)
 
 
@@ -64,19 +66,19 @@ def sniff(uploaded) -> str | None:
 def validate_upload(uploaded, *, allowed: dict[str, str] = EVIDENCE_TYPES, max_bytes: int | None = None) -> str:
     """Return the detected MIME type, or raise a ValidationError in Vietnamese."""
     max_bytes = max_bytes or settings.DANVAN_MAX_UPLOAD_BYTES
-    name = getattr(uploaded, "name", "tệp")
+    name = getattr(uploaded, "name", gettext("tệp"))
     if uploaded.size > max_bytes:
         raise ValidationError(
-            "Tệp “%(name)s” nặng %(size)s, vượt quá giới hạn %(limit)s.",
+            gettext("Tệp “%(name)s” nặng %(size)s, vượt quá giới hạn %(limit)s."),
             code="too_large",
             params={"name": name, "size": human_size(uploaded.size), "limit": human_size(max_bytes)},
         )
     if uploaded.size == 0:
-        raise ValidationError("Tệp “%(name)s” rỗng.", code="empty", params={"name": name})
+        raise ValidationError(gettext("Tệp “%(name)s” rỗng."), code="empty", params={"name": name})
     mime = sniff(uploaded)
     if mime not in allowed:
         raise ValidationError(
-            "Nội dung tệp “%(name)s” không phải là %(allowed)s; tệp không được nhận.",
+            gettext("Nội dung tệp “%(name)s” không phải là %(allowed)s; tệp không được nhận."),
             code="bad_type",
             params={"name": name, "allowed": ALLOWED_DESCRIPTION if allowed is EVIDENCE_TYPES else ", ".join(sorted(set(allowed.values()))).upper()},
         )
@@ -88,7 +90,7 @@ def validate_upload(uploaded, *, allowed: dict[str, str] = EVIDENCE_TYPES, max_b
                 image.verify()
         except (UnidentifiedImageError, OSError, SyntaxError) as exc:
             raise ValidationError(
-                "Ảnh “%(name)s” bị hỏng hoặc không đọc được.", code="bad_image", params={"name": name}
+                gettext("Ảnh “%(name)s” bị hỏng hoặc không đọc được."), code="bad_image", params={"name": name}
             ) from exc
         finally:
             uploaded.seek(0)

@@ -7,6 +7,7 @@ Unregistered owner types are refused, so a new kind of owner cannot leak files b
 from collections.abc import Callable
 
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 _VIEW: dict[type, Callable] = {}
 _CHANGE: dict[type, Callable] = {}
@@ -31,5 +32,5 @@ def can_change(request, owner) -> bool:
 def owner_for_view(request, obj):
     owner = obj.owner
     if owner is None or not can_view(request, owner):
-        raise Http404("Không tìm thấy tệp.")
+        raise Http404(_("Không tìm thấy tệp."))
     return owner

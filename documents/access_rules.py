@@ -22,7 +22,7 @@ def _document(world):
     unit = world.units["076"]
     document = GeneratedDocument.objects.create(
         owner_type=ContentType.objects.get_for_model(unit), owner_id=unit.pk, kind="test", source_key=f"unit:{unit.pk}",
-        title="Văn bản thử", filename="van-ban.pdf", status=GeneratedDocument.Status.DONE,
+        title="Văn bản thử", filename="van-ban.pdf", status=GeneratedDocument.Status.DONE,  # vi-only (test data)
     )
     document.file.save("van-ban.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"))
     return {"pk": document.pk}

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DocumentsConfig(AppConfig):
     name = "documents"
-    verbose_name = "Tệp đính kèm và văn bản PDF"
+    verbose_name = _("Tệp đính kèm và văn bản PDF")

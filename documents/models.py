@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from danvan.fields import NFCCharField
 
@@ -28,19 +29,19 @@ class Attachment(models.Model):
     owner_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
     owner_id = models.PositiveBigIntegerField()
     owner = GenericForeignKey("owner_type", "owner_id")
-    file = models.FileField("tệp", upload_to=attachment_path, max_length=300)
-    thumbnail = models.FileField("ảnh thu nhỏ", upload_to=thumbnail_path, max_length=300, blank=True)
-    original_name = NFCCharField("tên tệp gốc", max_length=255)
-    caption = NFCCharField("chú thích", max_length=300, blank=True)
-    mime = models.CharField("kiểu nội dung", max_length=120)
-    size = models.PositiveBigIntegerField("dung lượng (byte)")
+    file = models.FileField(_("tệp"), upload_to=attachment_path, max_length=300)
+    thumbnail = models.FileField(_("ảnh thu nhỏ"), upload_to=thumbnail_path, max_length=300, blank=True)
+    original_name = NFCCharField(_("tên tệp gốc"), max_length=255)
+    caption = NFCCharField(_("chú thích"), max_length=300, blank=True)
+    mime = models.CharField(_("kiểu nội dung"), max_length=120)
+    size = models.PositiveBigIntegerField(_("dung lượng (byte)"))
     sha256 = models.CharField(max_length=64)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    uploaded_at = models.DateTimeField("thời điểm tải lên", auto_now_add=True)
+    uploaded_at = models.DateTimeField(_("thời điểm tải lên"), auto_now_add=True)
 
     class Meta:
-        verbose_name = "tệp đính kèm"
-        verbose_name_plural = "tệp đính kèm"
+        verbose_name = _("tệp đính kèm")
+        verbose_name_plural = _("tệp đính kèm")
         ordering = ["uploaded_at", "id"]
         indexes = [models.Index(fields=["owner_type", "owner_id"], name="attachment_owner")]
 
@@ -60,19 +61,19 @@ class GeneratedDocument(models.Model):
     """
 
     class Status(models.TextChoices):
-        PENDING = "pending", "Đang chờ"
-        RENDERING = "rendering", "Đang tạo"
-        DONE = "done", "Đã xong"
-        FAILED = "failed", "Lỗi"
+        PENDING = "pending", _("Đang chờ")
+        RENDERING = "rendering", _("Đang tạo")
+        DONE = "done", _("Đã xong")
+        FAILED = "failed", _("Lỗi")
 
     owner_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
     owner_id = models.PositiveBigIntegerField()
     owner = GenericForeignKey("owner_type", "owner_id")
-    kind = models.CharField("loại văn bản", max_length=40)
+    kind = models.CharField(_("loại văn bản"), max_length=40)
     source_key = models.CharField(max_length=120)
-    title = NFCCharField("tên văn bản", max_length=300)
-    filename = models.CharField("tên tệp tải về", max_length=200)
-    status = models.CharField("trạng thái", max_length=12, choices=Status.choices, default=Status.PENDING)
+    title = NFCCharField(_("tên văn bản"), max_length=300)
+    filename = models.CharField(_("tên tệp tải về"), max_length=200)
+    status = models.CharField(_("trạng thái"), max_length=12, choices=Status.choices, default=Status.PENDING)
     file = models.FileField(upload_to=document_path, max_length=300, blank=True)
     pages = models.PositiveIntegerField(null=True, blank=True)
     size = models.PositiveBigIntegerField(null=True, blank=True)
@@ -85,8 +86,8 @@ class GeneratedDocument(models.Model):
     render_ms = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
-        verbose_name = "văn bản PDF"
-        verbose_name_plural = "văn bản PDF"
+        verbose_name = _("văn bản PDF")
+        verbose_name_plural = _("văn bản PDF")
         constraints = [models.UniqueConstraint(fields=["kind", "source_key"], name="document_kind_source_unique")]
         indexes = [models.Index(fields=["owner_type", "owner_id", "kind"], name="document_owner_kind")]
 

@@ -2,9 +2,10 @@ import logging
 import os
 import time
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from danvan.queue import enqueue
 from danvan.text import nfc
@@ -105,8 +106,9 @@ def document_render(*, document_id: int) -> GeneratedDocument:
         document.attempts += 1
         document.save(update_fields=["status", "started_at", "attempts"])
     started = time.perf_counter()
-    spec = spec_for(document.kind, document.owner)
-    pdf, pages = render_pdf(spec.template, {**spec.context, "document": document})
+    with translation.override(settings.LANGUAGE_CODE):  # labels in the context, too, in Vietnamese
+        spec = spec_for(document.kind, document.owner)
+        pdf, pages = render_pdf(spec.template, {**spec.context, "document": document})
     name = f"{document.kind}-{document.pk}.pdf"
     with transaction.atomic():
         document = GeneratedDocument.objects.select_for_update().get(pk=document_id)

@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
 
 from .access import owner_for_view
 from .models import Attachment, GeneratedDocument
@@ -13,7 +14,7 @@ def _file_response(field, *, filename: str, content_type: str, inline: bool):
     try:
         handle = field.open("rb")
     except (FileNotFoundError, ValueError) as exc:
-        raise Http404("Tệp không còn trên máy chủ.") from exc
+        raise Http404(_("Tệp không còn trên máy chủ.")) from exc
     response = FileResponse(handle, content_type=content_type)
     response["Content-Disposition"] = content_disposition_header(not inline, filename)
     response["X-Content-Type-Options"] = "nosniff"
@@ -37,7 +38,7 @@ def attachment_thumbnail(request, pk: int):
     attachment = get_object_or_404(Attachment, pk=pk)
     owner_for_view(request, attachment)
     if not attachment.thumbnail:
-        raise Http404("Tệp này không có ảnh thu nhỏ.")
+        raise Http404(_("Tệp này không có ảnh thu nhỏ."))
     return _file_response(attachment.thumbnail, filename=f"thumb-{attachment.pk}.jpg", content_type="image/jpeg", inline=True)
 
 
@@ -55,5 +56,5 @@ def document_download(request, pk: int):
     document = get_object_or_404(GeneratedDocument, pk=pk)
     owner_for_view(request, document)
     if document.status != GeneratedDocument.Status.DONE or not document.file:
-        raise Http404("Văn bản chưa tạo xong.")
+        raise Http404(_("Văn bản chưa tạo xong."))
     return _file_response(document.file, filename=document.filename, content_type="application/pdf", inline=False)

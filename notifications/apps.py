@@ -1,10 +1,11 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 class NotificationsConfig(AppConfig):
     name = "notifications"
-    verbose_name = "Thông báo và nhắc hạn"
+    verbose_name = _("Thông báo và nhắc hạn")
 
     def ready(self):
         from danvan.schedules import sync_after_migrate

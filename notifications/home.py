@@ -5,6 +5,8 @@ import datetime as dt
 from django.db.models import Count, Max, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from accounts.models import Membership, Role
 from danvan import home
@@ -34,31 +36,43 @@ def reminders_today(request, scope):
     when = f"tu={day:%Y-%m-%d}&den={day:%Y-%m-%d}" if day else ""
     items = []
     if counts["before"]:
-        items.append(home.HomeItem(text=f"{counts['before']} lượt nhắc đơn vị sắp đến hạn", url=f"{log}?{when}&buoc=truoc"))
+        n = counts["before"]
+        text = ngettext("%(n)s lượt nhắc đơn vị sắp đến hạn", "%(n)s lượt nhắc đơn vị sắp đến hạn", n) % {"n": n}
+        items.append(home.HomeItem(text=text, url=f"{log}?{when}&buoc=truoc"))
     if counts["overdue"]:
+        n = counts["overdue"]
         items.append(
             home.HomeItem(
-                text=f"{counts['overdue']} lượt báo quá hạn", url=f"{log}?{when}&buoc=qua", badge="Quá hạn", tone="danger"
+                text=ngettext("%(n)s lượt báo quá hạn", "%(n)s lượt báo quá hạn", n) % {"n": n},
+                url=f"{log}?{when}&buoc=qua",
+                badge=_("Quá hạn"),
+                tone="danger",
             )
         )
     if counts["nobody"]:
+        n = counts["nobody"]
         items.append(
             home.HomeItem(
-                text=f"{counts['nobody']} lượt nhắc không có ai nhận", url=f"{log}?{when}&trang_thai=no_recipients",
-                badge="Chưa có cán bộ", tone="warning", detail="Tạo tài khoản cán bộ phụ trách cho các đơn vị này.",
+                text=ngettext("%(n)s lượt nhắc không có ai nhận", "%(n)s lượt nhắc không có ai nhận", n) % {"n": n},
+                url=f"{log}?{when}&trang_thai=no_recipients",
+                badge=_("Chưa có cán bộ"),
+                tone="warning",
+                detail=_("Tạo tài khoản cán bộ phụ trách cho các đơn vị này."),
             )
         )
     if failed:
         items.append(
             home.HomeItem(
-                text=f"{failed} thư gửi lỗi trong 7 ngày qua", url=reverse("notifications:mail_log") + "?trang_thai=failed",
-                badge="Lỗi gửi thư", tone="danger",
+                text=ngettext("%(n)s thư gửi lỗi trong 7 ngày qua", "%(n)s thư gửi lỗi trong 7 ngày qua", failed) % {"n": failed},
+                url=reverse("notifications:mail_log") + "?trang_thai=failed",
+                badge=_("Lỗi gửi thư"),
+                tone="danger",
             )
         )
     return home.HomeSection(
-        title="Nhắc hạn hôm nay" if day in (None, today) else f"Nhắc hạn gần nhất (ngày {short_date(day)})",
+        title=_("Nhắc hạn hôm nay") if day in (None, today) else _("Nhắc hạn gần nhất (ngày %(day)s)") % {"day": short_date(day)},
         items=items,
-        empty_text="Hôm nay chưa có nhắc hạn nào được gửi.",
-        action_label="Nhật ký nhắc hạn",
+        empty_text=_("Hôm nay chưa có nhắc hạn nào được gửi."),
+        action_label=_("Nhật ký nhắc hạn"),
         action_url=log,
     )

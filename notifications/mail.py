@@ -6,6 +6,7 @@ from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
@@ -15,11 +16,14 @@ def absolute_url(path: str) -> str:
 
 
 def render_message(kind: str, context: dict) -> tuple[str, str, str]:
+    """Mail goes to Vietnamese officials: rendered in Vietnamese even when a person reading the
+    portal in English caused it (a task run in-process inside their request)."""
     context = {"SITE_NAME": settings.SITE_NAME, "PORTAL_BASE_URL": settings.PORTAL_BASE_URL, **context}
-    subject = render_to_string(f"emails/{kind}/subject.txt", context)
-    subject = settings.EMAIL_SUBJECT_PREFIX + " ".join(subject.split())
-    text = render_to_string(f"emails/{kind}/body.txt", context)
-    html = render_to_string(f"emails/{kind}/body.html", context)
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = render_to_string(f"emails/{kind}/subject.txt", context)
+        subject = settings.EMAIL_SUBJECT_PREFIX + " ".join(subject.split())
+        text = render_to_string(f"emails/{kind}/body.txt", context)
+        html = render_to_string(f"emails/{kind}/body.html", context)
     return subject, text, html
 
 

@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import redirect, render
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 
 from accounts.models import Role
 from accounts.scope import require_roles
@@ -90,13 +91,13 @@ def _recipient_row(notification) -> dict:
     deliveries = list(notification.deliveries.all())
     delivery = deliveries[-1] if deliveries else None
     if delivery is None:
-        mail, tone = "không gửi e-mail", "secondary"
+        mail, tone = _("không gửi e-mail"), "secondary"
     elif delivery.status == delivery.Status.SENT:
-        mail, tone = "e-mail đã gửi", "success"
+        mail, tone = _("e-mail đã gửi"), "success"
     elif delivery.status == delivery.Status.FAILED:
-        mail, tone = "e-mail lỗi", "danger"
+        mail, tone = _("e-mail lỗi"), "danger"
     else:
-        mail, tone = "e-mail đang chờ gửi", "warning"
+        mail, tone = _("e-mail đang chờ gửi"), "warning"
     return {
         "person": notification.recipient,
         "read_at": notification.read_at,
@@ -128,7 +129,7 @@ def reminder_policy(request):
         kind = request.POST.get("loai", "")
         policy = next((p for p in policies if p.subject_kind == kind), None)
         if policy is None:
-            messages.error(request, "Không rõ lịch nhắc hạn cần lưu; hãy thử lại.")
+            messages.error(request, _("Không rõ lịch nhắc hạn cần lưu; hãy thử lại."))
             return redirect("notifications:reminder_policy")
         form = ReminderPolicyForm(request.POST, instance=policy, prefix=kind)
         forms[kind] = form
@@ -138,14 +139,17 @@ def reminder_policy(request):
                     policy=policy, data=form.cleaned_data, by=request.user, expected_version=form.cleaned_data["version"]
                 )
             except StaleObjectError as exc:
-                changed = "; ".join(f"{label}: {then} → {now}" for label, then, now in exc.changes) or "một số ô"
+                changed = "; ".join(f"{label}: {then} → {now}" for label, then, now in exc.changes) or _("một số ô")
                 form.add_error(
-                    None, f"Người khác vừa lưu lịch này ({changed}). Nội dung bạn nhập vẫn còn dưới đây; kiểm tra rồi lưu lại."
+                    None,
+                    _("Người khác vừa lưu lịch này (%(changed)s). Nội dung bạn nhập vẫn còn dưới đây; kiểm tra rồi lưu lại.")
+                    % {"changed": changed},
                 )
                 form.data = form.data.copy()
                 form.data[f"{kind}-version"] = exc.instance.version
             else:
-                messages.success(request, f"Đã lưu lịch nhắc hạn: {policy.get_subject_kind_display().lower()}.")
+                kind = policy.get_subject_kind_display().lower()
+                messages.success(request, _("Đã lưu lịch nhắc hạn: %(kind)s.") % {"kind": kind})
                 return redirect("notifications:reminder_policy")
     cards = [{"policy": p, "form": forms[p.subject_kind], "example": _example(p)} for p in policies]
     return render(request, "notifications/reminder_policy.html", {"cards": cards, "kinds": ReminderPolicy.SubjectKind})

@@ -3,6 +3,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from accounts.models import Membership, Role
@@ -42,7 +44,9 @@ def open_notification(request, pk: int):
 @require_POST
 def mark_all_read(request):
     count = services.mark_read(user=request.user)
-    messages.success(request, f"Đã đánh dấu {count} thông báo là đã đọc.")
+    messages.success(
+        request, ngettext("Đã đánh dấu %(n)s thông báo là đã đọc.", "Đã đánh dấu %(n)s thông báo là đã đọc.", count) % {"n": count}
+    )
     return redirect("notifications:inbox")
 
 
@@ -51,7 +55,7 @@ def preferences(request):
     if request.method == "POST":
         chosen = {code for code in request.POST.getlist("email") if code in kinds.all_kinds()}
         services.preferences_save(user=request.user, email_kinds=chosen)
-        messages.success(request, "Đã lưu tùy chọn nhận e-mail.")
+        messages.success(request, _("Đã lưu tùy chọn nhận e-mail."))
         return redirect("notifications:preferences")
     return render(request, "notifications/preferences.html", {"rows": services.preferences_for(request.user)})
 

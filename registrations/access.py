@@ -15,6 +15,7 @@ the Scope (accounts/scope.py), which is the one place the scope rule lives.
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from accounts.scope import Scope
 from campaigns.unit_cache import covers_whole_tree
@@ -120,7 +121,7 @@ def registration_for_view(request, pk: int) -> Registration:
         Registration.objects.select_related("unit", "unit__parent", "person", "field", "campaign").filter(pk=pk).first()
     )
     if registration is None or not can_view(request.scope, registration):
-        raise Http404("Không tìm thấy đăng ký.")
+        raise Http404(_("Không tìm thấy đăng ký."))
     return registration
 
 
@@ -128,7 +129,7 @@ def registration_for_owner(request, pk: int) -> Registration:
     """For the owner's actions (edit, submit, progress, complete): 403 for other insiders."""
     registration = registration_for_view(request, pk)
     if not is_owner(request.scope, registration):
-        raise PermissionDenied("Chỉ người, đơn vị đăng ký mới được thực hiện thao tác này.")
+        raise PermissionDenied(_("Chỉ người, đơn vị đăng ký mới được thực hiện thao tác này."))
     return registration
 
 
@@ -136,5 +137,5 @@ def registration_for_approver(request, pk: int) -> Registration:
     """For the approver's actions (approve, return, evaluate): 403 for other insiders."""
     registration = registration_for_view(request, pk)
     if not is_approver(request.scope, registration):
-        raise PermissionDenied("Bạn không phải cấp duyệt, đánh giá đăng ký này.")
+        raise PermissionDenied(_("Bạn không phải cấp duyệt, đánh giá đăng ký này."))
     return registration

@@ -15,6 +15,7 @@ in accounts/scope.py; these functions only combine its answers).
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from accounts.scope import Scope
 
@@ -56,21 +57,21 @@ def exemplar_can_decide(scope: Scope, exemplar: Exemplar) -> bool:
 def exemplar_for_view(request, pk: int) -> Exemplar:
     exemplar = Exemplar.objects.for_list().select_related("nominating_unit", "nominated_by", "decided_by").filter(pk=pk).first()
     if exemplar is None or not exemplar_can_view(request.scope, exemplar):
-        raise Http404("Không tìm thấy gương điển hình.")
+        raise Http404(_("Không tìm thấy gương điển hình."))
     return exemplar
 
 
 def exemplar_for_edit(request, pk: int) -> Exemplar:
     exemplar = exemplar_for_view(request, pk)
     if not exemplar_can_edit(request.scope, exemplar):
-        raise PermissionDenied("Chỉ đơn vị đề nghị mới sửa được đề nghị này, khi tỉnh chưa xét.")
+        raise PermissionDenied(_("Chỉ đơn vị đề nghị mới sửa được đề nghị này, khi tỉnh chưa xét."))
     return exemplar
 
 
 def exemplar_for_decide(request, pk: int) -> Exemplar:
     exemplar = exemplar_for_view(request, pk)
     if not exemplar_can_decide(request.scope, exemplar):
-        raise PermissionDenied("Chỉ cán bộ Ủy ban MTTQ tỉnh mới xét công nhận gương điển hình.")
+        raise PermissionDenied(_("Chỉ cán bộ Ủy ban MTTQ tỉnh mới xét công nhận gương điển hình."))
     return exemplar
 
 
@@ -84,11 +85,11 @@ def registration_for_nomination(request, pk) -> Registration | None:
     try:
         registration = registration_for_view(request, int(pk))
     except (TypeError, ValueError) as exc:
-        raise Http404("Không tìm thấy đăng ký.") from exc
+        raise Http404(_("Không tìm thấy đăng ký.")) from exc
     if registration.status in (Registration.Status.DRAFT, Registration.Status.SUBMITTED, Registration.Status.RETURNED):
-        raise PermissionDenied("Chỉ đề nghị gương điển hình từ đăng ký đã được duyệt.")
+        raise PermissionDenied(_("Chỉ đề nghị gương điển hình từ đăng ký đã được duyệt."))
     if not request.scope.manages(registration.unit):
-        raise PermissionDenied("Bạn không quản lý đơn vị của đăng ký này.")
+        raise PermissionDenied(_("Bạn không quản lý đơn vị của đăng ký này."))
     return registration
 
 
@@ -165,31 +166,31 @@ def article_actions(scope, article) -> dict[str, bool]:
 def article_for_view(request, pk: int) -> Article:
     article = Article.objects.select_related("unit", "author", "cover", "published_by", "contest_entry").filter(pk=pk).first()
     if article is None or not article_can_view(request.scope, article):
-        raise Http404("Không tìm thấy tin, bài.")
+        raise Http404(_("Không tìm thấy tin, bài."))
     return article
 
 
 def article_for_edit(request, pk: int) -> Article:
     article = article_for_view(request, pk)
     if not article_can_edit(request.scope, article):
-        raise PermissionDenied("Bạn không sửa được tin, bài này ở trạng thái hiện tại.")
+        raise PermissionDenied(_("Bạn không sửa được tin, bài này ở trạng thái hiện tại."))
     return article
 
 
 def article_for_writer(request, pk: int) -> Article:
     article = article_for_view(request, pk)
     if not is_writer(request.scope, article) or request.scope.is_read_only:
-        raise PermissionDenied("Chỉ đơn vị viết bài mới thực hiện được thao tác này.")
+        raise PermissionDenied(_("Chỉ đơn vị viết bài mới thực hiện được thao tác này."))
     return article
 
 
 def article_for_editor(request, pk: int) -> Article:
     article = article_for_view(request, pk)
     if not is_editor(request.scope, article):
-        raise PermissionDenied("Chỉ cán bộ Ủy ban MTTQ tỉnh mới duyệt đăng tin, bài.")
+        raise PermissionDenied(_("Chỉ cán bộ Ủy ban MTTQ tỉnh mới duyệt đăng tin, bài."))
     return article
 
 
 def require_jury(request) -> None:
     if not (request.scope.is_province_staff or request.scope.is_reviewer):
-        raise PermissionDenied("Danh sách dự thi dành cho cán bộ tỉnh và Ban Tuyên giáo.")
+        raise PermissionDenied(_("Danh sách dự thi dành cho cán bộ tỉnh và Ban Tuyên giáo."))

@@ -27,7 +27,8 @@ def _content(status):
     def build(world):
         from .testing import make_registration
 
-        r = make_registration(unit=world.units["076"], kind="content", status=status, title="Nội dung Dân vận khéo của huyện")
+        title = "Nội dung Dân vận khéo của huyện"  # vi-only
+        r = make_registration(unit=world.units["076"], kind="content", status=status, title=title)
         return {"pk": r.pk}
 
     return build
@@ -96,7 +97,7 @@ rule(
     f"{S}:return",
     kwargs=_content("submitted"),
     method="POST",
-    data=lambda w: {"reason": "Cần bổ sung chỉ tiêu cụ thể."},
+    data=lambda w: {"reason": "Cần bổ sung chỉ tiêu cụ thể."},  # vi-only
     tinh=302, tuyengiao=403, sonduong=403, nahang=404, tantrao=404, canbo=404, quansat=403,
     note="a unit's registration is decided by the level above",
 )  # fmt: skip
@@ -107,7 +108,7 @@ rule(
     f"{S}:evaluate",
     kwargs=_task("completed"),
     method="POST",
-    data=lambda w: {"rating": "good", "comment": "Thực hiện tốt, đúng tiến độ."},
+    data=lambda w: {"rating": "good", "comment": "Thực hiện tốt, đúng tiến độ."},  # vi-only
     tinh=403, tuyengiao=403, sonduong=302, nahang=404, tantrao=404, canbo=403, quansat=403,
 )  # fmt: skip
 
@@ -176,12 +177,12 @@ rule("articles:photo_add", kwargs=_article("draft"), method="POST", data=lambda 
 rule("articles:submit", kwargs=_article("draft"), method="POST", **SONDUONG_WRITER_POST,
      note="tinh sends it; sonduong then finds it already sent")  # fmt: skip
 rule("articles:publish", kwargs=_article("in_review"), method="POST", data=lambda w: {}, **PROVINCE_EDITOR_POST)
-rule("articles:return", kwargs=_article("in_review"), method="POST", data=lambda w: {"comment": "Bổ sung ảnh và số liệu."},
+rule("articles:return", kwargs=_article("in_review"), method="POST", data=lambda w: {"comment": "Bổ sung ảnh và số liệu."},  # vi-only
      **PROVINCE_EDITOR_POST)  # fmt: skip
 rule("articles:unpublish", kwargs=_article("published"), method="POST", data=lambda w: {}, **PROVINCE_EDITOR_POST)
 rule(
     "articles:contest_enter", kwargs=_article("draft"), method="POST",
-    data=lambda w: {"category": "online", "author_name": "Nguyễn Thị Hoa"}, **SONDUONG_WRITER_POST,
+    data=lambda w: {"category": "online", "author_name": "Nguyễn Thị Hoa"}, **SONDUONG_WRITER_POST,  # vi-only
 )  # fmt: skip
 
 PUBLIC = {"anonymous": 200, "default": 200}

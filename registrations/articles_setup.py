@@ -2,6 +2,7 @@
 navigation, notification kinds, who may see an article's photos, the home page section."""
 
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.scope import Scope
@@ -17,10 +18,10 @@ navigation.register(_("Gương điển hình"), "exemplars:list", roles=WRITERS,
 navigation.register(_("Tin, bài"), "articles:list", roles=WRITERS, order=45, active_prefixes=("/bai-viet/",), group="publishing")
 navigation.register(_("Trang tin công khai"), "public:home", roles=("*",), order=95, active_prefixes=("/tin-tuc/",), group="publishing")
 
-kinds.register("exemplar_nominated", "Đề nghị công nhận gương điển hình “Dân vận khéo”")
-kinds.register("exemplar_decided", "Kết quả xét công nhận gương điển hình")
-kinds.register("article_submitted", "Tin, bài gửi đăng chờ duyệt")
-kinds.register("article_decided", "Tin, bài được duyệt đăng, trả lại hoặc gỡ xuống")
+kinds.register("exemplar_nominated", _("Đề nghị công nhận gương điển hình “Dân vận khéo”"))
+kinds.register("exemplar_decided", _("Kết quả xét công nhận gương điển hình"))
+kinds.register("article_submitted", _("Tin, bài gửi đăng chờ duyệt"))
+kinds.register("article_decided", _("Tin, bài được duyệt đăng, trả lại hoặc gỡ xuống"))
 
 
 def _photo_can_view(request, article):
@@ -47,9 +48,9 @@ def articles_to_handle(request, scope):
             .order_by("submitted_at", "id")[:6]
         )
         title, empty, detail = (
-            "Tin, bài chờ duyệt đăng",
-            "Không có tin, bài nào chờ duyệt đăng.",
-            "Biên tập, duyệt đăng hoặc trả lại",
+            gettext("Tin, bài chờ duyệt đăng"),
+            gettext("Không có tin, bài nào chờ duyệt đăng."),
+            gettext("Biên tập, duyệt đăng hoặc trả lại"),
         )
     else:
         rows = list(
@@ -60,11 +61,11 @@ def articles_to_handle(request, scope):
         )
         if not rows:
             return None
-        title, empty, detail = "Tin, bài bị trả lại", "", "Sửa theo ý kiến và gửi đăng lại"
+        title, empty, detail = gettext("Tin, bài bị trả lại"), "", gettext("Sửa theo ý kiến và gửi đăng lại")
     items = [
         home.HomeItem(text=a.title, url=reverse("articles:detail", args=[a.pk]), badge=a.unit.name, tone="info", detail=detail)
         for a in rows
     ]
     return home.HomeSection(
-        title=title, items=items, empty_text=empty, action_label="Tất cả tin, bài", action_url=reverse("articles:list"), order=35
+        title=title, items=items, empty_text=empty, action_label=gettext("Tất cả tin, bài"), action_url=reverse("articles:list"), order=35
     )

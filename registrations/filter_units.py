@@ -22,6 +22,7 @@ from django.db.models import Count, F, Window
 from django.forms.utils import flatatt
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import Unit
 from campaigns.unit_cache import units_version
@@ -80,10 +81,13 @@ class OfferedUnits:
         return self._built[code]
 
 
+ALL_UNITS = _("Tất cả đơn vị")
+
+
 class UnitSelect(forms.Select):
     """A <select> of (code, label) pairs written in one pass."""
 
-    def __init__(self, attrs=None, options=(), empty_label="Tất cả đơn vị"):
+    def __init__(self, attrs=None, options=(), empty_label=ALL_UNITS):
         super().__init__(attrs)
         self.options = list(options)
         self.empty_label = empty_label

@@ -4,6 +4,7 @@ from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import Movement, Unit
 from danvan.fields import TEXT_FORM_MAX_LENGTH
@@ -32,9 +33,9 @@ def parse_number(text) -> Decimal | None:
     try:
         value = Decimal(text)
     except InvalidOperation:
-        raise forms.ValidationError("“%(value)s” không phải là số.", params={"value": text}) from None
+        raise forms.ValidationError(_("“%(value)s” không phải là số."), params={"value": text}) from None
     if not value.is_finite() or abs(value) >= Decimal("1e12"):
-        raise forms.ValidationError("Số quá lớn.")
+        raise forms.ValidationError(_("Số quá lớn."))
     return value.quantize(Decimal("0.01"))
 
 
@@ -69,34 +70,34 @@ class RegistrationForm(PortalForm):
     """What a unit or a cadre registers. Lenient enough to save a half-written draft; the fields a
     submission needs are checked by `missing_for_submit`."""
 
-    kind = forms.ChoiceField(label="Loại đăng ký", choices=[(Kind.CONTENT, Kind.CONTENT.label), (Kind.MODEL, Kind.MODEL.label)])
-    unit = UnitChoiceField(label="Đơn vị đăng ký", queryset=Unit.objects.none(), to_field_name="code")
-    title = forms.CharField(label="Tên nội dung, việc làm, mô hình", max_length=300)
+    kind = forms.ChoiceField(label=_("Loại đăng ký"), choices=[(Kind.CONTENT, Kind.CONTENT.label), (Kind.MODEL, Kind.MODEL.label)])
+    unit = UnitChoiceField(label=_("Đơn vị đăng ký"), queryset=Unit.objects.none(), to_field_name="code")
+    title = forms.CharField(label=_("Tên nội dung, việc làm, mô hình"), max_length=300)
     field = forms.ModelChoiceField(
-        label="Lĩnh vực", queryset=Field.objects.none(), required=False, empty_label="— Chọn lĩnh vực —"
+        label=_("Lĩnh vực"), queryset=Field.objects.none(), required=False, empty_label=_("— Chọn lĩnh vực —")
     )
-    description = forms.CharField(label="Mô tả cách làm", required=False, max_length=TEXT_FORM_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 3}))
-    starts_on = forms.DateField(label="Bắt đầu", required=False)
-    ends_on = forms.DateField(label="Kết thúc", required=False)
-    responsible = forms.CharField(label="Người phụ trách", max_length=150, required=False)
-    expected_result = forms.CharField(label="Kết quả dự kiến", required=False, max_length=TEXT_FORM_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 2}))
+    description = forms.CharField(label=_("Mô tả cách làm"), required=False, max_length=TEXT_FORM_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 3}))
+    starts_on = forms.DateField(label=_("Bắt đầu"), required=False)
+    ends_on = forms.DateField(label=_("Kết thúc"), required=False)
+    responsible = forms.CharField(label=_("Người phụ trách"), max_length=150, required=False)
+    expected_result = forms.CharField(label=_("Kết quả dự kiến"), required=False, max_length=TEXT_FORM_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 2}))
     movements = forms.ModelMultipleChoiceField(
-        label="Gắn với cuộc vận động, phong trào",
+        label=_("Gắn với cuộc vận động, phong trào"),
         queryset=Movement.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     area_note = forms.CharField(
-        label="Thôn, tổ, khu dân cư", max_length=300, required=False, help_text="Ví dụ: thôn Tân Lập, khu dân cư Bình Ca."
+        label=_("Thôn, tổ, khu dân cư"), max_length=300, required=False, help_text=_("Ví dụ: thôn Tân Lập, khu dân cư Bình Ca.")
     )
     version = VersionField(required=False)
     client_token = forms.UUIDField(required=False, widget=forms.HiddenInput)
 
     SUBMIT_REQUIRED = {
-        "field": "Hãy chọn lĩnh vực.",
-        "starts_on": "Hãy nhập ngày bắt đầu.",
-        "ends_on": "Hãy nhập ngày kết thúc.",
-        "expected_result": "Hãy ghi kết quả dự kiến.",
+        "field": _("Hãy chọn lĩnh vực."),
+        "starts_on": _("Hãy nhập ngày bắt đầu."),
+        "ends_on": _("Hãy nhập ngày kết thúc."),
+        "expected_result": _("Hãy ghi kết quả dự kiến."),
     }
 
     def __init__(self, *args, kind: str, units, area_units=None, current_field=None, editing=False, **kwargs):
@@ -110,19 +111,19 @@ class RegistrationForm(PortalForm):
         self.fields["unit"].empty_label = None
         self.fields["title"].widget.attrs.update({"autocomplete": "off"})
         if self.kind_fixed:
-            self.fields["title"].label = "Việc làm “Dân vận khéo” đăng ký"
-            self.fields["unit"].label = "Đơn vị công tác"
+            self.fields["title"].label = _("Việc làm “Dân vận khéo” đăng ký")
+            self.fields["unit"].label = _("Đơn vị công tác")
             del self.fields["kind"], self.fields["responsible"], self.fields["area_note"]
         else:
             self.fields["areas"] = forms.ModelMultipleChoiceField(
-                label="Địa bàn thực hiện (xã, phường, thị trấn)",
+                label=_("Địa bàn thực hiện (xã, phường, thị trấn)"),
                 queryset=area_units if area_units is not None else Unit.objects.none(),
                 required=False,
                 widget=forms.SelectMultiple(attrs={"size": 6}),
-                help_text="Với mô hình thực hiện ở nhiều xã; giữ Ctrl để chọn nhiều.",
+                help_text=_("Với mô hình thực hiện ở nhiều xã; giữ Ctrl để chọn nhiều."),
             )
             self.fields["areas"].label_from_instance = _unit_label
-            self.SUBMIT_REQUIRED = {**self.SUBMIT_REQUIRED, "responsible": "Hãy ghi người phụ trách."}
+            self.SUBMIT_REQUIRED = {**self.SUBMIT_REQUIRED, "responsible": _("Hãy ghi người phụ trách.")}
             if editing:
                 # The kind and the unit are what the registration is; they do not change once created.
                 self.fields["kind"].disabled = True
@@ -140,19 +141,19 @@ class RegistrationForm(PortalForm):
 
 
 class TargetForm(forms.Form):
-    name = forms.CharField(label="Chỉ tiêu", max_length=200, required=False)
-    unit_of_measure = forms.CharField(label="Đơn vị tính", max_length=50, required=False)
-    target_value = NumberField(label="Giá trị", required=False)
+    name = forms.CharField(label=_("Chỉ tiêu"), max_length=200, required=False)
+    unit_of_measure = forms.CharField(label=_("Đơn vị tính"), max_length=50, required=False)
+    target_value = NumberField(label=_("Giá trị"), required=False)
 
     def clean(self):
         cleaned = super().clean()
         name, value = (cleaned.get("name") or "").strip(), cleaned.get("target_value")
         if name and value is None and "target_value" not in self.errors:
-            self.add_error("target_value", "Hãy nhập giá trị chỉ tiêu.")
+            self.add_error("target_value", _("Hãy nhập giá trị chỉ tiêu."))
         if value is not None and not name:
-            self.add_error("name", "Hãy ghi tên chỉ tiêu.")
+            self.add_error("name", _("Hãy ghi tên chỉ tiêu."))
         if value is not None and value < 0:
-            self.add_error("target_value", "Giá trị chỉ tiêu không được âm.")
+            self.add_error("target_value", _("Giá trị chỉ tiêu không được âm."))
         return cleaned
 
 
@@ -182,13 +183,13 @@ class MultipleFileField(forms.FileField):
 
 
 class ProgressForm(PortalForm):
-    reported_on = forms.DateField(label="Ngày cập nhật")
-    percent = forms.IntegerField(label="Đã hoàn thành (%)", min_value=0, max_value=100)
-    text = forms.CharField(label="Nội dung đã thực hiện", max_length=TEXT_FORM_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 4}))
+    reported_on = forms.DateField(label=_("Ngày cập nhật"))
+    percent = forms.IntegerField(label=_("Đã hoàn thành (%)"), min_value=0, max_value=100)
+    text = forms.CharField(label=_("Nội dung đã thực hiện"), max_length=TEXT_FORM_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 4}))
     files = MultipleFileField(
-        label="Ảnh, tài liệu minh chứng",
+        label=_("Ảnh, tài liệu minh chứng"),
         required=False,
-        help_text="Ảnh (JPG, PNG), PDF, Word, Excel, PowerPoint; mỗi tệp tối đa 10 MB, tối đa 10 tệp.",
+        help_text=_("Ảnh (JPG, PNG), PDF, Word, Excel, PowerPoint; mỗi tệp tối đa 10 MB, tối đa 10 tệp."),
     )
     client_token = forms.UUIDField(required=False, widget=forms.HiddenInput)
 
@@ -201,7 +202,7 @@ class ProgressForm(PortalForm):
             name = f"target_{target.pk}"
             unit = f" ({target.unit_of_measure})" if target.unit_of_measure else ""
             self.fields[name] = NumberField(label=f"{target.name}{unit}", required=False)
-            self.fields[name].help_text = f"Chỉ tiêu: {target.target_value.normalize():f}{unit}"
+            self.fields[name].help_text = _("Chỉ tiêu: %(value)s%(unit)s") % {"value": f"{target.target_value.normalize():f}", "unit": unit}
             self.target_fields.append((target, name))
         if not self.is_bound:
             self.initial.setdefault("reported_on", timezone.localdate())
@@ -210,7 +211,7 @@ class ProgressForm(PortalForm):
     def clean_reported_on(self):
         day = self.cleaned_data["reported_on"]
         if day > timezone.localdate():
-            raise forms.ValidationError("Ngày cập nhật không được sau hôm nay.")
+            raise forms.ValidationError(_("Ngày cập nhật không được sau hôm nay."))
         return day
 
     def target_bound_fields(self):
@@ -221,28 +222,28 @@ class ProgressForm(PortalForm):
 
 
 class ReturnForm(PortalForm):
-    reason = forms.CharField(label="Lý do trả lại", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
+    reason = forms.CharField(label=_("Lý do trả lại"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
 
 
 class ApproveForm(PortalForm):
     comment = forms.CharField(
-        label="Ý kiến (không bắt buộc)", required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
+        label=_("Ý kiến (không bắt buộc)"), required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
     )
 
 
 class CompleteForm(PortalForm):
     comment = forms.CharField(
-        label="Tóm tắt kết quả (không bắt buộc)", required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
+        label=_("Tóm tắt kết quả (không bắt buộc)"), required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
     )
 
 
 class EvaluateForm(PortalForm):
     rating = forms.ChoiceField(
-        label="Kết quả đánh giá",
+        label=_("Kết quả đánh giá"),
         choices=[(r.value, r.label) for r in (Rating.EXCELLENT, Rating.GOOD, Rating.DONE, Rating.NOT_DONE)],
         widget=forms.RadioSelect,
     )
-    comment = forms.CharField(label="Nhận xét", widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)
+    comment = forms.CharField(label=_("Nhận xét"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)
 
 
 SORTS = {
@@ -256,48 +257,48 @@ SORTS = {
     "trang-thai": ("status", "-updated_at", "-id"),
 }
 SORT_LABELS = {
-    "moi": "Mới cập nhật",
-    "cu": "Cập nhật lâu nhất",
-    "ten": "Tên (A–Z)",
-    "don-vi": "Đơn vị",
-    "bat-dau": "Ngày bắt đầu",
-    "ket-thuc": "Ngày kết thúc",
-    "tien-do": "Tiến độ cao nhất",
-    "trang-thai": "Trạng thái",
+    "moi": _("Mới cập nhật"),
+    "cu": _("Cập nhật lâu nhất"),
+    "ten": _("Tên (A–Z)"),
+    "don-vi": _("Đơn vị"),
+    "bat-dau": _("Ngày bắt đầu"),
+    "ket-thuc": _("Ngày kết thúc"),
+    "tien-do": _("Tiến độ cao nhất"),
+    "trang-thai": _("Trạng thái"),
 }
 
 
 class FilterForm(PortalForm):
     q = forms.CharField(
-        label="Tìm kiếm",
+        label=_("Tìm kiếm"),
         required=False,
         max_length=100,
-        widget=forms.TextInput(attrs={"placeholder": "Tên, đơn vị, người… (có dấu hay không đều được)", "type": "search"}),
+        widget=forms.TextInput(attrs={"placeholder": _("Tên, đơn vị, người… (có dấu hay không đều được)"), "type": "search"}),
     )
-    unit = UnitChoiceField(label="Đơn vị (gồm cấp dưới)", queryset=Unit.objects.none(), required=False, to_field_name="code")
-    kind = forms.ChoiceField(label="Loại", required=False, choices=[("", "Tất cả loại"), *Kind.choices])
-    field = forms.ModelChoiceField(label="Lĩnh vực", queryset=Field.objects.all(), required=False, empty_label="Tất cả lĩnh vực")
-    status = forms.ChoiceField(label="Trạng thái", required=False, choices=[("", "Tất cả trạng thái"), *Status.choices])
+    unit = UnitChoiceField(label=_("Đơn vị (gồm cấp dưới)"), queryset=Unit.objects.none(), required=False, to_field_name="code")
+    kind = forms.ChoiceField(label=_("Loại"), required=False, choices=[("", _("Tất cả loại")), *Kind.choices])
+    field = forms.ModelChoiceField(label=_("Lĩnh vực"), queryset=Field.objects.all(), required=False, empty_label=_("Tất cả lĩnh vực"))
+    status = forms.ChoiceField(label=_("Trạng thái"), required=False, choices=[("", _("Tất cả trạng thái")), *Status.choices])
     movement = forms.ModelChoiceField(
-        label="Cuộc vận động, phong trào", queryset=Movement.objects.all(), required=False, empty_label="Tất cả"
+        label=_("Cuộc vận động, phong trào"), queryset=Movement.objects.all(), required=False, empty_label=_("Tất cả")
     )
-    year = forms.TypedChoiceField(label="Năm", required=False, coerce=int, empty_value=None)
+    year = forms.TypedChoiceField(label=_("Năm"), required=False, coerce=int, empty_value=None)
     rating = forms.ChoiceField(
-        label="Kết quả đánh giá", required=False, choices=[("", "Tất cả"), *[(r.value, r.label) for r in Rating if r.value]]
+        label=_("Kết quả đánh giá"), required=False, choices=[("", _("Tất cả")), *[(r.value, r.label) for r in Rating if r.value]]
     )
-    sort = forms.ChoiceField(label="Sắp xếp", required=False, choices=list(SORT_LABELS.items()))
+    sort = forms.ChoiceField(label=_("Sắp xếp"), required=False, choices=list(SORT_LABELS.items()))
 
     def __init__(self, *args, units=None, years=(), unit_options=None, **kwargs):
         """`units`: the units a filter may name (validation); `unit_options`: (code, label, fields)
         of those the <select> offers (registrations.filter_units: the upper levels of a large scope)."""
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = [("", "Tất cả các năm"), *[(y, str(y)) for y in years]]
+        self.fields["year"].choices = [("", _("Tất cả các năm")), *[(y, str(y)) for y in years]]
         self.fields["movement"].label_from_instance = lambda m: m.short_name or m.name
         if units is None:
             del self.fields["unit"]
         else:
             self.fields["unit"].queryset = units
-            self.fields["unit"].empty_label = "Tất cả đơn vị"
+            self.fields["unit"].empty_label = _("Tất cả đơn vị")
             if unit_options is not None:
                 from .filter_units import OfferedUnits, UnitSelect
 
@@ -314,15 +315,17 @@ class FilterForm(PortalForm):
 
 
 class FieldForm(PortalForm):
-    name = forms.CharField(label="Tên lĩnh vực", max_length=120)
-    position = forms.IntegerField(label="Thứ tự", min_value=0, max_value=32000, initial=100)
-    is_active = forms.BooleanField(label="Đang dùng (hiện trong danh sách chọn)", required=False, initial=True)
+    name = forms.CharField(label=_("Tên lĩnh vực"), max_length=120)
+    position = forms.IntegerField(label=_("Thứ tự"), min_value=0, max_value=32000, initial=100)
+    is_active = forms.BooleanField(label=_("Đang dùng (hiện trong danh sách chọn)"), required=False, initial=True)
 
 
 class ImportForm(PortalForm):
     file = forms.FileField(
-        label="Tệp đăng ký (.xlsx theo mẫu, hoặc .csv UTF-8)",
-        help_text="Mỗi dòng một nội dung hoặc mô hình của tập thể (việc làm cá nhân do cán bộ tự đăng ký). "
-        "Có dòng sai thì không dòng nào được nhập; sửa theo thông báo rồi gửi lại.",
+        label=_("Tệp đăng ký (.xlsx theo mẫu, hoặc .csv UTF-8)"),
+        help_text=_(
+            "Mỗi dòng một nội dung hoặc mô hình của tập thể (việc làm cá nhân do cán bộ tự đăng ký). "
+            "Có dòng sai thì không dòng nào được nhập; sửa theo thông báo rồi gửi lại."
+        ),
     )
-    submit = forms.BooleanField(label="Gửi duyệt ngay sau khi nhập (nếu không: lưu thành bản nháp)", required=False)
+    submit = forms.BooleanField(label=_("Gửi duyệt ngay sau khi nhập (nếu không: lưu thành bản nháp)"), required=False)

@@ -1,6 +1,7 @@
 """Forms of exemplars, articles and contest entries (side effects stay in the services)."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import Unit
 from danvan.forms import PortalForm, VersionField
@@ -9,16 +10,16 @@ from .models import ContestEntry, Exemplar
 
 
 class ExemplarForm(PortalForm):
-    kind = forms.ChoiceField(label="Tập thể hay cá nhân", choices=Exemplar.Kind.choices, widget=forms.RadioSelect)
+    kind = forms.ChoiceField(label=_("Tập thể hay cá nhân"), choices=Exemplar.Kind.choices, widget=forms.RadioSelect)
     unit = forms.ModelChoiceField(
-        label="Đơn vị", queryset=Unit.objects.none(), help_text="Tập thể được đề nghị, hoặc đơn vị công tác của cá nhân."
+        label=_("Đơn vị"), queryset=Unit.objects.none(), help_text=_("Tập thể được đề nghị, hoặc đơn vị công tác của cá nhân.")
     )
-    name = forms.CharField(label="Tên tập thể hoặc họ và tên", max_length=200)
-    position = forms.CharField(label="Chức vụ (với cá nhân)", max_length=200, required=False)
+    name = forms.CharField(label=_("Tên tập thể hoặc họ và tên"), max_length=200)
+    position = forms.CharField(label=_("Chức vụ (với cá nhân)"), max_length=200, required=False)
     achievements = forms.CharField(
-        label="Thành tích, việc làm tiêu biểu", widget=forms.Textarea(attrs={"rows": 6}), max_length=8000
+        label=_("Thành tích, việc làm tiêu biểu"), widget=forms.Textarea(attrs={"rows": 6}), max_length=8000
     )
-    period = forms.CharField(label="Giai đoạn", max_length=60, required=False, help_text="Ví dụ: 2017-2020 hoặc năm 2020.")
+    period = forms.CharField(label=_("Giai đoạn"), max_length=60, required=False, help_text=_("Ví dụ: 2017-2020 hoặc năm 2020."))
     registration = forms.IntegerField(widget=forms.HiddenInput, required=False)
     client_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
     version = VersionField(required=False)
@@ -31,12 +32,12 @@ class ExemplarForm(PortalForm):
 
 class DecideForm(PortalForm):
     decision = forms.ChoiceField(
-        label="Kết quả xét",
-        choices=(("recognise", "Công nhận gương điển hình"), ("reject", "Không công nhận")),
+        label=_("Kết quả xét"),
+        choices=(("recognise", _("Công nhận gương điển hình")), ("reject", _("Không công nhận"))),
         widget=forms.RadioSelect,
     )
     note = forms.CharField(
-        label="Ý kiến, lý do (bắt buộc khi không công nhận)",
+        label=_("Ý kiến, lý do (bắt buộc khi không công nhận)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=2000,
@@ -44,25 +45,25 @@ class DecideForm(PortalForm):
 
 
 class ArticleForm(PortalForm):
-    title = forms.CharField(label="Tiêu đề", max_length=250)
+    title = forms.CharField(label=_("Tiêu đề"), max_length=250)
     summary = forms.CharField(
-        label="Tóm tắt (sa-pô)", required=False, max_length=600, widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Hai, ba câu giới thiệu bài; hiện trên trang chủ và khi chia sẻ.",
+        label=_("Tóm tắt (sa-pô)"), required=False, max_length=600, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Hai, ba câu giới thiệu bài; hiện trên trang chủ và khi chia sẻ."),
     )  # fmt: skip
     body = forms.CharField(
-        label="Nội dung", required=False, max_length=100_000,
+        label=_("Nội dung"), required=False, max_length=100_000,
         widget=forms.Textarea(attrs={"rows": 16, "class": "article-editor", "data-editor": "article"}),
-        help_text="Mỗi đoạn cách nhau một dòng trống. Dùng các nút phía trên để in đậm, làm tiêu đề mục, danh sách, trích dẫn, chèn liên kết hoặc ảnh đã tải lên.",
+        help_text=_("Mỗi đoạn cách nhau một dòng trống. Dùng các nút phía trên để in đậm, làm tiêu đề mục, danh sách, trích dẫn, chèn liên kết hoặc ảnh đã tải lên."),
     )  # fmt: skip
-    byline = forms.CharField(label="Tác giả (ghi cuối bài)", max_length=200, required=False)
+    byline = forms.CharField(label=_("Tác giả (ghi cuối bài)"), max_length=200, required=False)
     # Choices are given as lists of objects loaded once by the view (one query each, also for the
     # page that shows them); cleaned_data holds the chosen objects.
     exemplars = forms.TypedMultipleChoiceField(
-        label="Gương điển hình được nói đến", coerce=int, required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Gương điển hình được nói đến"), coerce=int, required=False, widget=forms.CheckboxSelectMultiple
     )
     models = forms.TypedMultipleChoiceField(
-        label="Mô hình “Dân vận khéo” được nói đến", coerce=int, required=False,
-        widget=forms.SelectMultiple(attrs={"size": 4}), help_text="Giữ Ctrl (trên điện thoại: chạm) để chọn nhiều mô hình.",
+        label=_("Mô hình “Dân vận khéo” được nói đến"), coerce=int, required=False,
+        widget=forms.SelectMultiple(attrs={"size": 4}), help_text=_("Giữ Ctrl (trên điện thoại: chạm) để chọn nhiều mô hình."),
     )  # fmt: skip
     client_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
     version = VersionField(required=False)
@@ -85,7 +86,7 @@ class ArticleForm(PortalForm):
 
 
 class ArticleUnitForm(PortalForm):
-    unit = forms.ModelChoiceField(label="Đơn vị viết bài", queryset=Unit.objects.none())
+    unit = forms.ModelChoiceField(label=_("Đơn vị viết bài"), queryset=Unit.objects.none())
 
     def __init__(self, *args, units=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -95,41 +96,41 @@ class ArticleUnitForm(PortalForm):
 
 class PhotoForm(PortalForm):
     photo = forms.FileField(
-        label="Ảnh (JPG, PNG, WEBP; tối đa 10 MB)", widget=forms.ClearableFileInput(attrs={"accept": "image/*"})
+        label=_("Ảnh (JPG, PNG, WEBP; tối đa 10 MB)"), widget=forms.ClearableFileInput(attrs={"accept": "image/*"})
     )
-    caption = forms.CharField(label="Chú thích ảnh", max_length=300, required=False)
+    caption = forms.CharField(label=_("Chú thích ảnh"), max_length=300, required=False)
 
 
 class PublishForm(PortalForm):
     publish_at = forms.DateTimeField(
-        label="Hẹn giờ đăng (để trống: đăng ngay)", required=False,
+        label=_("Hẹn giờ đăng (để trống: đăng ngay)"), required=False,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M"],
     )  # fmt: skip
     comment = forms.CharField(
-        label="Ý kiến (không bắt buộc)", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Ý kiến (không bắt buộc)"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )
 
 
 class ArticleReturnForm(PortalForm):
-    comment = forms.CharField(label="Ý kiến trả lại", max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
+    comment = forms.CharField(label=_("Ý kiến trả lại"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class UnpublishForm(PortalForm):
     comment = forms.CharField(
-        label="Lý do gỡ xuống (không bắt buộc)", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Lý do gỡ xuống (không bắt buộc)"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )
 
 
 class ContestForm(PortalForm):
-    category = forms.ChoiceField(label="Thể loại", choices=ContestEntry.Category.choices)
-    author_name = forms.CharField(label="Tác giả, nhóm tác giả", max_length=200)
-    note = forms.CharField(label="Ghi chú", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+    category = forms.ChoiceField(label=_("Thể loại"), choices=ContestEntry.Category.choices)
+    author_name = forms.CharField(label=_("Tác giả, nhóm tác giả"), max_length=200)
+    note = forms.CharField(label=_("Ghi chú"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class ContestFilterForm(PortalForm):
-    category = forms.ChoiceField(label="Thể loại", choices=[("", "Tất cả")] + ContestEntry.Category.choices, required=False)
-    unit = forms.ModelChoiceField(label="Đơn vị", queryset=Unit.objects.none(), required=False, empty_label="Tất cả")
+    category = forms.ChoiceField(label=_("Thể loại"), choices=[("", _("Tất cả"))] + ContestEntry.Category.choices, required=False)
+    unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=Unit.objects.none(), required=False, empty_label=_("Tất cả"))
 
     def __init__(self, *args, units=None, **kwargs):
         super().__init__(*args, **kwargs)

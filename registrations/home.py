@@ -1,4 +1,6 @@
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.models import Role
 from danvan import home
@@ -17,10 +19,10 @@ TONES = {
     Status.EVALUATED: "success",
 }
 NEXT_STEP = {
-    Status.DRAFT: "Hoàn thiện và gửi duyệt",
-    Status.RETURNED: "Sửa theo ý kiến và gửi lại",
-    Status.APPROVED: "Cập nhật tiến độ",
-    Status.IN_PROGRESS: "Cập nhật tiến độ, báo cáo hoàn thành",
+    Status.DRAFT: gettext_lazy("Hoàn thiện và gửi duyệt"),
+    Status.RETURNED: gettext_lazy("Sửa theo ý kiến và gửi lại"),
+    Status.APPROVED: gettext_lazy("Cập nhật tiến độ"),
+    Status.IN_PROGRESS: gettext_lazy("Cập nhật tiến độ, báo cáo hoàn thành"),
 }
 
 
@@ -41,10 +43,10 @@ def my_tasks(request, scope):
         for r in mine
     ]
     return home.HomeSection(
-        title="Việc làm “Dân vận khéo” của tôi",
+        title=_("Việc làm “Dân vận khéo” của tôi"),
         items=items,
-        empty_text="Bạn chưa đăng ký việc làm “Dân vận khéo” nào.",
-        action_label="Đăng ký việc làm",
+        empty_text=_("Bạn chưa đăng ký việc làm “Dân vận khéo” nào."),
+        action_label=_("Đăng ký việc làm"),
         action_url=reverse("registrations:create") + "?loai=task",
     )
 
@@ -63,16 +65,16 @@ def awaiting_decision(request, scope):
         home.HomeItem(
             text=r.title,
             url=reverse("registrations:detail", args=[r.pk]),
-            badge="Chờ duyệt" if r.status == Status.SUBMITTED else "Chờ đánh giá",
+            badge=_("Chờ duyệt") if r.status == Status.SUBMITTED else _("Chờ đánh giá"),
             tone="warning",
             detail=r.owner_label,
         )
         for r in waiting
     ]
     return home.HomeSection(
-        title="Đăng ký chờ duyệt, chờ đánh giá",
+        title=_("Đăng ký chờ duyệt, chờ đánh giá"),
         items=items,
-        empty_text="Không có đăng ký nào chờ bạn duyệt hay đánh giá.",
-        action_label="Xem danh sách đăng ký",
+        empty_text=_("Không có đăng ký nào chờ bạn duyệt hay đánh giá."),
+        action_label=_("Xem danh sách đăng ký"),
         action_url=reverse("registrations:list"),
     )

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from accounts.scope import Scope
 from campaigns.models import Campaign, Movement, Unit
@@ -25,21 +26,26 @@ from .services.editing import check_input
 Kind = Registration.Kind
 
 COLUMNS = {
-    "kind": ("Loại (Nội dung/Mô hình)", "Loại", "Loai", "Kind"),
-    "unit_code": ("Mã đơn vị", "Ma don vi", "Unit code"),
-    "title": ("Tên nội dung, việc làm, mô hình", "Tên", "Ten", "Title"),
-    "description": ("Mô tả", "Mo ta", "Description"),
-    "field": ("Lĩnh vực", "Linh vuc", "Field"),
-    "movements": ("Cuộc vận động, phong trào (cách nhau bởi ;)", "Cuộc vận động, phong trào", "Phong trào", "Movements"),
-    "starts_on": ("Bắt đầu (ngày/tháng/năm)", "Bắt đầu", "Bat dau", "Ngày bắt đầu", "Start"),
-    "ends_on": ("Kết thúc (ngày/tháng/năm)", "Kết thúc", "Ket thuc", "Ngày kết thúc", "End"),
-    "responsible": ("Người phụ trách", "Nguoi phu trach", "Responsible"),
-    "expected_result": ("Kết quả dự kiến", "Ket qua du kien", "Expected result"),
-    "target_name": ("Chỉ tiêu", "Chi tieu", "Target"),
-    "target_unit": ("Đơn vị tính", "Don vi tinh", "Unit of measure"),
-    "target_value": ("Giá trị chỉ tiêu", "Gia tri chi tieu", "Target value"),
-    "areas": ("Mã xã thực hiện (cách nhau bởi ;)", "Mã xã thực hiện", "Địa bàn", "Areas"),
-    "area_note": ("Thôn, tổ, khu dân cư", "Khu dân cư", "Area note"),
+    "kind": ("Loại (Nội dung/Mô hình)", "Loại", "Loai", "Kind"),  # vi-only
+    "unit_code": ("Mã đơn vị", "Ma don vi", "Unit code"),  # vi-only
+    "title": ("Tên nội dung, việc làm, mô hình", "Tên", "Ten", "Title"),  # vi-only
+    "description": ("Mô tả", "Mo ta", "Description"),  # vi-only
+    "field": ("Lĩnh vực", "Linh vuc", "Field"),  # vi-only
+    "movements": (
+        "Cuộc vận động, phong trào (cách nhau bởi ;)",  # vi-only
+        "Cuộc vận động, phong trào",  # vi-only
+        "Phong trào",  # vi-only
+        "Movements",
+    ),
+    "starts_on": ("Bắt đầu (ngày/tháng/năm)", "Bắt đầu", "Bat dau", "Ngày bắt đầu", "Start"),  # vi-only
+    "ends_on": ("Kết thúc (ngày/tháng/năm)", "Kết thúc", "Ket thuc", "Ngày kết thúc", "End"),  # vi-only
+    "responsible": ("Người phụ trách", "Nguoi phu trach", "Responsible"),  # vi-only
+    "expected_result": ("Kết quả dự kiến", "Ket qua du kien", "Expected result"),  # vi-only
+    "target_name": ("Chỉ tiêu", "Chi tieu", "Target"),  # vi-only
+    "target_unit": ("Đơn vị tính", "Don vi tinh", "Unit of measure"),  # vi-only
+    "target_value": ("Giá trị chỉ tiêu", "Gia tri chi tieu", "Target value"),  # vi-only
+    "areas": ("Mã xã thực hiện (cách nhau bởi ;)", "Mã xã thực hiện", "Địa bàn", "Areas"),  # vi-only
+    "area_note": ("Thôn, tổ, khu dân cư", "Khu dân cư", "Area note"),  # vi-only
 }
 REQUIRED = ("kind", "unit_code", "title", "field", "starts_on", "ends_on")
 TEMPLATE_HEADERS = [names[0] for names in COLUMNS.values()]
@@ -50,9 +56,9 @@ SEPARATORS = re.compile(r"[;\n]+")
 
 def template_example(unit_code: str) -> list[str]:
     return [
-        "Mô hình", unit_code, "Mô hình “Dân vận khéo” vận động hiến đất làm đường giao thông nông thôn",
-        "Vận động nhân dân hiến đất, góp công làm đường bê tông thôn", "Kinh tế", "Toàn dân đoàn kết xây dựng NTM, ĐTVM",
-        "1/3/2020", "30/11/2020", "Nguyễn Văn An", "Hoàn thành 2 km đường bê tông", "Đường bê tông làm mới", "km", "2", "", "",
+        "Mô hình", unit_code, "Mô hình “Dân vận khéo” vận động hiến đất làm đường giao thông nông thôn",  # vi-only
+        "Vận động nhân dân hiến đất, góp công làm đường bê tông thôn", "Kinh tế", "Toàn dân đoàn kết xây dựng NTM, ĐTVM",  # vi-only
+        "1/3/2020", "30/11/2020", "Nguyễn Văn An", "Hoàn thành 2 km đường bê tông", "Đường bê tông làm mới", "km", "2", "", "",  # vi-only
     ]  # fmt: skip
 
 
@@ -77,7 +83,7 @@ def registrations_import(*, by, uploaded, submit: bool = False) -> ImportResult:
     rows = read_table(uploaded, columns=COLUMNS, required=REQUIRED)
     campaign = Campaign.current()
     if campaign is None:
-        raise ValidationError("Chưa có phong trào thi đua nào để nhập đăng ký.")
+        raise ValidationError(_("Chưa có phong trào thi đua nào để nhập đăng ký."))
     codes = set()
     for row in rows:
         codes.add(row.values.get("unit_code", ""))
@@ -98,32 +104,34 @@ def registrations_import(*, by, uploaded, submit: bool = False) -> ImportResult:
         kind = KIND_WORDS.get(fold(v.get("kind", "")))
         if kind is None:
             # Personal tasks are registered by the cadres themselves, from their own accounts.
-            problems.append(f"loại “{v.get('kind', '')}” phải là Nội dung hoặc Mô hình")
+            problems.append(_("loại “%(kind)s” phải là Nội dung hoặc Mô hình") % {"kind": v.get("kind", "")})
         unit = units.get(v.get("unit_code", ""))
         if unit is None or not scope.sees_unit(unit):
-            problems.append(f"mã đơn vị “{v.get('unit_code', '')}” không có hoặc không thuộc phạm vi của bạn")
+            problems.append(
+                _("mã đơn vị “%(code)s” không có hoặc không thuộc phạm vi của bạn") % {"code": v.get("unit_code", "")}
+            )
         field_obj = fields.get(fold(v.get("field", "")))
         if field_obj is None:
-            problems.append(f"lĩnh vực “{v.get('field', '')}” không có trong danh mục")
+            problems.append(_("lĩnh vực “%(field)s” không có trong danh mục") % {"field": v.get("field", "")})
         chosen_movements = []
         for name in SEPARATORS.split(v.get("movements", "")):
             if name.strip():
                 movement = movements.get(fold(name))
                 if movement is None:
-                    problems.append(f"không có cuộc vận động, phong trào “{name.strip()}”")
+                    problems.append(_("không có cuộc vận động, phong trào “%(name)s”") % {"name": name.strip()})
                 else:
                     chosen_movements.append(movement)
         starts_on, ends_on = parse_date(v.get("starts_on", "")), parse_date(v.get("ends_on", ""))
         if starts_on is None:
-            problems.append(f"ngày bắt đầu “{v.get('starts_on', '')}” không đúng dạng ngày/tháng/năm")
+            problems.append(_("ngày bắt đầu “%(date)s” không đúng dạng ngày/tháng/năm") % {"date": v.get("starts_on", "")})
         if ends_on is None:
-            problems.append(f"ngày kết thúc “{v.get('ends_on', '')}” không đúng dạng ngày/tháng/năm")
+            problems.append(_("ngày kết thúc “%(date)s” không đúng dạng ngày/tháng/năm") % {"date": v.get("ends_on", "")})
         areas = []
         for code in SEPARATORS.split(v.get("areas", "")):
             code = code.strip()
             if code:
                 if code not in units:
-                    problems.append(f"không có xã mã “{code}”")
+                    problems.append(_("không có xã mã “%(code)s”") % {"code": code})
                 else:
                     areas.append(units[code])
         targets = []
@@ -133,11 +141,11 @@ def registrations_import(*, by, uploaded, submit: bool = False) -> ImportResult:
             except ValidationError:
                 value = None
             if value is None:
-                problems.append(f"giá trị chỉ tiêu “{v.get('target_value', '')}” không phải là số")
+                problems.append(_("giá trị chỉ tiêu “%(value)s” không phải là số") % {"value": v.get("target_value", "")})
             else:
                 targets.append(TargetInput(v.get("target_name", ""), value, v.get("target_unit", "")))
         if len(v.get("title", "")) > 300:
-            problems.append("tên dài quá 300 ký tự")
+            problems.append(_("tên dài quá 300 ký tự"))
         if not problems:
             data = RegistrationInput(
                 kind=kind, unit=unit, campaign=campaign, title=v.get("title", ""), person=None,
@@ -154,13 +162,13 @@ def registrations_import(*, by, uploaded, submit: bool = False) -> ImportResult:
                 problems.append(str(exc).rstrip("."))
             else:
                 if submit and not data.expected_result.strip():
-                    problems.append("cần ghi kết quả dự kiến để gửi duyệt")
+                    problems.append(_("cần ghi kết quả dự kiến để gửi duyệt"))
                 elif submit and not data.responsible.strip():
-                    problems.append("cần ghi người phụ trách để gửi duyệt")
+                    problems.append(_("cần ghi người phụ trách để gửi duyệt"))
                 else:
                     planned.append((row.line, data))
         if problems:
-            result.errors.append(f"Dòng {row.line}: " + "; ".join(problems) + ".")
+            result.errors.append(_("Dòng %(line)s: %(problems)s.") % {"line": row.line, "problems": "; ".join(problems)})
     if result.errors:
         return result
     with transaction.atomic():
@@ -171,6 +179,8 @@ def registrations_import(*, by, uploaded, submit: bool = False) -> ImportResult:
                     registration_submit(registration=registration, by=by)
             except (ValidationError, PermissionDenied) as exc:
                 text = " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
-                raise ValidationError(f"Dòng {line}: {text} Không dòng nào được nhập.") from exc
+                raise ValidationError(
+                    _("Dòng %(line)s: %(error)s Không dòng nào được nhập.") % {"line": line, "error": text}
+                ) from exc
             result.created.append(registration)
     return result

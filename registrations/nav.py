@@ -1,6 +1,6 @@
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from danvan import navigation
 
 # One item: the statistics and the list of fields are tabs of the registrations pages.
-navigation.register(_("Đăng ký"), "registrations:list", roles=("*",), order=30, active_prefixes=("/dang-ky/",))
+navigation.register(pgettext_lazy("navigation", "Đăng ký"), "registrations:list", roles=("*",), order=30, active_prefixes=("/dang-ky/",))

@@ -9,6 +9,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Q
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from accounts.models import Membership, Role
 from campaigns.models import Unit
@@ -73,17 +75,17 @@ class Column:
 
 
 STAT_KINDS = [
-    Column(Kind.CONTENT, Kind.CONTENT.label, "Nội dung"),
-    Column(Kind.TASK, Kind.TASK.label, "Việc làm"),
-    Column(Kind.MODEL, Kind.MODEL.label, "Mô hình"),
+    Column(Kind.CONTENT, Kind.CONTENT.label, gettext_lazy("Nội dung")),
+    Column(Kind.TASK, Kind.TASK.label, gettext_lazy("Việc làm")),
+    Column(Kind.MODEL, Kind.MODEL.label, gettext_lazy("Mô hình")),
 ]
 STAT_STATUSES = [
-    Column(Status.SUBMITTED, Status.SUBMITTED.label, "Chờ duyệt"),
-    Column(Status.RETURNED, Status.RETURNED.label, "Trả lại"),
-    Column(Status.APPROVED, Status.APPROVED.label, "Đã duyệt"),
-    Column(Status.IN_PROGRESS, Status.IN_PROGRESS.label, "Đang làm"),
-    Column(Status.COMPLETED, Status.COMPLETED.label, "Hoàn thành"),
-    Column(Status.EVALUATED, Status.EVALUATED.label, "Đã đánh giá"),
+    Column(Status.SUBMITTED, Status.SUBMITTED.label, gettext_lazy("Chờ duyệt")),
+    Column(Status.RETURNED, Status.RETURNED.label, pgettext_lazy("status", "Trả lại")),
+    Column(Status.APPROVED, Status.APPROVED.label, gettext_lazy("Đã duyệt")),
+    Column(Status.IN_PROGRESS, Status.IN_PROGRESS.label, gettext_lazy("Đang làm")),
+    Column(Status.COMPLETED, Status.COMPLETED.label, gettext_lazy("Hoàn thành")),
+    Column(Status.EVALUATED, Status.EVALUATED.label, gettext_lazy("Đã đánh giá")),
 ]
 STAT_RATINGS = [Column(r, r.label, r.label) for r in (Rating.EXCELLENT, Rating.GOOD, Rating.DONE, Rating.NOT_DONE)]
 
@@ -142,9 +144,15 @@ def unit_statistics(*, root: Unit, campaign) -> Statistics:
     children = list(root.children.open().select_related("parent").order_by("level", "position", "code"))
     child_committees = [c for c in children if c.level != Unit.Level.DEPARTMENT]
     total = StatRow(
-        unit=root, label=f"Toàn {root.name_in_sentence}" if root.parent_id is None else f"Toàn {root.name}", is_total=True
+        unit=root,
+        label=_("Toàn %(unit)s") % {"unit": root.name_in_sentence if root.parent_id is None else root.name},
+        is_total=True,
     )
-    own = StatRow(unit=root, label=f"Cấp {root.name_in_sentence} và các ban" if children else root.name, is_own_level=True)
+    own = StatRow(
+        unit=root,
+        label=_("Cấp %(unit)s và các ban") % {"unit": root.name_in_sentence} if children else root.name,
+        is_own_level=True,
+    )
     rows_by_prefix = [(c.path, StatRow(unit=c, label=c.name)) for c in child_committees]
 
     # Group by the unit's id (no join with the units table over every registration) and find

@@ -15,6 +15,7 @@ Outsiders get 404; insiders without the right get 403.
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from accounts.models import Role
 from accounts.scope import SUBTREE_ROLES, require_roles, scope_of
@@ -88,21 +89,21 @@ def period_for_view(request, pk: int, with_parent: bool = False) -> ReportingPer
         )
     period = periods.first()
     if period is None or not sees_period(scope_of(request), period):
-        raise Http404("Không tìm thấy kỳ báo cáo.")
+        raise Http404(_("Không tìm thấy kỳ báo cáo."))
     return period
 
 
 def period_for_receiver(request, pk: int, with_parent: bool = False) -> ReportingPeriod:
     period = period_for_view(request, pk, with_parent=with_parent)
     if not receives(scope_of(request), period):
-        raise PermissionDenied("Chỉ đơn vị nhận báo cáo và cấp trên xem được tình hình của cả kỳ.")
+        raise PermissionDenied(_("Chỉ đơn vị nhận báo cáo và cấp trên xem được tình hình của cả kỳ."))
     return period
 
 
 def period_for_manage(request, pk: int) -> ReportingPeriod:
     period = period_for_view(request, pk)
     if not configures(scope_of(request), period):
-        raise PermissionDenied("Chỉ cán bộ của đơn vị nhận báo cáo được sửa kỳ báo cáo.")
+        raise PermissionDenied(_("Chỉ cán bộ của đơn vị nhận báo cáo được sửa kỳ báo cáo."))
     return period
 
 
@@ -114,14 +115,14 @@ def report_target(request, pk: int, code: str) -> tuple[ReportingPeriod, Unit, R
     units = Unit.objects.select_related("parent").filter(code=code)
     unit = units.valid_on(period.due_on).first() or units.open().first()
     if unit is None or not scope.sees_unit(unit):
-        raise Http404("Không tìm thấy đơn vị.")
+        raise Http404(_("Không tìm thấy đơn vị."))
     report = (
         Report.objects.select_related("period", "unit", "period__receiving_unit", "period__campaign")
         .filter(period=period, unit=unit)
         .first()
     )
     if report is None and not is_required(period, unit):
-        raise Http404("Đơn vị này không phải báo cáo trong kỳ.")
+        raise Http404(_("Đơn vị này không phải báo cáo trong kỳ."))
     return period, unit, report
 
 

@@ -44,7 +44,7 @@ def _summary(world):
     from .services import summary_save
 
     period = make_period(world)
-    summary_save(period=period, by=world.users["tinh"], expected_version=0, data={"results": "Kết quả chung của tỉnh."})
+    summary_save(period=period, by=world.users["tinh"], expected_version=0, data={"results": "Kết quả chung của tỉnh."})  # vi-only (test data)
     return {"pk": period.pk}
 
 
@@ -76,9 +76,9 @@ def _report_form(world):
     report = Report.objects.filter(unit__code="076").order_by("-id").first()
     return {
         "version": report.version if report else 0,
-        "results": "Đã triển khai kế hoạch tới 100% cơ sở.",
-        "signer_authority": "TM. BAN THƯỜNG TRỰC",
-        "signer_title": "CHỦ TỊCH",
+        "results": "Đã triển khai kế hoạch tới 100% cơ sở.",  # vi-only (test data)
+        "signer_authority": "TM. BAN THƯỜNG TRỰC",  # vi-only (test data)
+        "signer_title": "CHỦ TỊCH",  # vi-only (test data)
     }
 
 
@@ -86,7 +86,7 @@ def _review_form(world):
     from .models import Report
 
     report = Report.objects.filter(unit__code="076").order_by("-id").first()
-    return {"version": report.version, "comment": "Đề nghị bổ sung số liệu mô hình.", "reason": "Sửa số liệu."}
+    return {"version": report.version, "comment": "Đề nghị bổ sung số liệu mô hình.", "reason": "Sửa số liệu."}  # vi-only (test data)
 
 
 def _period_version(world):
@@ -101,8 +101,8 @@ def _summary_form(world):
     summary = ConsolidatedReport.objects.order_by("-id").first()
     return {
         "version": summary.version if summary else 0,
-        "results": "Kết quả chung.",
-        "signer_title": "CHỦ TỊCH",
+        "results": "Kết quả chung.",  # vi-only (test data)
+        "signer_title": "CHỦ TỊCH",  # vi-only (test data)
         "issued_on": "2020-06-20",
     }
 
@@ -110,7 +110,7 @@ def _summary_form(world):
 def _upload(world):
     from documents.testing import png_upload
 
-    return {"file": png_upload(), "caption": "Ảnh hội nghị"}
+    return {"file": png_upload(), "caption": "Ảnh hội nghị"}  # vi-only (test data)
 
 
 rule("reports:index", default=200, canbo=403)

@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ReportsConfig(AppConfig):
     name = "reports"
-    verbose_name = "Báo cáo định kỳ"
+    verbose_name = _("Báo cáo định kỳ")
 
     def ready(self):
         from notifications import kinds
@@ -11,7 +12,7 @@ class ReportsConfig(AppConfig):
         from . import access, home, nav, pdf  # noqa: F401  (navigation, home sections, PDF renderers)
 
         access.register_documents_access()
-        kinds.register("report_submitted", "Đơn vị cấp dưới gửi báo cáo định kỳ")
-        kinds.register("report_returned", "Báo cáo định kỳ bị trả lại")
-        kinds.register("report_accepted", "Báo cáo định kỳ được tiếp nhận")
-        kinds.register("report_reopened", "Báo cáo định kỳ được mở lại")
+        kinds.register("report_submitted", _("Đơn vị cấp dưới gửi báo cáo định kỳ"))
+        kinds.register("report_returned", _("Báo cáo định kỳ bị trả lại"))
+        kinds.register("report_accepted", _("Báo cáo định kỳ được tiếp nhận"))
+        kinds.register("report_reopened", _("Báo cáo định kỳ được mở lại"))

@@ -5,7 +5,8 @@ memory (write-only mode keeps it small)."""
 
 import io
 
-from django.utils import timezone
+from django.conf import settings
+from django.utils import timezone, translation
 
 from danvan.tabular import inert_cell
 from danvan.text import slugify_vi
@@ -29,6 +30,7 @@ def period_filename(period: ReportingPeriod) -> str:
     return f"so-lieu-{slugify_vi(period.title, 60)}-{period.receiving_unit.code}.xlsx"
 
 
+@translation.override(settings.LANGUAGE_CODE)  # spreadsheets exchanged between units are Vietnamese
 def period_xlsx(period: ReportingPeriod) -> bytes:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell

@@ -24,17 +24,21 @@ from dataclasses import dataclass, field
 
 from django.db.models import BooleanField, Count, ExpressionWrapper, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
+# Labels and groups are marked with gettext_noop: they stay Vietnamese strings in the registry, in
+# frozen versions, PDFs and spreadsheets; pages translate them when shown ({% translate f.label %}),
+# which also translates the labels frozen in earlier versions.
 # Display order of the groups (a figure of an unknown group goes last).
 GROUPS = [
-    "Đăng ký thực hiện",
-    "Tình trạng đăng ký",
-    "Kết quả đánh giá",
-    "Mô hình “Dân vận khéo”",
-    "Kế hoạch, nhiệm vụ",
-    "Kiểm tra, giám sát",
-    "Gương điển hình",
-    "Tin, bài",
+    gettext_noop("Đăng ký thực hiện"),
+    gettext_noop("Tình trạng đăng ký"),
+    gettext_noop("Kết quả đánh giá"),
+    gettext_noop("Mô hình “Dân vận khéo”"),
+    gettext_noop("Kế hoạch, nhiệm vụ"),
+    gettext_noop("Kiểm tra, giám sát"),
+    gettext_noop("Gương điển hình"),
+    gettext_noop("Tin, bài"),
 ]
 
 
@@ -208,28 +212,28 @@ def _register_registrations():
     S, K, R = Registration.Status, Registration.Kind, Registration.Rating
     register_source("registrations", rows=_registrations, unit_path="unit__path")
     add = lambda key, label, group, q=None: register("registrations", key, label, group, q)  # noqa: E731
-    g = "Đăng ký thực hiện"
-    add("reg_content", "Nội dung “Dân vận khéo” của tập thể", g, Q(kind=K.CONTENT))
-    add("reg_task", "Việc làm “Dân vận khéo” của cán bộ, đảng viên", g, Q(kind=K.TASK))
-    add("reg_model", "Mô hình “Dân vận khéo”", g, Q(kind=K.MODEL))
-    g = "Tình trạng đăng ký"
-    add("reg_submitted", "Chờ duyệt", g, Q(status=S.SUBMITTED))
-    add("reg_returned", "Bị trả lại để bổ sung", g, Q(status=S.RETURNED))
-    add("reg_approved", "Đã duyệt, chưa triển khai", g, Q(status=S.APPROVED))
-    add("reg_in_progress", "Đang thực hiện", g, Q(status=S.IN_PROGRESS))
-    add("reg_completed", "Đã hoàn thành, chờ đánh giá", g, Q(status=S.COMPLETED))
-    add("reg_evaluated", "Đã đánh giá", g, Q(status=S.EVALUATED))
-    g = "Kết quả đánh giá"
-    add("reg_excellent", "Hoàn thành xuất sắc", g, Q(status=S.EVALUATED, rating=R.EXCELLENT))
-    add("reg_good", "Hoàn thành tốt", g, Q(status=S.EVALUATED, rating=R.GOOD))
-    add("reg_done", "Hoàn thành", g, Q(status=S.EVALUATED, rating=R.DONE))
-    add("reg_not_done", "Không hoàn thành", g, Q(status=S.EVALUATED, rating=R.NOT_DONE))
-    g = "Mô hình “Dân vận khéo”"
-    add("model_running", "Mô hình đang triển khai", g, Q(kind=K.MODEL, status__in=[S.APPROVED, S.IN_PROGRESS]))
-    add("model_completed", "Mô hình đã hoàn thành", g, Q(kind=K.MODEL, status__in=[S.COMPLETED, S.EVALUATED]))
+    g = gettext_noop("Đăng ký thực hiện")
+    add("reg_content", gettext_noop("Nội dung “Dân vận khéo” của tập thể"), g, Q(kind=K.CONTENT))
+    add("reg_task", gettext_noop("Việc làm “Dân vận khéo” của cán bộ, đảng viên"), g, Q(kind=K.TASK))
+    add("reg_model", gettext_noop("Mô hình “Dân vận khéo”"), g, Q(kind=K.MODEL))
+    g = gettext_noop("Tình trạng đăng ký")
+    add("reg_submitted", gettext_noop("Chờ duyệt"), g, Q(status=S.SUBMITTED))
+    add("reg_returned", gettext_noop("Bị trả lại để bổ sung"), g, Q(status=S.RETURNED))
+    add("reg_approved", gettext_noop("Đã duyệt, chưa triển khai"), g, Q(status=S.APPROVED))
+    add("reg_in_progress", gettext_noop("Đang thực hiện"), g, Q(status=S.IN_PROGRESS))
+    add("reg_completed", gettext_noop("Đã hoàn thành, chờ đánh giá"), g, Q(status=S.COMPLETED))
+    add("reg_evaluated", gettext_noop("Đã đánh giá"), g, Q(status=S.EVALUATED))
+    g = gettext_noop("Kết quả đánh giá")
+    add("reg_excellent", gettext_noop("Hoàn thành xuất sắc"), g, Q(status=S.EVALUATED, rating=R.EXCELLENT))
+    add("reg_good", gettext_noop("Hoàn thành tốt"), g, Q(status=S.EVALUATED, rating=R.GOOD))
+    add("reg_done", gettext_noop("Hoàn thành"), g, Q(status=S.EVALUATED, rating=R.DONE))
+    add("reg_not_done", gettext_noop("Không hoàn thành"), g, Q(status=S.EVALUATED, rating=R.NOT_DONE))
+    g = gettext_noop("Mô hình “Dân vận khéo”")
+    add("model_running", gettext_noop("Mô hình đang triển khai"), g, Q(kind=K.MODEL, status__in=[S.APPROVED, S.IN_PROGRESS]))
+    add("model_completed", gettext_noop("Mô hình đã hoàn thành"), g, Q(kind=K.MODEL, status__in=[S.COMPLETED, S.EVALUATED]))
     add(
         "model_good",
-        "Mô hình được đánh giá hoàn thành tốt trở lên",
+        gettext_noop("Mô hình được đánh giá hoàn thành tốt trở lên"),
         g,
         Q(kind=K.MODEL, status=S.EVALUATED, rating__in=[R.EXCELLENT, R.GOOD]),
     )
@@ -274,18 +278,18 @@ def _register_campaigns():
     from campaigns.models import TaskAssignment
 
     done = TaskAssignment.Status.DONE
-    g = "Kế hoạch, nhiệm vụ"
+    g = gettext_noop("Kế hoạch, nhiệm vụ")
     register_source("plans", rows=_plans, unit_path="unit__path")
-    register("plans", "plans_issued", "Kế hoạch triển khai đã ban hành (kể cả cấp dưới)", g)
+    register("plans", "plans_issued", gettext_noop("Kế hoạch triển khai đã ban hành (kể cả cấp dưới)"), g)
     register_source("assignments", rows=_assignments, unit_path="unit__path")
-    register("assignments", "tasks_due", "Việc được giao đến hạn trong kỳ", g)
-    register("assignments", "tasks_done", "Việc được giao đã hoàn thành", g, Q(status=done))
-    register("assignments", "tasks_overdue", "Việc được giao quá hạn, chưa hoàn thành", g, Q(overdue=True) & ~Q(status=done))
-    g = "Kiểm tra, giám sát"
+    register("assignments", "tasks_due", gettext_noop("Việc được giao đến hạn trong kỳ"), g)
+    register("assignments", "tasks_done", gettext_noop("Việc được giao đã hoàn thành"), g, Q(status=done))
+    register("assignments", "tasks_overdue", gettext_noop("Việc được giao quá hạn, chưa hoàn thành"), g, Q(overdue=True) & ~Q(status=done))
+    g = gettext_noop("Kiểm tra, giám sát")
     register_source("inspections_made", rows=_inspections, unit_path="unit__path")
-    register("inspections_made", "inspections_made", "Cuộc kiểm tra, giám sát đã tiến hành", g)
+    register("inspections_made", "inspections_made", gettext_noop("Cuộc kiểm tra, giám sát đã tiến hành"), g)
     register_source("inspections_received", rows=_inspections, unit_path="inspected_unit__path")
-    register("inspections_received", "inspections_received", "Lượt đơn vị được kiểm tra, giám sát", g)
+    register("inspections_received", "inspections_received", gettext_noop("Lượt đơn vị được kiểm tra, giám sát"), g)
 
 
 _register_campaigns()
@@ -321,14 +325,14 @@ def _register_exemplars_and_articles():
     from registrations.models import Exemplar
 
     K = Exemplar.Kind
-    g = "Gương điển hình"
+    g = gettext_noop("Gương điển hình")
     register_source("exemplars", rows=_exemplars, unit_path="unit__path")
-    register("exemplars", "exemplars_recognised", "Gương điển hình được tỉnh công nhận trong kỳ", g)
-    register("exemplars", "exemplars_collective", "Trong đó: tập thể", g, Q(kind=K.COLLECTIVE))
-    register("exemplars", "exemplars_individual", "Trong đó: cá nhân", g, Q(kind=K.INDIVIDUAL))
-    g = "Tin, bài"
+    register("exemplars", "exemplars_recognised", gettext_noop("Gương điển hình được tỉnh công nhận trong kỳ"), g)
+    register("exemplars", "exemplars_collective", gettext_noop("Trong đó: tập thể"), g, Q(kind=K.COLLECTIVE))
+    register("exemplars", "exemplars_individual", gettext_noop("Trong đó: cá nhân"), g, Q(kind=K.INDIVIDUAL))
+    g = gettext_noop("Tin, bài")
     register_source("articles", rows=_articles, unit_path="unit__path")
-    register("articles", "articles_published", "Tin, bài được đăng trên trang tin công khai trong kỳ", g)
+    register("articles", "articles_published", gettext_noop("Tin, bài được đăng trên trang tin công khai trong kỳ"), g)
 
 
 _register_exemplars_and_articles()

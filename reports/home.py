@@ -3,6 +3,8 @@
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from danvan import home
 
@@ -29,28 +31,34 @@ def reports_to_send(request, scope):
         if report is not None and report.status in (Report.Status.SUBMITTED, Report.Status.ACCEPTED):
             continue
         if report is not None and report.status == Report.Status.RETURNED:
-            badge, tone = "Bị trả lại, cần gửi lại", "warning"
+            badge, tone = _("Bị trả lại, cần gửi lại"), "warning"
         elif today > period.due_on:
-            badge, tone = f"Quá hạn {(today - period.due_on).days} ngày", "danger"
+            days = (today - period.due_on).days
+            badge, tone = ngettext("Quá hạn %(n)s ngày", "Quá hạn %(n)s ngày", days) % {"n": days}, "danger"
         elif (period.due_on - today).days <= 7:
-            badge, tone = f"Còn {(period.due_on - today).days} ngày", "warning"
+            days = (period.due_on - today).days
+            badge, tone = ngettext("Còn %(n)s ngày", "Còn %(n)s ngày", days) % {"n": days}, "warning"
         else:
-            badge, tone = f"Hạn {period.due_on.day}/{period.due_on.month}/{period.due_on.year}", "secondary"
+            badge, tone = _("Hạn %(date)s") % {"date": f"{period.due_on.day}/{period.due_on.month}/{period.due_on.year}"}, "secondary"
         items.append(
             home.HomeItem(
                 text=period.title,
                 url=reverse("reports:report_detail", kwargs={"pk": period.pk, "code": unit.code}),
                 badge=badge,
                 tone=tone,
-                detail=f"{unit.name} gửi Ban Thường trực {period.receiving_unit.committee_name}"
-                + (" · đang soạn" if report is not None and report.status == Report.Status.DRAFT else ""),
+                detail=(
+                    _("%(unit)s gửi Ban Thường trực %(committee)s · đang soạn")
+                    if report is not None and report.status == Report.Status.DRAFT
+                    else _("%(unit)s gửi Ban Thường trực %(committee)s")
+                )
+                % {"unit": unit.name, "committee": period.receiving_unit.committee_name},
             )
         )
     return home.HomeSection(
-        title="Báo cáo định kỳ phải gửi",
+        title=_("Báo cáo định kỳ phải gửi"),
         items=items,
-        empty_text="Đơn vị đã gửi đủ báo cáo của các kỳ đang mở.",
-        action_label="Tất cả báo cáo",
+        empty_text=_("Đơn vị đã gửi đủ báo cáo của các kỳ đang mở."),
+        action_label=_("Tất cả báo cáo"),
         action_url=reverse("reports:index"),
     )
 
@@ -77,11 +85,22 @@ def reports_received(request, scope):
             home.HomeItem(
                 text=p.title,
                 url=reverse("reports:period_detail", kwargs={"pk": p.pk}),
-                badge=f"{p.n_awaiting} chờ tiếp nhận" if p.n_awaiting else f"{p.n_reported}/{required} đã gửi",
+                badge=_("%(n)s chờ tiếp nhận") % {"n": p.n_awaiting}
+                if p.n_awaiting
+                else _("%(reported)s/%(required)s đã gửi") % {"reported": p.n_reported, "required": required},
                 tone="primary" if p.n_awaiting else ("success" if p.n_reported == required else "secondary"),
-                detail=f"{p.n_reported}/{required} đơn vị đã gửi, {p.n_on_time} đúng hạn · hạn {p.due_on.day}/{p.due_on.month}/{p.due_on.year}",
+                detail=_("%(reported)s/%(required)s đơn vị đã gửi, %(on_time)s đúng hạn · hạn %(date)s")
+                % {
+                    "reported": p.n_reported,
+                    "required": required,
+                    "on_time": p.n_on_time,
+                    "date": f"{p.due_on.day}/{p.due_on.month}/{p.due_on.year}",
+                },
             )
         )
     return home.HomeSection(
-        title="Báo cáo cấp dưới gửi lên", items=items, action_label="Xem các kỳ báo cáo", action_url=reverse("reports:index")
+        title=_("Báo cáo cấp dưới gửi lên"),
+        items=items,
+        action_label=_("Xem các kỳ báo cáo"),
+        action_url=reverse("reports:index"),
     )

@@ -1,5 +1,5 @@
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from danvan import navigation
 
-navigation.register(_("Báo cáo"), "reports:index", roles=("province_staff", "reviewer", "officer", "observer"), order=50)
+navigation.register(pgettext_lazy("navigation", "Báo cáo"), "reports:index", roles=("province_staff", "reviewer", "officer", "observer"), order=50)

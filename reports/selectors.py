@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
+from django.utils.translation import gettext, gettext_noop
 
 from campaigns.models import Unit
 
@@ -51,16 +52,18 @@ class UnitRow:
 
     @property
     def state_label(self) -> str:
-        return STATE_LABELS[self.state]
+        return gettext(STATE_LABELS[self.state])
 
     @property
     def review_label(self) -> str:
         if self.report is None:
-            return "Chưa có báo cáo"
+            return gettext("Chưa có báo cáo")
         return self.report.get_status_display()
 
 
-STATE_LABELS = {"on_time": "Đúng hạn", "late": "Muộn", "missing": "Chưa gửi"}
+# Marked with gettext_noop: reports.tables reads them for the PDF appendix and the .xlsx, which stay
+# Vietnamese; UnitRow.state_label translates them for pages.
+STATE_LABELS = {"on_time": gettext_noop("Đúng hạn"), "late": gettext_noop("Muộn"), "missing": gettext_noop("Chưa gửi")}
 
 
 @dataclass

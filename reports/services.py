@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from accounts.models import Membership, Role
 from accounts.scope import Scope
 from campaigns.models import Unit
 from danvan.concurrency import StaleObjectError, bump_version, changes_since
 from danvan.dates import short_date, short_datetime
+from danvan.templatetags.vn import vn_number
 from danvan.text import lower_first
 from notifications.services import notify
 
@@ -55,7 +58,9 @@ def _scope(user) -> Scope:
 def _check_lengths(data: dict) -> None:
     for key in SECTION_KEYS:
         if len(data.get(key) or "") > NARRATIVE_MAX:
-            raise ValidationError(f"Mỗi phần nội dung dài tối đa {NARRATIVE_MAX:,} ký tự.".replace(",", "."))
+            raise ValidationError(
+                _("Mỗi phần nội dung dài tối đa %(limit)s ký tự."), params={"limit": vn_number(NARRATIVE_MAX)}
+            )
 
 
 # ==================================================================================================
@@ -67,33 +72,36 @@ PERIOD_FIELDS = ["campaign", "kind", "title", "covers_from", "covers_to", "due_o
 def _validate_period(*, data: dict, selected_units, exclude_pk=None) -> list:
     errors = []
     if data["covers_from"] > data["covers_to"]:
-        errors.append("Ngày bắt đầu lấy số liệu phải trước hoặc bằng ngày kết thúc.")
+        errors.append(_("Ngày bắt đầu lấy số liệu phải trước hoặc bằng ngày kết thúc."))
     if data["due_on"] < data["covers_from"]:
-        errors.append("Hạn gửi báo cáo không được trước ngày bắt đầu lấy số liệu.")
+        errors.append(_("Hạn gửi báo cáo không được trước ngày bắt đầu lấy số liệu."))
     receiver: Unit = data["receiving_unit"]
     if receiver.level == Unit.Level.DEPARTMENT:
-        errors.append("Đơn vị nhận báo cáo phải là một Ủy ban MTTQ, không phải một ban chuyên môn.")
+        errors.append(_("Đơn vị nhận báo cáo phải là một Ủy ban MTTQ, không phải một ban chuyên môn."))
     selected = list(selected_units or [])
     if data["audience"] == ReportingPeriod.Audience.SELECTED:
         if not selected:
-            errors.append("Hãy chọn ít nhất một đơn vị phải báo cáo.")
+            errors.append(_("Hãy chọn ít nhất một đơn vị phải báo cáo."))
         outside = [u.name for u in selected if not u.path.startswith(receiver.path) or u.pk == receiver.pk]
         if outside:
-            errors.append("Các đơn vị sau không thuộc đơn vị nhận báo cáo: " + ", ".join(outside) + ".")
+            errors.append(_("Các đơn vị sau không thuộc đơn vị nhận báo cáo: %(units)s.") % {"units": ", ".join(outside)})
     elif not Unit.objects.valid_on(data["due_on"]).committees().filter(parent=receiver).exists():
-        errors.append(f"{receiver.name} không có đơn vị trực thuộc nào để báo cáo.")
+        errors.append(_("%(unit)s không có đơn vị trực thuộc nào để báo cáo.") % {"unit": receiver.name})
     duplicate = ReportingPeriod.objects.filter(campaign=data["campaign"], kind=data["kind"], receiving_unit=receiver)
     if exclude_pk:
         duplicate = duplicate.exclude(pk=exclude_pk)
     if duplicate.exists():
         kind = dict(ReportingPeriod.Kind.choices)[data["kind"]].lower()
-        errors.append(f"{receiver.name} đã có kỳ báo cáo {kind} của {data['campaign']}.")
+        errors.append(
+            _("%(unit)s đã có kỳ báo cáo %(kind)s của %(campaign)s.")
+            % {"unit": receiver.name, "kind": kind, "campaign": data["campaign"]}
+        )
     return errors
 
 
 def period_create(*, by, data: dict, selected_units=()) -> ReportingPeriod:
     if not access.configures(_scope(by), data["receiving_unit"]):
-        raise PermissionDenied("Bạn chỉ tạo được kỳ báo cáo cho đơn vị mình phụ trách.")
+        raise PermissionDenied(_("Bạn chỉ tạo được kỳ báo cáo cho đơn vị mình phụ trách."))
     errors = _validate_period(data=data, selected_units=selected_units)
     if errors:
         raise ValidationError(errors)
@@ -103,7 +111,7 @@ def period_create(*, by, data: dict, selected_units=()) -> ReportingPeriod:
             with transaction.atomic():
                 period.save()
         except IntegrityError as exc:
-            raise ValidationError("Kỳ báo cáo này vừa được tạo (có thể do bấm hai lần).") from exc
+            raise ValidationError(_("Kỳ báo cáo này vừa được tạo (có thể do bấm hai lần).")) from exc
         if data["audience"] == ReportingPeriod.Audience.SELECTED:
             period.selected_units.set(selected_units)
     return period
@@ -112,10 +120,10 @@ def period_create(*, by, data: dict, selected_units=()) -> ReportingPeriod:
 def period_update(*, period: ReportingPeriod, by, expected_version: int, data: dict, selected_units=()) -> ReportingPeriod:
     scope = _scope(by)
     if not access.configures(scope, period) or not access.configures(scope, data["receiving_unit"]):
-        raise PermissionDenied("Bạn chỉ sửa được kỳ báo cáo của đơn vị mình phụ trách.")
+        raise PermissionDenied(_("Bạn chỉ sửa được kỳ báo cáo của đơn vị mình phụ trách."))
     errors = _validate_period(data=data, selected_units=selected_units, exclude_pk=period.pk)
     if data["receiving_unit"].pk != period.receiving_unit_id and period.reports.exists():
-        errors.append("Kỳ báo cáo đã có báo cáo của đơn vị, không đổi được đơn vị nhận.")
+        errors.append(_("Kỳ báo cáo đã có báo cáo của đơn vị, không đổi được đơn vị nhận."))
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
@@ -143,9 +151,9 @@ def _recompute_timeliness(period: ReportingPeriod) -> None:
 
 def period_set_status(*, period: ReportingPeriod, by, status: str, expected_version: int) -> ReportingPeriod:
     if not access.configures(_scope(by), period):
-        raise PermissionDenied("Bạn chỉ khóa sổ, mở lại được kỳ báo cáo của đơn vị mình phụ trách.")
+        raise PermissionDenied(_("Bạn chỉ khóa sổ, mở lại được kỳ báo cáo của đơn vị mình phụ trách."))
     if status not in ReportingPeriod.Status.values:
-        raise ValidationError("Trạng thái kỳ báo cáo không hợp lệ.")
+        raise ValidationError(_("Trạng thái kỳ báo cáo không hợp lệ."))
     with transaction.atomic():
         bump_version(period, expected=expected_version)
         period.status = status
@@ -158,9 +166,9 @@ def period_set_status(*, period: ReportingPeriod, by, status: str, expected_vers
 # ==================================================================================================
 def _check_writer(by, period: ReportingPeriod, unit: Unit) -> None:
     if not access.writes(_scope(by), unit):
-        raise PermissionDenied("Chỉ cán bộ phụ trách của đơn vị được viết và gửi báo cáo của đơn vị.")
+        raise PermissionDenied(_("Chỉ cán bộ phụ trách của đơn vị được viết và gửi báo cáo của đơn vị."))
     if not is_required(period, unit) and not Report.objects.filter(period=period, unit=unit).exists():
-        raise ValidationError(f"{unit.name} không phải báo cáo trong kỳ này.")
+        raise ValidationError(_("%(unit)s không phải báo cáo trong kỳ này."), params={"unit": unit.name})
 
 
 def _locked(report: Report) -> Report | None:
@@ -205,12 +213,16 @@ def _apply(report, data: dict, fields) -> None:
 def _refuse_locked(report: Report) -> None:
     if report.status == Report.Status.ACCEPTED:
         raise ValidationError(
-            f"Báo cáo đã được tiếp nhận lúc {short_datetime(report.accepted_at)} nên đã khóa, không sửa được. "
-            "Nếu cần sửa, đề nghị cấp trên mở lại báo cáo."
+            _(
+                "Báo cáo đã được tiếp nhận lúc %(at)s nên đã khóa, không sửa được. "
+                "Nếu cần sửa, đề nghị cấp trên mở lại báo cáo."
+            ),
+            params={"at": short_datetime(report.accepted_at)},
         )
     if report.status == Report.Status.SUBMITTED:
         raise ValidationError(
-            f"Báo cáo đã gửi lúc {short_datetime(report.last_submitted_at)} và đang chờ cấp trên tiếp nhận, không sửa được."
+            _("Báo cáo đã gửi lúc %(at)s và đang chờ cấp trên tiếp nhận, không sửa được."),
+            params={"at": short_datetime(report.last_submitted_at)},
         )
 
 
@@ -231,7 +243,7 @@ def report_save(*, period: ReportingPeriod, unit: Unit, by, expected_version: in
 def report_start(*, period: ReportingPeriod, unit: Unit, by) -> Report:
     """The unit's report, created as an empty draft if needed (before a first attachment)."""
     _check_writer(by, period, unit)
-    report, _ = Report.objects.get_or_create(period=period, unit=unit, defaults={"created_by": by})
+    report, _created = Report.objects.get_or_create(period=period, unit=unit, defaults={"created_by": by})
     return report
 
 
@@ -260,22 +272,25 @@ def report_submit(
             sent = existing.versions.filter(report_version=expected_version).first()
             if sent is not None:
                 raise AlreadySubmitted(
-                    f"Báo cáo này đã được gửi lúc {short_datetime(sent.submitted_at)} (lần {sent.number}). "
-                    "Lần bấm gửi thứ hai không được thực hiện."
+                    _("Báo cáo này đã được gửi lúc %(at)s (lần %(number)s). Lần bấm gửi thứ hai không được thực hiện."),
+                    params={"at": short_datetime(sent.submitted_at), "number": sent.number},
                 )
             if not existing.is_editable:
                 _refuse_locked(existing)
         report, created = _load_for_write(period=period, unit=unit, by=by)
         if not period.is_open and report.submitted_at is None:
             raise PeriodClosed(
-                f"Kỳ báo cáo “{period.title}” đã khóa sổ, không nhận báo cáo mới. "
-                f"Đề nghị liên hệ {period.receiving_unit.committee_name} để được mở lại."
+                _(
+                    "Kỳ báo cáo “%(title)s” đã khóa sổ, không nhận báo cáo mới. "
+                    "Đề nghị liên hệ %(committee)s để được mở lại."
+                ),
+                params={"title": period.title, "committee": period.receiving_unit.committee_name},
             )
         if not created:
             _bump_unless_same(report, expected=expected_version, data=data, fields=REPORT_TEXT_FIELDS)
         _apply(report, data, REPORT_TEXT_FIELDS)
         if not (report.results or "").strip():
-            raise ValidationError("Phần “Kết quả đạt được” không được để trống khi gửi báo cáo.")
+            raise ValidationError(_("Phần “Kết quả đạt được” không được để trống khi gửi báo cáo."))
         first = report.submitted_at is None
         if first:
             report.submitted_at = now
@@ -299,12 +314,12 @@ def report_submit(
         )
         action = ReportEvent.Action.SUBMITTED if first else ReportEvent.Action.RESUBMITTED
         ReportEvent.objects.create(report=report, action=action, version_number=number, by=by, at=now)
-        timing = "đúng hạn" if report.days_late == 0 else f"muộn {report.days_late} ngày"
+        timing = "đúng hạn" if report.days_late == 0 else f"muộn {report.days_late} ngày"  # vi-only (notification text stored when it happens)
         notify(
             recipients=receivers_of(period),
             kind="report_submitted",
-            title=f"{unit.name} {'gửi' if first else 'gửi lại'} {lower_first(period.title)} ({timing})",
-            body=f"Lần gửi {number}, lúc {short_datetime(now)}. Hạn gửi {short_date(period.due_on)}.",
+            title=f"{unit.name} {'gửi' if first else 'gửi lại'} {lower_first(period.title)} ({timing})",  # vi-only (notification text stored when it happens)
+            body=f"Lần gửi {number}, lúc {short_datetime(now)}. Hạn gửi {short_date(period.due_on)}.",  # vi-only (notification text stored when it happens)
             url=report_url(report),
             target=report,
             unit=unit,
@@ -315,7 +330,7 @@ def report_submit(
 
 def _check_reviewer(by, report: Report) -> None:
     if not access.reviews(_scope(by), report.period):
-        raise PermissionDenied("Chỉ đơn vị nhận báo cáo (Ban Tuyên giáo, Thường trực) được tiếp nhận hoặc trả lại báo cáo.")
+        raise PermissionDenied(_("Chỉ đơn vị nhận báo cáo (Ban Tuyên giáo, Thường trực) được tiếp nhận hoặc trả lại báo cáo."))
 
 
 def _latest_version(report: Report) -> ReportVersion:
@@ -326,12 +341,14 @@ def report_return(*, report: Report, by, expected_version: int, comment: str, no
     _check_reviewer(by, report)
     comment = (comment or "").strip()
     if not comment:
-        raise ValidationError("Hãy ghi ý kiến: đơn vị cần bổ sung, chỉnh sửa những gì.")
+        raise ValidationError(_("Hãy ghi ý kiến: đơn vị cần bổ sung, chỉnh sửa những gì."))
     now = now or timezone.now()
     with transaction.atomic():
         report = _locked(report)
         if report.status != Report.Status.SUBMITTED:
-            raise ValidationError(f"Báo cáo đang ở trạng thái “{report.get_status_display()}”, không trả lại được.")
+            raise ValidationError(
+                _("Báo cáo đang ở trạng thái “%(status)s”, không trả lại được."), params={"status": report.get_status_display()}
+            )
         bump_version(report, expected=expected_version)
         report.status = Report.Status.RETURNED
         report.save(update_fields=["status", "version", "updated_at"])
@@ -345,8 +362,8 @@ def report_return(*, report: Report, by, expected_version: int, comment: str, no
         notify(
             recipients=writers_of(report.unit),
             kind="report_returned",
-            title=f"{report.period.title} của {report.unit.name} bị trả lại để bổ sung, chỉnh sửa",
-            body=f"Ý kiến của {by}: {comment}",
+            title=f"{report.period.title} của {report.unit.name} bị trả lại để bổ sung, chỉnh sửa",  # vi-only (notification text stored when it happens)
+            body=f"Ý kiến của {by}: {comment}",  # vi-only (notification text stored when it happens)
             url=report_url(report),
             target=report,
             unit=report.unit,
@@ -361,7 +378,9 @@ def report_accept(*, report: Report, by, expected_version: int, comment: str = "
     with transaction.atomic():
         report = _locked(report)
         if report.status != Report.Status.SUBMITTED:
-            raise ValidationError(f"Báo cáo đang ở trạng thái “{report.get_status_display()}”, không tiếp nhận được.")
+            raise ValidationError(
+                _("Báo cáo đang ở trạng thái “%(status)s”, không tiếp nhận được."), params={"status": report.get_status_display()}
+            )
         bump_version(report, expected=expected_version)
         report.status = Report.Status.ACCEPTED
         report.accepted_at = now
@@ -381,7 +400,7 @@ def report_accept(*, report: Report, by, expected_version: int, comment: str = "
         notify(
             recipients=writers_of(report.unit),
             kind="report_accepted",
-            title=f"{report.period.title} của {report.unit.name} đã được tiếp nhận",
+            title=f"{report.period.title} của {report.unit.name} đã được tiếp nhận",  # vi-only (notification text stored when it happens)
             body=(comment or "").strip(),
             url=report_url(report),
             target=report,
@@ -394,15 +413,15 @@ def report_accept(*, report: Report, by, expected_version: int, comment: str = "
 def report_reopen(*, report: Report, by, expected_version: int, reason: str, now=None) -> Report:
     """Unlock an accepted report so that the unit can correct and send it again (recorded)."""
     if not access.reopens(_scope(by), report.period):
-        raise PermissionDenied("Chỉ cán bộ Ủy ban MTTQ cấp nhận báo cáo được mở lại báo cáo đã tiếp nhận.")
+        raise PermissionDenied(_("Chỉ cán bộ Ủy ban MTTQ cấp nhận báo cáo được mở lại báo cáo đã tiếp nhận."))
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError("Hãy ghi lý do mở lại báo cáo.")
+        raise ValidationError(_("Hãy ghi lý do mở lại báo cáo."))
     now = now or timezone.now()
     with transaction.atomic():
         report = _locked(report)
         if report.status != Report.Status.ACCEPTED:
-            raise ValidationError("Chỉ mở lại được báo cáo đã tiếp nhận.")
+            raise ValidationError(_("Chỉ mở lại được báo cáo đã tiếp nhận."))
         bump_version(report, expected=expected_version)
         report.status = Report.Status.RETURNED
         report.accepted_at = None
@@ -415,8 +434,8 @@ def report_reopen(*, report: Report, by, expected_version: int, reason: str, now
         notify(
             recipients=writers_of(report.unit),
             kind="report_reopened",
-            title=f"{report.period.title} của {report.unit.name} được mở lại để chỉnh sửa",
-            body=f"Lý do: {reason}",
+            title=f"{report.period.title} của {report.unit.name} được mở lại để chỉnh sửa",  # vi-only (notification text stored when it happens)
+            body=f"Lý do: {reason}",  # vi-only (notification text stored when it happens)
             url=report_url(report),
             target=report,
             unit=report.unit,
@@ -430,7 +449,7 @@ def report_attachment_add(*, report: Report, by, uploaded, caption: str = ""):
     from documents.services import attachment_add
 
     if not access.writes(_scope(by), report.unit):
-        raise PermissionDenied("Chỉ cán bộ phụ trách của đơn vị được đính kèm tệp vào báo cáo.")
+        raise PermissionDenied(_("Chỉ cán bộ phụ trách của đơn vị được đính kèm tệp vào báo cáo."))
     if not report.is_editable:
         _refuse_locked(report)
     return attachment_add(owner=report, uploaded=uploaded, by=by, caption=caption)
@@ -447,11 +466,14 @@ def report_attachment_delete(*, report: Report, attachment, by) -> None:
     from documents.services import attachment_delete
 
     if not access.writes(_scope(by), report.unit):
-        raise PermissionDenied("Chỉ cán bộ phụ trách của đơn vị được gỡ tệp của báo cáo.")
+        raise PermissionDenied(_("Chỉ cán bộ phụ trách của đơn vị được gỡ tệp của báo cáo."))
     if not report.is_editable:
         _refuse_locked(report)
     if attachment.pk in sent_attachment_ids(report):
-        raise ValidationError(f"Tệp “{attachment.original_name}” đã gửi kèm một lần báo cáo nên được giữ lại, không gỡ được.")
+        raise ValidationError(
+            _("Tệp “%(name)s” đã gửi kèm một lần báo cáo nên được giữ lại, không gỡ được."),
+            params={"name": attachment.original_name},
+        )
     attachment_delete(attachment=attachment)
 
 
@@ -462,22 +484,22 @@ def _default_summary(period: ReportingPeriod) -> dict:
     receiver = period.receiving_unit
     parent = receiver.parent
     if parent is None:
-        addressees = "Ban Thường trực Ủy ban Trung ương MTTQ Việt Nam\nBan Dân vận Tỉnh ủy"
+        addressees = "Ban Thường trực Ủy ban Trung ương MTTQ Việt Nam\nBan Dân vận Tỉnh ủy"  # vi-only (document text)
     else:
-        addressees = f"Ban Thường trực {parent.committee_name}"
-    recipients = ["Như trên", f"Thường trực {'Tỉnh ủy' if parent is None else 'Huyện ủy'}", "Các đơn vị báo cáo", "Lưu: VT, BTG"]
+        addressees = f"Ban Thường trực {parent.committee_name}"  # vi-only (document text)
+    recipients = ["Như trên", f"Thường trực {'Tỉnh ủy' if parent is None else 'Huyện ủy'}", "Các đơn vị báo cáo", "Lưu: VT, BTG"]  # vi-only (document text)
     return {"addressees": addressees, "recipients": "\n".join(recipients)}
 
 
 def summary_save(*, period: ReportingPeriod, by, expected_version: int, data: dict) -> ConsolidatedReport:
     if not access.writes_summary(_scope(by), period):
-        raise PermissionDenied("Chỉ cán bộ của đơn vị nhận báo cáo được viết báo cáo tổng hợp.")
+        raise PermissionDenied(_("Chỉ cán bộ của đơn vị nhận báo cáo được viết báo cáo tổng hợp."))
     _check_lengths(data)
     with transaction.atomic():
         summary = ConsolidatedReport.objects.select_for_update().filter(period=period).first()
         if summary is None:
             if expected_version != 0:
-                raise ValidationError("Không tìm thấy báo cáo tổng hợp; hãy tải lại trang.")
+                raise ValidationError(_("Không tìm thấy báo cáo tổng hợp; hãy tải lại trang."))
             try:
                 with transaction.atomic():
                     summary = ConsolidatedReport.objects.create(period=period, updated_by=by, **_default_summary(period))
@@ -486,7 +508,7 @@ def summary_save(*, period: ReportingPeriod, by, expected_version: int, data: di
                 raise StaleObjectError(summary, expected_version) from None
         else:
             if summary.status != ConsolidatedReport.Status.DRAFT:
-                raise ValidationError("Báo cáo tổng hợp đã ban hành nên đã khóa; muốn sửa hãy mở lại bản nháp.")
+                raise ValidationError(_("Báo cáo tổng hợp đã ban hành nên đã khóa; muốn sửa hãy mở lại bản nháp."))
             bump_version(summary, expected=expected_version)
         _apply(summary, data, SUMMARY_TEXT_FIELDS)
         summary.updated_by = by
@@ -496,8 +518,8 @@ def summary_save(*, period: ReportingPeriod, by, expected_version: int, data: di
 
 def summary_start(*, period: ReportingPeriod, by) -> ConsolidatedReport:
     if not access.writes_summary(_scope(by), period):
-        raise PermissionDenied("Chỉ cán bộ của đơn vị nhận báo cáo được viết báo cáo tổng hợp.")
-    summary, _ = ConsolidatedReport.objects.get_or_create(period=period, defaults={"updated_by": by, **_default_summary(period)})
+        raise PermissionDenied(_("Chỉ cán bộ của đơn vị nhận báo cáo được viết báo cáo tổng hợp."))
+    summary, _created = ConsolidatedReport.objects.get_or_create(period=period, defaults={"updated_by": by, **_default_summary(period)})
     return summary
 
 
@@ -507,33 +529,36 @@ def summary_issue(
     from .tables import period_table
 
     if not access.writes_summary(_scope(by), summary.period):
-        raise PermissionDenied("Chỉ cán bộ của đơn vị nhận báo cáo được ban hành báo cáo tổng hợp.")
+        raise PermissionDenied(_("Chỉ cán bộ của đơn vị nhận báo cáo được ban hành báo cáo tổng hợp."))
     now = now or timezone.now()
     with transaction.atomic():
         summary = ConsolidatedReport.objects.select_for_update().get(pk=summary.pk)
         if summary.status == ConsolidatedReport.Status.ISSUED:
             raise AlreadySubmitted(
-                f"Báo cáo tổng hợp đã ban hành lúc {short_datetime(summary.issued_at)}; không ban hành lần nữa."
+                _("Báo cáo tổng hợp đã ban hành lúc %(at)s; không ban hành lần nữa."),
+                params={"at": short_datetime(summary.issued_at)},
             )
         if not (summary.results or "").strip():
-            raise ValidationError("Phần “Kết quả đạt được” không được để trống khi ban hành.")
+            raise ValidationError(_("Phần “Kết quả đạt được” không được để trống khi ban hành."))
         bump_version(summary, expected=expected_version)
         summary.status = ConsolidatedReport.Status.ISSUED
         summary.issued_on = issued_on or timezone.localdate(now)
         summary.issued_at = now
         summary.issued_by = by
-        summary.frozen = period_table(summary.period, today=timezone.localdate(now)).as_json()
+        # Frozen data: the labels it holds (report statuses) are kept in Vietnamese, whatever the page's language.
+        with translation.override(settings.LANGUAGE_CODE):
+            summary.frozen = period_table(summary.period, today=timezone.localdate(now)).as_json()
         summary.save()
     return summary
 
 
 def summary_reopen(*, summary: ConsolidatedReport, by, expected_version: int) -> ConsolidatedReport:
     if not access.writes_summary(_scope(by), summary.period):
-        raise PermissionDenied("Chỉ cán bộ của đơn vị nhận báo cáo được mở lại báo cáo tổng hợp.")
+        raise PermissionDenied(_("Chỉ cán bộ của đơn vị nhận báo cáo được mở lại báo cáo tổng hợp."))
     with transaction.atomic():
         summary = ConsolidatedReport.objects.select_for_update().get(pk=summary.pk)
         if summary.status != ConsolidatedReport.Status.ISSUED:
-            raise ValidationError("Báo cáo tổng hợp đang là bản nháp.")
+            raise ValidationError(_("Báo cáo tổng hợp đang là bản nháp."))
         bump_version(summary, expected=expected_version)
         summary.status = ConsolidatedReport.Status.DRAFT
         summary.frozen = None

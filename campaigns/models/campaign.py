@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from danvan.concurrency import Versioned
@@ -8,14 +9,14 @@ from danvan.fields import NFCCharField, NFCTextField, SearchKeyField
 class Movement(models.Model):
     """A national movement or campaign the emulation is linked to (plan II.2.2)."""
 
-    name = NFCCharField("tên cuộc vận động, phong trào", max_length=300, unique=True)
-    short_name = NFCCharField("tên ngắn", max_length=120, blank=True)
-    position = models.PositiveSmallIntegerField("thứ tự", default=0)
+    name = NFCCharField(_("tên cuộc vận động, phong trào"), max_length=300, unique=True)
+    short_name = NFCCharField(_("tên ngắn"), max_length=120, blank=True)
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
     search_key = SearchKeyField(sources=("name", "short_name"))
 
     class Meta:
-        verbose_name = "cuộc vận động, phong trào"
-        verbose_name_plural = "cuộc vận động, phong trào"
+        verbose_name = _("cuộc vận động, phong trào")
+        verbose_name_plural = _("cuộc vận động, phong trào")
         ordering = ["position", "name"]
 
     def __str__(self):
@@ -26,23 +27,23 @@ class Campaign(Versioned):
     """One year of the "Dân vận khéo" emulation movement."""
 
     class Status(models.TextChoices):
-        PLANNING = "planning", "Đang chuẩn bị"
-        ACTIVE = "active", "Đang triển khai"
-        CLOSED = "closed", "Đã tổng kết"
+        PLANNING = "planning", _("Đang chuẩn bị")
+        ACTIVE = "active", _("Đang triển khai")
+        CLOSED = "closed", _("Đã tổng kết")
 
-    year = models.PositiveSmallIntegerField("năm", unique=True)
-    name = NFCCharField("tên phong trào", max_length=300)
-    theme = NFCCharField("chủ đề năm", max_length=300, blank=True)
-    description = NFCTextField("mô tả", blank=True)
-    movements = models.ManyToManyField(Movement, verbose_name="cuộc vận động, phong trào gắn với", blank=True)
-    status = models.CharField("trạng thái", max_length=12, choices=Status.choices, default=Status.ACTIVE)
-    starts_on = models.DateField("bắt đầu")
-    ends_on = models.DateField("kết thúc")
+    year = models.PositiveSmallIntegerField(_("năm"), unique=True)
+    name = NFCCharField(_("tên phong trào"), max_length=300)
+    theme = NFCCharField(_("chủ đề năm"), max_length=300, blank=True)
+    description = NFCTextField(_("mô tả"), blank=True)
+    movements = models.ManyToManyField(Movement, verbose_name=_("cuộc vận động, phong trào gắn với"), blank=True)
+    status = models.CharField(_("trạng thái"), max_length=12, choices=Status.choices, default=Status.ACTIVE)
+    starts_on = models.DateField(_("bắt đầu"))
+    ends_on = models.DateField(_("kết thúc"))
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = "phong trào thi đua"
-        verbose_name_plural = "phong trào thi đua"
+        verbose_name = _("phong trào thi đua")
+        verbose_name_plural = _("phong trào thi đua")
         ordering = ["-year"]
 
     def __str__(self):

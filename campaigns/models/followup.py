@@ -4,6 +4,8 @@ register for them."""
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from danvan.concurrency import Versioned
@@ -15,49 +17,51 @@ class Inspection(Versioned):
     record and reports how it follows the recommendations."""
 
     class Kind(models.TextChoices):
-        INSPECTION = "inspection", "Kiểm tra"
-        SUPERVISION = "supervision", "Giám sát"
+        INSPECTION = "inspection", _("Kiểm tra")
+        SUPERVISION = "supervision", _("Giám sát")
 
     class FollowUp(models.TextChoices):
-        PENDING = "pending", "Chưa thực hiện kiến nghị"
-        IN_PROGRESS = "in_progress", "Đang thực hiện kiến nghị"
-        DONE = "done", "Đã thực hiện xong kiến nghị"
-        NONE = "none", "Không có kiến nghị"
+        PENDING = "pending", _("Chưa thực hiện kiến nghị")
+        IN_PROGRESS = "in_progress", _("Đang thực hiện kiến nghị")
+        DONE = "done", _("Đã thực hiện xong kiến nghị")
+        NONE = "none", _("Không có kiến nghị")
 
-    unit = models.ForeignKey("campaigns.Unit", verbose_name="đơn vị kiểm tra", on_delete=models.PROTECT, related_name="inspections_made")
+    unit = models.ForeignKey("campaigns.Unit", verbose_name=_("đơn vị kiểm tra"), on_delete=models.PROTECT, related_name="inspections_made")
     inspected_unit = models.ForeignKey(
-        "campaigns.Unit", verbose_name="đơn vị được kiểm tra", on_delete=models.PROTECT, related_name="inspections"
+        "campaigns.Unit", verbose_name=_("đơn vị được kiểm tra"), on_delete=models.PROTECT, related_name="inspections"
     )
     campaign = models.ForeignKey(
-        "campaigns.Campaign", verbose_name="phong trào thi đua", null=True, blank=True, on_delete=models.PROTECT, related_name="inspections"
+        "campaigns.Campaign", verbose_name=_("phong trào thi đua"), null=True, blank=True, on_delete=models.PROTECT, related_name="inspections"
     )
     plan = models.ForeignKey(
-        "campaigns.Plan", verbose_name="theo kế hoạch", null=True, blank=True, on_delete=models.SET_NULL, related_name="inspections"
+        "campaigns.Plan", verbose_name=_("theo kế hoạch"), null=True, blank=True, on_delete=models.SET_NULL, related_name="inspections"
     )
-    kind = models.CharField("hình thức", max_length=12, choices=Kind.choices, default=Kind.INSPECTION)
-    inspected_on = models.DateField("ngày kiểm tra")
-    team = NFCTextField("đoàn kiểm tra", help_text="Trưởng đoàn và thành viên, mỗi người một dòng.")
-    content = NFCTextField("nội dung kiểm tra")
-    findings = NFCTextField("kết quả, nhận xét", blank=True)
-    recommendations = NFCTextField("kiến nghị", blank=True)
-    follow_up_status = models.CharField("thực hiện kiến nghị", max_length=12, choices=FollowUp.choices, default=FollowUp.PENDING)
-    follow_up_note = NFCTextField("đơn vị báo cáo việc thực hiện kiến nghị", blank=True)
-    follow_up_at = models.DateTimeField("báo cáo lúc", null=True, blank=True)
+    kind = models.CharField(_("hình thức"), max_length=12, choices=Kind.choices, default=Kind.INSPECTION)
+    inspected_on = models.DateField(_("ngày kiểm tra"))
+    team = NFCTextField(_("đoàn kiểm tra"), help_text=_("Trưởng đoàn và thành viên, mỗi người một dòng."))
+    content = NFCTextField(_("nội dung kiểm tra"))
+    findings = NFCTextField(_("kết quả, nhận xét"), blank=True)
+    recommendations = NFCTextField(_("kiến nghị"), blank=True)
+    follow_up_status = models.CharField(_("thực hiện kiến nghị"), max_length=12, choices=FollowUp.choices, default=FollowUp.PENDING)
+    follow_up_note = NFCTextField(_("đơn vị báo cáo việc thực hiện kiến nghị"), blank=True)
+    follow_up_at = models.DateTimeField(_("báo cáo lúc"), null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField("ghi lúc", auto_now_add=True)
-    updated_at = models.DateTimeField("sửa lúc", auto_now=True)
+    created_at = models.DateTimeField(_("ghi lúc"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("sửa lúc"), auto_now=True)
     token = models.CharField(max_length=40, unique=True, null=True, blank=True, editable=False)
     search_key = SearchKeyField(sources=("inspected_unit.name", "content", "findings", "recommendations", "team"))
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = "biên bản kiểm tra, giám sát"
-        verbose_name_plural = "kiểm tra, giám sát"
+        verbose_name = _("biên bản kiểm tra, giám sát")
+        verbose_name_plural = _("kiểm tra, giám sát")
         ordering = ["-inspected_on", "-id"]
         indexes = [models.Index(fields=["inspected_unit", "-inspected_on"], name="inspection_unit_date")]
 
     def __str__(self):
-        return f"{self.get_kind_display()} {self.inspected_unit} ngày {self.inspected_on:%d/%m/%Y}"
+        return gettext("%(kind)s %(unit)s ngày %(date)s") % {
+            "kind": self.get_kind_display(), "unit": self.inspected_unit, "date": f"{self.inspected_on:%d/%m/%Y}"
+        }
 
     @property
     def team_lines(self) -> list[str]:
@@ -68,16 +72,16 @@ class Commemoration(models.Model):
     """An anniversary the campaign celebrates (e.g. 15/10/1930 – 15/10/2020)."""
 
     campaign = models.ForeignKey(
-        "campaigns.Campaign", verbose_name="phong trào thi đua", on_delete=models.PROTECT, related_name="commemorations"
+        "campaigns.Campaign", verbose_name=_("phong trào thi đua"), on_delete=models.PROTECT, related_name="commemorations"
     )
-    title = NFCCharField("tên sự kiện", max_length=300)
-    founded_on = models.DateField("ngày truyền thống")
-    anniversary_on = models.DateField("ngày kỷ niệm")
-    description = NFCTextField("mô tả", blank=True)
+    title = NFCCharField(_("tên sự kiện"), max_length=300)
+    founded_on = models.DateField(_("ngày truyền thống"))
+    anniversary_on = models.DateField(_("ngày kỷ niệm"))
+    description = NFCTextField(_("mô tả"), blank=True)
 
     class Meta:
-        verbose_name = "sự kiện kỷ niệm"
-        verbose_name_plural = "sự kiện kỷ niệm"
+        verbose_name = _("sự kiện kỷ niệm")
+        verbose_name_plural = _("sự kiện kỷ niệm")
         ordering = ["anniversary_on", "id"]
         constraints = [models.UniqueConstraint(fields=["campaign", "title"], name="commemoration_campaign_title_unique")]
 
@@ -93,37 +97,37 @@ class CommemorationActivity(Versioned):
     """What a unit registers to do for a commemoration, and, once held, what came of it."""
 
     class Kind(models.TextChoices):
-        MEETING = "meeting", "Lễ kỷ niệm, gặp mặt"
-        CONTEST = "contest", "Hội thi, cuộc thi"
-        SEMINAR = "seminar", "Tọa đàm, hội thảo"
-        PROPAGANDA = "propaganda", "Tuyên truyền, triển lãm"
-        WORK = "work", "Công trình, phần việc"
-        OTHER = "other", "Hoạt động khác"
+        MEETING = "meeting", _("Lễ kỷ niệm, gặp mặt")
+        CONTEST = "contest", _("Hội thi, cuộc thi")
+        SEMINAR = "seminar", _("Tọa đàm, hội thảo")
+        PROPAGANDA = "propaganda", _("Tuyên truyền, triển lãm")
+        WORK = "work", _("Công trình, phần việc")
+        OTHER = "other", _("Hoạt động khác")
 
     class Status(models.TextChoices):
-        REGISTERED = "registered", "Đã đăng ký"
-        HELD = "held", "Đã tổ chức"
-        CANCELLED = "cancelled", "Không tổ chức"
+        REGISTERED = "registered", _("Đã đăng ký")
+        HELD = "held", _("Đã tổ chức")
+        CANCELLED = "cancelled", _("Không tổ chức")
 
-    commemoration = models.ForeignKey(Commemoration, verbose_name="sự kiện kỷ niệm", on_delete=models.CASCADE, related_name="activities")
-    unit = models.ForeignKey("campaigns.Unit", verbose_name="đơn vị", on_delete=models.PROTECT, related_name="commemoration_activities")
-    kind = models.CharField("loại hoạt động", max_length=12, choices=Kind.choices, default=Kind.MEETING)
-    title = NFCCharField("tên hoạt động", max_length=300)
-    planned_on = models.DateField("ngày dự kiến")
-    location = NFCCharField("địa điểm", max_length=200, blank=True)
-    description = NFCTextField("mô tả", blank=True)
-    expected_participants = models.PositiveIntegerField("số người dự kiến", null=True, blank=True)
-    status = models.CharField("trạng thái", max_length=12, choices=Status.choices, default=Status.REGISTERED)
-    participants = models.PositiveIntegerField("số người tham gia", null=True, blank=True)
-    result = NFCTextField("kết quả", blank=True)
+    commemoration = models.ForeignKey(Commemoration, verbose_name=_("sự kiện kỷ niệm"), on_delete=models.CASCADE, related_name="activities")
+    unit = models.ForeignKey("campaigns.Unit", verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="commemoration_activities")
+    kind = models.CharField(_("loại hoạt động"), max_length=12, choices=Kind.choices, default=Kind.MEETING)
+    title = NFCCharField(_("tên hoạt động"), max_length=300)
+    planned_on = models.DateField(_("ngày dự kiến"))
+    location = NFCCharField(_("địa điểm"), max_length=200, blank=True)
+    description = NFCTextField(_("mô tả"), blank=True)
+    expected_participants = models.PositiveIntegerField(_("số người dự kiến"), null=True, blank=True)
+    status = models.CharField(_("trạng thái"), max_length=12, choices=Status.choices, default=Status.REGISTERED)
+    participants = models.PositiveIntegerField(_("số người tham gia"), null=True, blank=True)
+    result = NFCTextField(_("kết quả"), blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField("đăng ký lúc", auto_now_add=True)
+    created_at = models.DateTimeField(_("đăng ký lúc"), auto_now_add=True)
     token = models.CharField(max_length=40, unique=True, null=True, blank=True, editable=False)
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = "hoạt động kỷ niệm"
-        verbose_name_plural = "hoạt động kỷ niệm"
+        verbose_name = _("hoạt động kỷ niệm")
+        verbose_name_plural = _("hoạt động kỷ niệm")
         ordering = ["planned_on", "unit__path", "id"]
 
     def __str__(self):

@@ -10,6 +10,8 @@ import datetime as dt
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from danvan.concurrency import Versioned
@@ -42,24 +44,24 @@ class TaskAssignmentQuerySet(models.QuerySet):
 
 class TaskAssignment(Versioned):
     class Status(models.TextChoices):
-        NOT_STARTED = "not_started", "Chưa thực hiện"
-        IN_PROGRESS = "in_progress", "Đang thực hiện"
-        DONE = "done", "Đã hoàn thành"
+        NOT_STARTED = "not_started", _("Chưa thực hiện")
+        IN_PROGRESS = "in_progress", _("Đang thực hiện")
+        DONE = "done", _("Đã hoàn thành")
 
-    task = models.ForeignKey("campaigns.PlanTask", verbose_name="nhiệm vụ", on_delete=models.CASCADE, related_name="assignments")
-    unit = models.ForeignKey("campaigns.Unit", verbose_name="đơn vị thực hiện", on_delete=models.PROTECT, related_name="task_assignments")
-    due_on = models.DateField("hạn hoàn thành")
-    status = models.CharField("trạng thái", max_length=12, choices=Status.choices, default=Status.NOT_STARTED)
-    done_at = models.DateTimeField("hoàn thành lúc", null=True, blank=True)
-    last_update_at = models.DateTimeField("cập nhật gần nhất", null=True, blank=True)
-    created_at = models.DateTimeField("giao lúc", auto_now_add=True)
+    task = models.ForeignKey("campaigns.PlanTask", verbose_name=_("nhiệm vụ"), on_delete=models.CASCADE, related_name="assignments")
+    unit = models.ForeignKey("campaigns.Unit", verbose_name=_("đơn vị thực hiện"), on_delete=models.PROTECT, related_name="task_assignments")
+    due_on = models.DateField(_("hạn hoàn thành"))
+    status = models.CharField(_("trạng thái"), max_length=12, choices=Status.choices, default=Status.NOT_STARTED)
+    done_at = models.DateTimeField(_("hoàn thành lúc"), null=True, blank=True)
+    last_update_at = models.DateTimeField(_("cập nhật gần nhất"), null=True, blank=True)
+    created_at = models.DateTimeField(_("giao lúc"), auto_now_add=True)
     history = HistoricalRecords()
 
     objects = TaskAssignmentQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "việc được giao"
-        verbose_name_plural = "việc được giao"
+        verbose_name = _("việc được giao")
+        verbose_name_plural = _("việc được giao")
         ordering = ["due_on", "unit__path", "id"]
         constraints = [models.UniqueConstraint(fields=["task", "unit"], name="taskassignment_task_unit_unique")]
         indexes = [models.Index(fields=["status", "due_on"], name="taskassignment_status_due")]
@@ -95,17 +97,17 @@ class TaskAssignment(Versioned):
 class TaskUpdate(models.Model):
     """What the assignee reports: text, the status it moves to, evidence (attachments)."""
 
-    assignment = models.ForeignKey(TaskAssignment, verbose_name="việc được giao", on_delete=models.CASCADE, related_name="updates")
-    text = NFCTextField("nội dung cập nhật")
-    status = models.CharField("trạng thái sau cập nhật", max_length=12, choices=TaskAssignment.Status.choices)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="người cập nhật", null=True, on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField("lúc", auto_now_add=True)
+    assignment = models.ForeignKey(TaskAssignment, verbose_name=_("việc được giao"), on_delete=models.CASCADE, related_name="updates")
+    text = NFCTextField(_("nội dung cập nhật"))
+    status = models.CharField(_("trạng thái sau cập nhật"), max_length=12, choices=TaskAssignment.Status.choices)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người cập nhật"), null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(_("lúc"), auto_now_add=True)
     # A random value the form carries: the same form sent twice records one update.
     token = models.CharField(max_length=40, unique=True, null=True, blank=True, editable=False)
 
     class Meta:
-        verbose_name = "cập nhật tiến độ"
-        verbose_name_plural = "cập nhật tiến độ"
+        verbose_name = _("cập nhật tiến độ")
+        verbose_name_plural = _("cập nhật tiến độ")
         ordering = ["-created_at", "-id"]
 
     def __str__(self):
@@ -115,23 +117,23 @@ class TaskUpdate(models.Model):
 class UrgingNotice(models.Model):
     """One urging sent by an upper committee to one or more late units (a công văn đôn đốc)."""
 
-    unit = models.ForeignKey("campaigns.Unit", verbose_name="đơn vị đôn đốc", on_delete=models.PROTECT, related_name="urging_notices")
-    number = NFCCharField("số công văn", max_length=60, blank=True, help_text="Ví dụ: 15/MTTQ-BTT (công văn không có tên loại)")
-    subject = NFCCharField("trích yếu (V/v)", max_length=300)
-    message = NFCTextField("nội dung đôn đốc")
-    place = NFCCharField("địa danh", max_length=80, blank=True)
-    sent_on = models.DateField("ngày công văn")
-    signer_authority = NFCCharField("thẩm quyền ký", max_length=80, blank=True, default="TM. BAN THƯỜNG TRỰC")
-    signer_title = NFCCharField("chức vụ người ký", max_length=80, blank=True, default="PHÓ CHỦ TỊCH")
-    signer_name = NFCCharField("họ và tên người ký", max_length=120, blank=True)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="người gửi", null=True, on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField("gửi lúc", auto_now_add=True)
+    unit = models.ForeignKey("campaigns.Unit", verbose_name=_("đơn vị đôn đốc"), on_delete=models.PROTECT, related_name="urging_notices")
+    number = NFCCharField(_("số công văn"), max_length=60, blank=True, help_text=_("Ví dụ: 15/MTTQ-BTT (công văn không có tên loại)"))
+    subject = NFCCharField(_("trích yếu (V/v)"), max_length=300)
+    message = NFCTextField(_("nội dung đôn đốc"))
+    place = NFCCharField(_("địa danh"), max_length=80, blank=True)
+    sent_on = models.DateField(_("ngày công văn"))
+    signer_authority = NFCCharField(_("thẩm quyền ký"), max_length=80, blank=True, default="TM. BAN THƯỜNG TRỰC")  # vi-only
+    signer_title = NFCCharField(_("chức vụ người ký"), max_length=80, blank=True, default="PHÓ CHỦ TỊCH")  # vi-only
+    signer_name = NFCCharField(_("họ và tên người ký"), max_length=120, blank=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người gửi"), null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(_("gửi lúc"), auto_now_add=True)
     token = models.CharField(max_length=40, unique=True, null=True, blank=True, editable=False)
     search_key = SearchKeyField(sources=("subject", "number", "message"))
 
     class Meta:
-        verbose_name = "đợt đôn đốc"
-        verbose_name_plural = "đợt đôn đốc"
+        verbose_name = _("đợt đôn đốc")
+        verbose_name_plural = _("đợt đôn đốc")
         ordering = ["-created_at", "-id"]
 
     def __str__(self):
@@ -141,21 +143,21 @@ class UrgingNotice(models.Model):
 class Urging(models.Model):
     """One urged (unit, assignment) of a notice: recorded on the task, visible to the urged unit."""
 
-    notice = models.ForeignKey(UrgingNotice, verbose_name="đợt đôn đốc", on_delete=models.CASCADE, related_name="urgings")
-    assignment = models.ForeignKey(TaskAssignment, verbose_name="việc được giao", on_delete=models.CASCADE, related_name="urgings")
-    unit = models.ForeignKey("campaigns.Unit", verbose_name="đơn vị bị đôn đốc", on_delete=models.PROTECT, related_name="urgings")
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="người đôn đốc", null=True, on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField("lúc", auto_now_add=True)
-    due_on = models.DateField("hạn lúc đôn đốc")
-    days_late = models.PositiveIntegerField("số ngày quá hạn lúc đôn đốc", default=0)
+    notice = models.ForeignKey(UrgingNotice, verbose_name=_("đợt đôn đốc"), on_delete=models.CASCADE, related_name="urgings")
+    assignment = models.ForeignKey(TaskAssignment, verbose_name=_("việc được giao"), on_delete=models.CASCADE, related_name="urgings")
+    unit = models.ForeignKey("campaigns.Unit", verbose_name=_("đơn vị bị đôn đốc"), on_delete=models.PROTECT, related_name="urgings")
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người đôn đốc"), null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(_("lúc"), auto_now_add=True)
+    due_on = models.DateField(_("hạn lúc đôn đốc"))
+    days_late = models.PositiveIntegerField(_("số ngày quá hạn lúc đôn đốc"), default=0)
 
     class Meta:
-        verbose_name = "lần đôn đốc"
-        verbose_name_plural = "lần đôn đốc"
+        verbose_name = _("lần đôn đốc")
+        verbose_name_plural = _("lần đôn đốc")
         ordering = ["-created_at", "-id"]
         constraints = [models.UniqueConstraint(fields=["notice", "assignment"], name="urging_notice_assignment_unique")]
         indexes = [models.Index(fields=["unit", "-created_at"], name="urging_unit_created")]
 
     def __str__(self):
-        return f"Đôn đốc {self.unit}: {self.assignment.task}"
+        return gettext("Đôn đốc %(unit)s: %(task)s") % {"unit": self.unit, "task": self.assignment.task}
 

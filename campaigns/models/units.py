@@ -15,6 +15,7 @@ import datetime as dt
 
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from danvan.fields import NFCCharField, SearchKeyField
 
@@ -39,44 +40,44 @@ class UnitQuerySet(models.QuerySet):
 
 class Unit(models.Model):
     class Level(models.TextChoices):
-        CENTRAL = "central", "Trung ương"
-        PROVINCE = "province", "Cấp tỉnh"
-        DISTRICT = "district", "Cấp huyện"
-        COMMUNE = "commune", "Cấp xã"
-        DEPARTMENT = "department", "Ban chuyên môn"
+        CENTRAL = "central", _("Trung ương")
+        PROVINCE = "province", _("Cấp tỉnh")
+        DISTRICT = "district", _("Cấp huyện")
+        COMMUNE = "commune", _("Cấp xã")
+        DEPARTMENT = "department", _("Ban chuyên môn")
 
     class Kind(models.TextChoices):
-        CENTRAL = "central", "Trung ương"
-        PROVINCE = "province", "Tỉnh"
-        MUNICIPALITY = "municipality", "Thành phố trực thuộc Trung ương"
-        DISTRICT = "district", "Huyện"
-        URBAN_DISTRICT = "urban_district", "Quận"
-        TOWN = "town", "Thị xã"
-        CITY = "city", "Thành phố"
-        COMMUNE = "commune", "Xã"
-        WARD = "ward", "Phường"
-        TOWNSHIP = "township", "Thị trấn"
-        DEPARTMENT = "department", "Ban"
+        CENTRAL = "central", _("Trung ương")
+        PROVINCE = "province", _("Tỉnh")
+        MUNICIPALITY = "municipality", _("Thành phố trực thuộc Trung ương")
+        DISTRICT = "district", _("Huyện")
+        URBAN_DISTRICT = "urban_district", _("Quận")
+        TOWN = "town", _("Thị xã")
+        CITY = "city", _("Thành phố")
+        COMMUNE = "commune", _("Xã")
+        WARD = "ward", _("Phường")
+        TOWNSHIP = "township", _("Thị trấn")
+        DEPARTMENT = "department", _("Ban")
 
-    code = models.CharField("mã đơn vị", max_length=20)
-    name = NFCCharField("tên đơn vị", max_length=200)
-    level = models.CharField("cấp", max_length=12, choices=Level.choices)
-    kind = models.CharField("loại", max_length=16, choices=Kind.choices)
+    code = models.CharField(_("mã đơn vị"), max_length=20)
+    name = NFCCharField(_("tên đơn vị"), max_length=200)
+    level = models.CharField(_("cấp"), max_length=12, choices=Level.choices)
+    kind = models.CharField(_("loại"), max_length=16, choices=Kind.choices)
     parent = models.ForeignKey(
-        "self", verbose_name="đơn vị cấp trên", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+        "self", verbose_name=_("đơn vị cấp trên"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
     )
     path = models.CharField(max_length=255, db_index=True, editable=False)
     depth = models.PositiveSmallIntegerField(editable=False)
-    position = models.PositiveIntegerField("thứ tự", default=0)
-    valid_from = models.DateField("hiệu lực từ", default=DEFAULT_VALID_FROM)
-    valid_to = models.DateField("hết hiệu lực từ", null=True, blank=True)
+    position = models.PositiveIntegerField(_("thứ tự"), default=0)
+    valid_from = models.DateField(_("hiệu lực từ"), default=DEFAULT_VALID_FROM)
+    valid_to = models.DateField(_("hết hiệu lực từ"), null=True, blank=True)
     search_key = SearchKeyField(sources=("name", "code"))
 
     objects = UnitQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "đơn vị"
-        verbose_name_plural = "đơn vị"
+        verbose_name = _("đơn vị")
+        verbose_name_plural = _("đơn vị")
         ordering = ["position", "code"]
         constraints = [
             models.UniqueConstraint(fields=["code"], condition=Q(valid_to__isnull=True), name="unit_code_unique_open"),
@@ -110,7 +111,7 @@ class Unit(models.Model):
         """"Ủy ban MTTQ huyện Sơn Dương"; a department or the central committee is named as it is."""
         if self.level in (self.Level.DEPARTMENT, self.Level.CENTRAL):
             return self.name
-        return f"Ủy ban MTTQ {self.name_in_sentence}"
+        return f"Ủy ban MTTQ {self.name_in_sentence}"  # vi-only: the committee's proper name (also in documents)
 
     # --- tree ------------------------------------------------------------------------------
     @property
@@ -142,18 +143,18 @@ class Unit(models.Model):
 
 
 # Longest first, so "Thành phố" wins over a shorter accidental match.
-KIND_PREFIXES = ["Thành phố", "Thị trấn", "Thị xã", "Huyện", "Quận", "Phường", "Tỉnh", "Xã", "Ban"]
+KIND_PREFIXES = ["Thành phố", "Thị trấn", "Thị xã", "Huyện", "Quận", "Phường", "Tỉnh", "Xã", "Ban"]  # vi-only
 
 _KIND_BY_LEVEL_AND_PREFIX = {
-    ("province", "Tỉnh"): Unit.Kind.PROVINCE,
-    ("province", "Thành phố"): Unit.Kind.MUNICIPALITY,
-    ("district", "Huyện"): Unit.Kind.DISTRICT,
-    ("district", "Quận"): Unit.Kind.URBAN_DISTRICT,
-    ("district", "Thị xã"): Unit.Kind.TOWN,
-    ("district", "Thành phố"): Unit.Kind.CITY,
-    ("commune", "Xã"): Unit.Kind.COMMUNE,
-    ("commune", "Phường"): Unit.Kind.WARD,
-    ("commune", "Thị trấn"): Unit.Kind.TOWNSHIP,
+    ("province", "Tỉnh"): Unit.Kind.PROVINCE,  # vi-only
+    ("province", "Thành phố"): Unit.Kind.MUNICIPALITY,  # vi-only
+    ("district", "Huyện"): Unit.Kind.DISTRICT,  # vi-only
+    ("district", "Quận"): Unit.Kind.URBAN_DISTRICT,  # vi-only
+    ("district", "Thị xã"): Unit.Kind.TOWN,  # vi-only
+    ("district", "Thành phố"): Unit.Kind.CITY,  # vi-only
+    ("commune", "Xã"): Unit.Kind.COMMUNE,  # vi-only
+    ("commune", "Phường"): Unit.Kind.WARD,  # vi-only
+    ("commune", "Thị trấn"): Unit.Kind.TOWNSHIP,  # vi-only
 }
 
 _DEFAULT_KIND = {

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.utils.translation import gettext as _
 
 from accounts.models import Role
 from danvan.concurrency import StaleObjectError
@@ -15,7 +16,7 @@ FOLLOWERS = (Role.PROVINCE_STAFF, Role.OFFICER, Role.REVIEWER, Role.OBSERVER)
 
 def require_any(request, roles) -> None:
     if not request.scope.has_role(*roles):
-        raise PermissionDenied("Chức năng này không dành cho vai trò của bạn.")
+        raise PermissionDenied(_("Chức năng này không dành cho vai trò của bạn."))
 
 
 def current_campaign():
@@ -31,16 +32,16 @@ def paginate(request, queryset, per_page: int = 50):
 
 def stale_errors(exc: StaleObjectError) -> list[str]:
     """What someone else changed, for the form's error box (the user's input stays in the form)."""
-    lines = ["Người khác vừa lưu nội dung này sau khi bạn mở trang; nội dung bạn nhập chưa được ghi và vẫn còn trong ô nhập."]
+    lines = [_("Người khác vừa lưu nội dung này sau khi bạn mở trang; nội dung bạn nhập chưa được ghi và vẫn còn trong ô nhập.")]
     for label, then, now in exc.changes[:8]:
-        lines.append(f"Đã đổi “{label}”: từ “{_short(then)}” thành “{_short(now)}”.")
-    lines.append("Hãy xem lại và bấm lưu lần nữa nếu vẫn muốn ghi nội dung của bạn.")
+        lines.append(_("Đã đổi “%(field)s”: từ “%(old)s” thành “%(new)s”.") % {"field": label, "old": _short(then), "new": _short(now)})
+    lines.append(_("Hãy xem lại và bấm lưu lần nữa nếu vẫn muốn ghi nội dung của bạn."))
     return lines
 
 
 def _short(value) -> str:
     if value is None or value == "":
-        return "(trống)"
+        return _("(trống)")
     if hasattr(value, "tzinfo"):
         return short_datetime(value)
     text = str(value)

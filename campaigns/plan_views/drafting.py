@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from danvan.concurrency import StaleObjectError
@@ -30,7 +31,7 @@ def _locked_redirect(request, plan):
 def _section_for_edit(request, pk: int) -> PlanSection:
     section = PlanSection.objects.select_related("plan").filter(pk=pk).first()
     if section is None:
-        raise Http404("Không tìm thấy mục.")
+        raise Http404(_("Không tìm thấy mục."))
     plan = plan_for_edit(request, section.plan_id)
     section.plan = plan
     return section
@@ -39,7 +40,7 @@ def _section_for_edit(request, pk: int) -> PlanSection:
 def _task_for_edit(request, pk: int) -> PlanTask:
     task = PlanTask.objects.select_related("plan", "section").filter(pk=pk).first()
     if task is None:
-        raise Http404("Không tìm thấy nhiệm vụ.")
+        raise Http404(_("Không tìm thấy nhiệm vụ."))
     task.plan = plan_for_edit(request, task.plan_id)
     return task
 
@@ -70,7 +71,8 @@ def _save_section(request, plan, section=None):
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(request, f"Đã lưu mục {saved.number} {saved.heading}".strip() + ".")
+            label = f"{saved.number} {saved.heading}".strip()
+            messages.success(request, _("Đã lưu mục %(section)s.") % {"section": label} if label else _("Đã lưu mục."))
             return redirect(f"{plan_detail_url(plan)}#muc-{saved.pk}")
     return render(request, "campaigns/plans/section_form.html", {"form": form, "plan": plan, "section": section})
 
@@ -101,7 +103,7 @@ def section_delete(request, pk: int):
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, "Đã xóa mục (cùng các nhiệm vụ của mục).")
+        messages.success(request, _("Đã xóa mục (cùng các nhiệm vụ của mục)."))
     return redirect("plans:plan_detail", pk=section.plan_id)
 
 
@@ -133,7 +135,7 @@ def _save_task(request, plan, task=None):
         except ValidationError as exc:
             form.add_error("due_on" if exc.code in {"due_before_plan", "no_due"} else None, exc)
         else:
-            messages.success(request, "Đã lưu nhiệm vụ.")
+            messages.success(request, _("Đã lưu nhiệm vụ."))
             anchor = f"#muc-{saved.section_id}" if saved.section_id else "#han-bao-cao"
             return redirect(plan_detail_url(plan) + anchor)
     return render(request, "campaigns/plans/task_form.html", {"form": form, "plan": plan, "task": task})
@@ -159,5 +161,5 @@ def task_delete(request, pk: int):
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, "Đã xóa nhiệm vụ.")
+        messages.success(request, _("Đã xóa nhiệm vụ."))
     return redirect("plans:plan_detail", pk=task.plan_id)

@@ -10,6 +10,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Max, Q
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from danvan.dates import short_date
@@ -22,7 +24,7 @@ from ..plan_access import assignment_for_update, assignment_for_view, notice_for
 from ..services import followup as followup_services
 from .common import FOLLOWERS, MANAGERS, acted_committees, current_campaign, paginate, require_any
 
-MY_STATES = [("open", "Chưa hoàn thành"), ("overdue", "Quá hạn"), ("done", "Đã hoàn thành"), ("all", "Tất cả")]
+MY_STATES = [("open", _("Chưa hoàn thành")), ("overdue", _("Quá hạn")), ("done", _("Đã hoàn thành")), ("all", _("Tất cả"))]
 
 
 @login_required
@@ -112,7 +114,7 @@ def assignment_update(request, pk: int):
         except ValidationError as exc:
             form.add_error("files" if exc.code in {"too_large", "bad_type", "empty", "bad_image", "too_many_files"} else None, exc)
         else:
-            messages.success(request, "Đã ghi cập nhật tiến độ.")
+            messages.success(request, gettext("Đã ghi cập nhật tiến độ."))
             return redirect("plans:assignment_detail", pk=assignment.pk)
     return _assignment_page(request, assignment, form=form)
 
@@ -157,7 +159,7 @@ def followup(request):
         else:
             urge_form = forms.UrgingForm(initial=_urging_initial(urging_unit, campaign, today))
     elif request.method == "POST":
-        raise PermissionDenied("Chỉ cán bộ của đơn vị cấp trên mới đôn đốc được.")
+        raise PermissionDenied(gettext("Chỉ cán bộ của đơn vị cấp trên mới đôn đốc được."))
     return render(
         request,
         "campaigns/plans/followup.html",
@@ -171,14 +173,14 @@ def followup(request):
 
 def _urging_initial(unit, campaign, today):
     signer = Plan.objects.current().filter(unit=unit).order_by("-issued_at").values("signer_authority", "signer_title", "signer_name").first() or {}
-    name = campaign.name if campaign else "Phong trào thi đua “Dân vận khéo”"
+    name = campaign.name if campaign else "Phong trào thi đua “Dân vận khéo”"  # vi-only
     return {
         "token": forms.new_token(),
         "sent_on": today,
-        "subject": f"V/v đôn đốc thực hiện nhiệm vụ {name}",
+        "subject": f"V/v đôn đốc thực hiện nhiệm vụ {name}",  # vi-only
         "message": (
-            f"Ban Thường trực {unit.committee_name} đề nghị Ban Thường trực Ủy ban MTTQ các đơn vị có tên trên khẩn trương "
-            "hoàn thành các nhiệm vụ còn chậm, cập nhật kết quả và minh chứng trên cổng Dân vận khéo trước ngày "
+            f"Ban Thường trực {unit.committee_name} đề nghị Ban Thường trực Ủy ban MTTQ các đơn vị có tên trên khẩn trương "  # vi-only
+            "hoàn thành các nhiệm vụ còn chậm, cập nhật kết quả và minh chứng trên cổng Dân vận khéo trước ngày "  # vi-only
             f"{short_date(today + dt.timedelta(days=7))}."
         ),
         **signer,
@@ -189,7 +191,7 @@ def _urge(request, form, selected, unit):
     if not form.is_valid():
         return None
     if not selected:
-        form.add_error(None, "Hãy đánh dấu ít nhất một việc (một đơn vị) cần đôn đốc trong bảng.")
+        form.add_error(None, gettext("Hãy đánh dấu ít nhất một việc (một đơn vị) cần đôn đốc trong bảng."))
         return None
     assignments = list(
         TaskAssignment.objects.filter(pk__in=selected).select_related("unit", "task", "task__plan", "task__plan__unit")
@@ -207,9 +209,17 @@ def _urge(request, form, selected, unit):
         return None
     if created:
         units = sorted({a.unit.name for a in assignments})
-        messages.success(request, f"Đã gửi đôn đốc tới {len(units)} đơn vị: {', '.join(units)}. Có thể in công văn đôn đốc ở trang này.")
+        messages.success(
+            request,
+            ngettext(
+                "Đã gửi đôn đốc tới %(n)s đơn vị: %(units)s. Có thể in công văn đôn đốc ở trang này.",
+                "Đã gửi đôn đốc tới %(n)s đơn vị: %(units)s. Có thể in công văn đôn đốc ở trang này.",
+                len(units),
+            )
+            % {"n": len(units), "units": ", ".join(units)},
+        )
     else:
-        messages.info(request, "Công văn đôn đốc này đã được gửi; không gửi lại lần nữa.")
+        messages.info(request, gettext("Công văn đôn đốc này đã được gửi; không gửi lại lần nữa."))
     return redirect("plans:urging_detail", pk=notice.pk)
 
 
@@ -253,7 +263,7 @@ def urging_pdf(request, pk: int):
     number = (notice.number or "").split("/")[0] or str(notice.pk)
     document = document_request(
         owner=notice, kind="urging_letter", source_key=f"urging:{notice.pk}:{notice.number}:{notice.signer_name}",
-        title=f"Công văn đôn đốc {notice.number or ''} — {notice.unit.committee_name}".replace("  ", " "),
+        title=f"Công văn đôn đốc {notice.number or ''} — {notice.unit.committee_name}".replace("  ", " "),  # vi-only
         filename=f"cong-van-don-doc-{number}-{notice.sent_on:%Y%m%d}.pdf", by=request.user,
     )
     return redirect("documents:document_status", pk=document.pk)

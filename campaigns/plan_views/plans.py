@@ -6,6 +6,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from danvan.concurrency import StaleObjectError
@@ -75,7 +77,7 @@ def plan_list(request):
             (p, [u for u in own if u.parent_id == p.unit_id and u.pk not in have])
             for p in Plan.objects.current().filter(campaign=campaign, unit_id__in=parents).select_related("unit")
         ]
-        upper_plans = [(p, units) for p, units in upper_plans if units]
+        upper_plans = [(p, units, ", ".join(u.committee_name for u in units)) for p, units in upper_plans if units]
     return render(
         request,
         "campaigns/plans/plan_list.html",
@@ -121,7 +123,7 @@ def plan_create(request):
     scope = request.scope
     units = acted_committees(scope)
     if not units:
-        raise PermissionDenied("Chỉ cán bộ phụ trách đơn vị mới tạo kế hoạch.")
+        raise PermissionDenied(_("Chỉ cán bộ phụ trách đơn vị mới tạo kế hoạch."))
     unit = units[0]
     campaigns = Campaign.objects.order_by("-year")
     campaign = current_campaign()
@@ -139,7 +141,7 @@ def plan_create(request):
             except ValidationError as exc:
                 form.add_error(None, exc)
             else:
-                messages.success(request, "Đã tạo dự thảo kế hoạch. Hãy thêm các mục và nhiệm vụ, rồi ban hành.")
+                messages.success(request, _("Đã tạo dự thảo kế hoạch. Hãy thêm các mục và nhiệm vụ, rồi ban hành."))
                 return redirect("plans:plan_detail", pk=plan.pk)
     else:
         initial = plan_services.plan_defaults(unit=unit, campaign=campaign) if campaign else {}
@@ -175,7 +177,7 @@ def plan_edit(request, pk: int):
             except ValidationError as exc:
                 form.add_error(None, exc)
             else:
-                messages.success(request, "Đã lưu phần đầu kế hoạch.")
+                messages.success(request, _("Đã lưu phần đầu kế hoạch."))
                 return redirect("plans:plan_detail", pk=plan.pk)
     else:
         form = forms.PlanForm(**kwargs)
@@ -195,15 +197,18 @@ def plan_issue(request, pk: int):
     except StaleObjectError as exc:
         for line in stale_errors(exc)[:-1]:
             messages.error(request, line)
-        messages.error(request, "Kế hoạch chưa được ban hành; hãy xem lại nội dung mới rồi bấm ban hành lần nữa.")
+        messages.error(request, _("Kế hoạch chưa được ban hành; hãy xem lại nội dung mới rồi bấm ban hành lần nữa."))
         return redirect("plans:plan_detail", pk=plan.pk)
     except ValidationError as exc:
-        messages.error(request, "Chưa ban hành được kế hoạch: " + " ".join(exc.messages))
+        messages.error(request, _("Chưa ban hành được kế hoạch: %(reasons)s") % {"reasons": " ".join(exc.messages)})
         return redirect("plans:plan_detail", pk=plan.pk)
     if changed:
-        messages.success(request, f"Đã ban hành {issued.short_label}. Kế hoạch được khóa; các đơn vị được giao việc đã nhận thông báo.")
+        messages.success(
+            request,
+            _("Đã ban hành %(plan)s. Kế hoạch được khóa; các đơn vị được giao việc đã nhận thông báo.") % {"plan": issued.display_label},
+        )
     else:
-        messages.info(request, f"Kế hoạch đã được ban hành lúc {short_datetime(issued.issued_at)}; không có gì thay đổi.")
+        messages.info(request, _("Kế hoạch đã được ban hành lúc %(at)s; không có gì thay đổi.") % {"at": short_datetime(issued.issued_at)})
     return redirect("plans:plan_detail", pk=plan.pk)
 
 
@@ -219,10 +224,12 @@ def plan_amend(request, pk: int):
     if created:
         messages.success(
             request,
-            f"Đã tạo dự thảo phiên bản {draft.revision}. Phiên bản {plan.revision} vẫn có hiệu lực cho đến khi phiên bản mới được ban hành.",
+            _(
+                "Đã tạo dự thảo phiên bản %(new)s. Phiên bản %(current)s vẫn có hiệu lực cho đến khi phiên bản mới được ban hành."
+            ) % {"new": draft.revision, "current": plan.revision},
         )
     else:
-        messages.info(request, f"Đã có dự thảo phiên bản {draft.revision}; mở dự thảo đó.")
+        messages.info(request, _("Đã có dự thảo phiên bản %(n)s; mở dự thảo đó.") % {"n": draft.revision})
     return redirect("plans:plan_detail", pk=draft.pk)
 
 
@@ -235,7 +242,7 @@ def plan_delete(request, pk: int):
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("plans:plan_detail", pk=plan.pk)
-    messages.success(request, "Đã xóa dự thảo kế hoạch.")
+    messages.success(request, _("Đã xóa dự thảo kế hoạch."))
     return redirect("plans:plan_list")
 
 
@@ -246,9 +253,9 @@ def plan_derive(request, pk: int):
     unit, _existing = _derivable(request.scope, parent)
     if unit is None:
         if not parent.is_current:
-            messages.error(request, "Kế hoạch này chưa ban hành hoặc đã được thay thế; hãy căn cứ phiên bản đang có hiệu lực.")
+            messages.error(request, _("Kế hoạch này chưa ban hành hoặc đã được thay thế; hãy căn cứ phiên bản đang có hiệu lực."))
             return redirect("plans:plan_detail", pk=parent.pk)
-        raise PermissionDenied("Chỉ cán bộ của đơn vị trực thuộc mới xây dựng kế hoạch căn cứ kế hoạch này.")
+        raise PermissionDenied(_("Chỉ cán bộ của đơn vị trực thuộc mới xây dựng kế hoạch căn cứ kế hoạch này."))
     try:
         plan, created = plan_lifecycle.plan_derive(scope=request.scope, parent=parent, unit=unit, by=request.user)
     except ValidationError as exc:
@@ -257,11 +264,13 @@ def plan_derive(request, pk: int):
     if created:
         messages.success(
             request,
-            "Đã tạo dự thảo kế hoạch của đơn vị từ kế hoạch cấp trên: các mục được sao sang, nhiệm vụ giao cho cấp "
-            "của đơn vị trở thành nhiệm vụ của đơn vị, nhiệm vụ cho cấp dưới được chuyển tiếp. Hãy sửa cho phù hợp rồi ban hành.",
+            _(
+                "Đã tạo dự thảo kế hoạch của đơn vị từ kế hoạch cấp trên: các mục được sao sang, nhiệm vụ giao cho cấp "
+                "của đơn vị trở thành nhiệm vụ của đơn vị, nhiệm vụ cho cấp dưới được chuyển tiếp. Hãy sửa cho phù hợp rồi ban hành."
+            ),
         )
     else:
-        messages.info(request, "Đơn vị đã có kế hoạch căn cứ kế hoạch này; mở kế hoạch đó.")
+        messages.info(request, _("Đơn vị đã có kế hoạch căn cứ kế hoạch này; mở kế hoạch đó."))
     return redirect("plans:plan_detail", pk=plan.pk)
 
 
@@ -292,7 +301,7 @@ def plan_diff(request, pk: int):
     else:
         other = None
     if other is not None and not can_view_plan(scope, other):
-        raise PermissionDenied("Bạn không xem được kế hoạch dùng để so sánh.")
+        raise PermissionDenied(_("Bạn không xem được kế hoạch dùng để so sánh."))
     changes = selectors.plan_diff(plan, other) if other else []
     counts = {k: sum(1 for c in changes if c.kind == k) for k in ("added", "removed", "changed", "same")}
     return render(
@@ -311,16 +320,16 @@ def plan_history(request, pk: int):
     revisions = selectors.revisions_of(plan)
     records = list(plan.history.select_related("history_user").order_by("-history_date")[:100])
     events = []
-    labels = {"+": "Tạo dự thảo", "~": "Sửa", "-": "Xóa"}
+    labels = {"+": pgettext("plan history", "Tạo dự thảo"), "~": pgettext("plan history", "Sửa"), "-": pgettext("plan history", "Xóa")}
     for i, record in enumerate(records):
         older = records[i + 1] if i + 1 < len(records) else None
         changed = []
         if older is not None:
             delta = record.diff_against(older, excluded_fields=["version", "search_key", "updated_at"])
             changed = [str(Plan._meta.get_field(c.field).verbose_name) for c in delta.changes]
-        action = labels.get(record.history_type, "Sửa")
+        action = labels.get(record.history_type, pgettext("plan history", "Sửa"))
         if older is not None and older.status == Plan.Status.DRAFT and record.status == Plan.Status.ISSUED:
-            action = "Ban hành"
+            action = pgettext("plan history", "Ban hành")
         events.append({"record": record, "action": action, "changed": changed})
     return render(request, "campaigns/plans/plan_history.html", {"plan": plan, "revisions": revisions, "events": events})
 
@@ -332,7 +341,8 @@ def plan_pdf(request, pk: int):
     doc = selectors.plan_document(plan)
     number = (plan.number or "du-thao").split("/")[0]
     filename = f"ke-hoach-{number}-{slugify_vi(plan.unit.short_name, 30)}-{plan.issued_on.year if plan.issued_on else 'du-thao'}.pdf"
-    title = f"{plan.short_label} — {plan.unit.committee_name}" + ("" if plan.is_issued else " (dự thảo)")
+    # The document's title (stored with it, set in the PDF): Vietnamese.
+    title = f"{plan.short_label} — {plan.unit.committee_name}" + ("" if plan.is_issued else " (dự thảo)")  # vi-only
     document = document_request(
         owner=plan, kind="plan", source_key=f"plan:{plan.pk}:{doc.digest()}", title=title, filename=filename, by=request.user,
     )

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from danvan.concurrency import StaleObjectError
 from danvan.text import fold
@@ -72,10 +73,10 @@ def inspection_create(request):
     scope = request.scope
     unit = _inspecting_unit(scope)
     if unit is None:
-        raise PermissionDenied("Chỉ cán bộ của đơn vị cấp trên mới ghi biên bản kiểm tra, giám sát.")
+        raise PermissionDenied(gettext("Chỉ cán bộ của đơn vị cấp trên mới ghi biên bản kiểm tra, giám sát."))
     units = _inspectable_units(unit)
     if not units.exists():
-        raise PermissionDenied(f"{unit.committee_name} không có đơn vị cấp dưới để kiểm tra, giám sát.")
+        raise PermissionDenied(gettext("%(unit)s không có đơn vị cấp dưới để kiểm tra, giám sát.") % {"unit": unit.committee_name})
     kwargs = {"units": units, "plans": _inspection_plans(unit)}
     if request.method == "POST":
         form = forms.InspectionForm(request.POST, request.FILES, **kwargs)
@@ -90,7 +91,7 @@ def inspection_create(request):
             except ValidationError as exc:
                 form.add_error("files" if exc.code in FILE_ERRORS else None, exc)
             else:
-                messages.success(request, f"Đã ghi biên bản; {inspection.inspected_unit.committee_name} đã nhận thông báo.")
+                messages.success(request, gettext("Đã ghi biên bản; %(unit)s đã nhận thông báo.") % {"unit": inspection.inspected_unit.committee_name})
                 return redirect("plans:inspection_detail", pk=inspection.pk)
     else:
         initial = {"token": forms.new_token(), "inspected_on": timezone.localdate()}
@@ -122,7 +123,7 @@ def inspection_edit(request, pk: int):
             except ValidationError as exc:
                 form.add_error("files" if exc.code in FILE_ERRORS else None, exc)
             else:
-                messages.success(request, "Đã lưu biên bản.")
+                messages.success(request, gettext("Đã lưu biên bản."))
                 return redirect("plans:inspection_detail", pk=inspection.pk)
     else:
         form = forms.InspectionForm(**kwargs)
@@ -169,7 +170,7 @@ def inspection_follow_up(request, pk: int):
         except ValidationError as exc:
             form.add_error("files" if exc.code in FILE_ERRORS else None, exc)
         else:
-            messages.success(request, "Đã ghi việc thực hiện kiến nghị.")
+            messages.success(request, gettext("Đã ghi việc thực hiện kiến nghị."))
             return redirect("plans:inspection_detail", pk=inspection.pk)
     return _inspection_page(request, inspection, form)
 
@@ -230,13 +231,18 @@ def commemoration_detail(request, pk: int):
                 except ValidationError as exc:
                     form.add_error("files" if exc.code in FILE_ERRORS else "planned_on" if exc.code == "outside_campaign" else None, exc)
                 else:
-                    messages.success(request, f"Đã đăng ký hoạt động “{activity.title}”." if created else "Hoạt động này đã được đăng ký.")
+                    messages.success(
+                        request,
+                        gettext("Đã đăng ký hoạt động “%(title)s”.") % {"title": activity.title}
+                        if created
+                        else gettext("Hoạt động này đã được đăng ký."),
+                    )
                     return redirect("plans:commemoration_detail", pk=event.pk)
         else:
             home = acted_committees(scope)[0]
             form = forms.ActivityForm(initial={"token": forms.new_token(), "unit": home, "planned_on": event.anniversary_on}, units=units)
     elif request.method == "POST":
-        raise PermissionDenied("Chỉ cán bộ phụ trách đơn vị mới đăng ký hoạt động.")
+        raise PermissionDenied(gettext("Chỉ cán bộ phụ trách đơn vị mới đăng ký hoạt động."))
     return render(
         request,
         "campaigns/plans/commemoration_detail.html",
@@ -266,7 +272,7 @@ def activity_edit(request, pk: int):
             except ValidationError as exc:
                 form.add_error("files" if exc.code in FILE_ERRORS else None, exc)
             else:
-                messages.success(request, "Đã lưu hoạt động.")
+                messages.success(request, gettext("Đã lưu hoạt động."))
                 return redirect("plans:commemoration_detail", pk=activity.commemoration_id)
     else:
         form = forms.ActivityForm(units=units, instance=activity)
@@ -297,7 +303,7 @@ def campaign_detail(request, pk: int):
 def campaign_edit(request, pk: int):
     campaign = get_object_or_404(Campaign, pk=pk)
     if not request.scope.is_province_staff:
-        raise PermissionDenied("Chỉ cán bộ Ủy ban MTTQ tỉnh sửa được thông tin phong trào.")
+        raise PermissionDenied(gettext("Chỉ cán bộ Ủy ban MTTQ tỉnh sửa được thông tin phong trào."))
     form = forms.CampaignForm(request.POST or None, instance=campaign)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -311,6 +317,6 @@ def campaign_edit(request, pk: int):
                 form.add_error(None, line)
             refresh_version(form, exc.instance.version)
         else:
-            messages.success(request, "Đã lưu thông tin phong trào.")
+            messages.success(request, gettext("Đã lưu thông tin phong trào."))
             return redirect("plans:campaign_detail", pk=campaign.pk)
     return render(request, "campaigns/plans/campaign_form.html", {"form": form, "campaign": campaign})

@@ -8,7 +8,8 @@ import datetime as dt
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from accounts.models import Membership, Role
 from danvan.concurrency import bump_version
@@ -44,7 +45,7 @@ def officers_of(units) -> list:
 
 def _check_files(files) -> None:
     if len(files) > MAX_FILES:
-        raise ValidationError(f"Mỗi lần chỉ gửi tối đa {MAX_FILES} tệp minh chứng.", code="too_many_files")
+        raise ValidationError(_("Mỗi lần chỉ gửi tối đa %(n)s tệp minh chứng."), code="too_many_files", params={"n": MAX_FILES})
     for f in files:
         validate_upload(f)
 
@@ -61,23 +62,23 @@ def assignment_update(*, scope, assignment: TaskAssignment, by, text: str, statu
     """Record the assignee's progress (text, new status, evidence). The same form sent twice
     (same token) records one update."""
     if not scope.acts_for(assignment.unit):
-        raise PermissionDenied("Chỉ cán bộ của đơn vị được giao mới cập nhật tiến độ việc này.")
+        raise PermissionDenied(_("Chỉ cán bộ của đơn vị được giao mới cập nhật tiến độ việc này."))
     if token:
         existing = TaskUpdate.objects.filter(token=token).first()
         if existing is not None:
             return existing
     text = (text or "").strip()
     if not text:
-        raise ValidationError("Hãy ghi nội dung cập nhật (đã làm gì, kết quả ra sao).", code="empty")
+        raise ValidationError(_("Hãy ghi nội dung cập nhật (đã làm gì, kết quả ra sao)."), code="empty")
     if status not in TaskAssignment.Status.values:
-        raise ValidationError("Trạng thái không hợp lệ.", code="bad_status")
+        raise ValidationError(_("Trạng thái không hợp lệ."), code="bad_status")
     _check_files(list(files))
     with transaction.atomic():
         fresh = TaskAssignment.objects.select_for_update(of=("self",)).select_related("task__plan").get(pk=assignment.pk)
         plan = fresh.task.plan
         if not plan.is_current:
             raise ValidationError(
-                "Kế hoạch giao việc này đã được thay thế bằng phiên bản mới; hãy cập nhật ở việc tương ứng của phiên bản mới.",
+                _("Kế hoạch giao việc này đã được thay thế bằng phiên bản mới; hãy cập nhật ở việc tương ứng của phiên bản mới."),
                 code="superseded",
             )
         now = timezone.now()
@@ -114,25 +115,25 @@ def urging_send(
         if existing is not None:
             return existing, False
     if unit is None or not scope.acts_for(unit):
-        raise PermissionDenied("Chỉ cán bộ của đơn vị cấp trên mới đôn đốc được.")
+        raise PermissionDenied(_("Chỉ cán bộ của đơn vị cấp trên mới đôn đốc được."))
     if not assignments:
-        raise ValidationError("Hãy chọn ít nhất một việc của đơn vị cần đôn đốc.", code="none_selected")
+        raise ValidationError(_("Hãy chọn ít nhất một việc của đơn vị cần đôn đốc."), code="none_selected")
     today = timezone.localdate()
     sent_on = sent_on or today
     problems = []
     for a in assignments:
         if not scope.supervises(a.unit) or a.unit_id == unit.pk or not a.unit.path.startswith(unit.path):
-            raise PermissionDenied(f"{a.unit.name} không thuộc các đơn vị cấp dưới của {unit.name}.")
+            raise PermissionDenied(_("%(unit)s không thuộc các đơn vị cấp dưới của %(upper)s.") % {"unit": a.unit.name, "upper": unit.name})
         if a.is_done:
-            problems.append(f"{a.unit.name} đã hoàn thành “{a.task.text[:60]}”.")
+            problems.append(_("%(unit)s đã hoàn thành “%(task)s”.") % {"unit": a.unit.name, "task": a.task.text[:60]})
         elif not a.task.plan.is_current:
-            problems.append(f"Việc “{a.task.text[:60]}” thuộc phiên bản kế hoạch đã được thay thế.")
+            problems.append(_("Việc “%(task)s” thuộc phiên bản kế hoạch đã được thay thế.") % {"task": a.task.text[:60]})
     if problems:
-        raise ValidationError(["Không đôn đốc việc đã xong hoặc đã hết hiệu lực; hãy bỏ chọn:", *problems], code="done_selected")
+        raise ValidationError([_("Không đôn đốc việc đã xong hoặc đã hết hiệu lực; hãy bỏ chọn:"), *problems], code="done_selected")
     if not (subject or "").strip() or not (message or "").strip():
-        raise ValidationError("Công văn đôn đốc cần có trích yếu (V/v) và nội dung.", code="empty")
+        raise ValidationError(_("Công văn đôn đốc cần có trích yếu (V/v) và nội dung."), code="empty")
     if sent_on > today:
-        raise ValidationError(f"Ngày công văn ({short_date(sent_on)}) không thể sau hôm nay.", code="future")
+        raise ValidationError(_("Ngày công văn (%(date)s) không thể sau hôm nay."), code="future", params={"date": short_date(sent_on)})
     from danvan import docformat
 
     with transaction.atomic():
@@ -173,12 +174,12 @@ def _notify_urged(*, notice: UrgingNotice, assignments, by) -> None:
         people_by_unit.setdefault(m.unit_id, []).append(m.user)
     url = reverse("plans:urging_detail", kwargs={"pk": notice.pk})
     for unit_id, items in by_unit.items():
-        lines = [f"- {a.task.text[:120]} (hạn {short_date(a.due_on)})" for a in items]
+        lines = [f"- {a.task.text[:120]} (hạn {short_date(a.due_on)})" for a in items]  # vi-only
         notify(
             recipients=people_by_unit.get(unit_id, []),
             kind="task_urged",
-            title=f"{notice.unit.committee_name} đôn đốc {len(items)} việc quá hạn hoặc sắp đến hạn",
-            body=f"{notice.message}\n\nViệc được đôn đốc:\n" + "\n".join(lines),
+            title=f"{notice.unit.committee_name} đôn đốc {len(items)} việc quá hạn hoặc sắp đến hạn",  # vi-only
+            body=f"{notice.message}\n\nViệc được đôn đốc:\n" + "\n".join(lines),  # vi-only
             url=url,
             target=notice,
             unit=units[unit_id],
@@ -200,15 +201,17 @@ def inspection_save(
         if existing is not None:
             return existing, False
     if not scope.acts_for(unit):
-        raise PermissionDenied("Chỉ cán bộ của đơn vị kiểm tra mới ghi biên bản kiểm tra.")
+        raise PermissionDenied(_("Chỉ cán bộ của đơn vị kiểm tra mới ghi biên bản kiểm tra."))
     if inspected_unit.pk == unit.pk or not inspected_unit.path.startswith(unit.path) or not scope.supervises(inspected_unit):
-        raise ValidationError(f"{inspected_unit.name} không phải đơn vị cấp dưới của {unit.name}.", code="not_below")
+        raise ValidationError(
+            _("%(unit)s không phải đơn vị cấp dưới của %(upper)s."), code="not_below", params={"unit": inspected_unit.name, "upper": unit.name}
+        )
     inspected_on = fields.get("inspected_on")
     if inspected_on and inspected_on > timezone.localdate():
-        raise ValidationError(f"Ngày kiểm tra ({short_date(inspected_on)}) không thể sau hôm nay.", code="future")
+        raise ValidationError(_("Ngày kiểm tra (%(date)s) không thể sau hôm nay."), code="future", params={"date": short_date(inspected_on)})
     plan = fields.get("plan")
     if plan is not None and not inspected_unit.path.startswith(plan.unit.path):
-        raise ValidationError("Kế hoạch được chọn không áp dụng cho đơn vị được kiểm tra.", code="plan_outside")
+        raise ValidationError(_("Kế hoạch được chọn không áp dụng cho đơn vị được kiểm tra."), code="plan_outside")
     _check_files(list(files))
     created = inspection is None
     with transaction.atomic():
@@ -234,11 +237,13 @@ def inspection_save(
         if created:
             from notifications.services import notify
 
+            with translation.override("vi"):  # the stored notice stays Vietnamese whatever the page's language
+                kind_label = inspection.get_kind_display().lower()
             notify(
                 recipients=officers_of([inspected_unit]),
                 kind="inspection_recorded",
-                title=f"{unit.committee_name} đã ghi kết quả {inspection.get_kind_display().lower()} ngày {short_date(inspection.inspected_on)}",
-                body=inspection.recommendations and f"Kiến nghị:\n{inspection.recommendations}" or "",
+                title=f"{unit.committee_name} đã ghi kết quả {kind_label} ngày {short_date(inspection.inspected_on)}",  # vi-only
+                body=inspection.recommendations and f"Kiến nghị:\n{inspection.recommendations}" or "",  # vi-only
                 url=reverse("plans:inspection_detail", kwargs={"pk": inspection.pk}),
                 target=inspection,
                 unit=inspected_unit,
@@ -250,9 +255,9 @@ def inspection_save(
 def inspection_follow_up(*, scope, inspection: Inspection, by, status: str, note: str, expected_version: int, files=()) -> Inspection:
     """The inspected unit reports how it follows the recommendations."""
     if not (scope.acts_for(inspection.inspected_unit) or scope.acts_for(inspection.unit)):
-        raise PermissionDenied("Chỉ đơn vị được kiểm tra (hoặc đơn vị kiểm tra) mới cập nhật việc thực hiện kiến nghị.")
+        raise PermissionDenied(_("Chỉ đơn vị được kiểm tra (hoặc đơn vị kiểm tra) mới cập nhật việc thực hiện kiến nghị."))
     if status not in Inspection.FollowUp.values:
-        raise ValidationError("Trạng thái không hợp lệ.", code="bad_status")
+        raise ValidationError(_("Trạng thái không hợp lệ."), code="bad_status")
     _check_files(list(files))
     with transaction.atomic():
         fresh = Inspection.objects.select_for_update().get(pk=inspection.pk)
@@ -278,16 +283,17 @@ def activity_save(
         if existing is not None:
             return existing, False
     if not scope.manages(unit):
-        raise PermissionDenied("Bạn không đăng ký hoạt động cho đơn vị này được.")
+        raise PermissionDenied(_("Bạn không đăng ký hoạt động cho đơn vị này được."))
     campaign = commemoration.campaign
     planned_on = fields.get("planned_on")
     if planned_on and not (campaign.starts_on <= planned_on <= campaign.ends_on):
         raise ValidationError(
-            f"Ngày dự kiến phải trong thời gian của phong trào (từ {short_date(campaign.starts_on)} đến {short_date(campaign.ends_on)}).",
+            _("Ngày dự kiến phải trong thời gian của phong trào (từ %(start)s đến %(end)s)."),
             code="outside_campaign",
+            params={"start": short_date(campaign.starts_on), "end": short_date(campaign.ends_on)},
         )
     if fields.get("status") == CommemorationActivity.Status.HELD and planned_on and planned_on > timezone.localdate():
-        raise ValidationError("Hoạt động chưa đến ngày tổ chức nên chưa thể ghi là đã tổ chức.", code="held_in_future")
+        raise ValidationError(_("Hoạt động chưa đến ngày tổ chức nên chưa thể ghi là đã tổ chức."), code="held_in_future")
     _check_files(list(files))
     created = activity is None
     with transaction.atomic():
@@ -314,7 +320,7 @@ def activity_save(
 # --- the campaign ------------------------------------------------------------------------------------------
 def campaign_update(*, scope, campaign: Campaign, by, expected_version: int, theme: str, status: str, description: str, movements) -> Campaign:
     if not scope.is_province_staff:
-        raise PermissionDenied("Chỉ cán bộ Ủy ban MTTQ tỉnh sửa được thông tin phong trào.")
+        raise PermissionDenied(_("Chỉ cán bộ Ủy ban MTTQ tỉnh sửa được thông tin phong trào."))
     with transaction.atomic():
         fresh = Campaign.objects.select_for_update().get(pk=campaign.pk)
         bump_version(fresh, expected=expected_version)
@@ -343,8 +349,8 @@ def plan_issued_notify(*, plan_id: int) -> int:
             notify(
                 recipients=officers_of(assignee_units),
                 kind="plan_issued",
-                title=f"{plan.unit.committee_name} ban hành {label}: {plan.title}",
-                body="Kế hoạch giao việc cho đơn vị. Hãy xem các việc được giao, hạn hoàn thành, và xây dựng kế hoạch của đơn vị căn cứ kế hoạch này.",
+                title=f"{plan.unit.committee_name} ban hành {label}: {plan.title}",  # vi-only
+                body="Kế hoạch giao việc cho đơn vị. Hãy xem các việc được giao, hạn hoàn thành, và xây dựng kế hoạch của đơn vị căn cứ kế hoạch này.",  # vi-only
                 url=url,
                 target=plan,
                 unit=plan.unit,
@@ -356,8 +362,8 @@ def plan_issued_notify(*, plan_id: int) -> int:
             notify(
                 recipients=officers_of([plan.unit.parent]),
                 kind="lower_plan_issued",
-                title=f"{plan.unit.committee_name} đã ban hành {label}",
-                body=f"Kế hoạch căn cứ kế hoạch của cấp trên; ngày văn bản {short_date(plan.issued_on)}.",
+                title=f"{plan.unit.committee_name} đã ban hành {label}",  # vi-only
+                body=f"Kế hoạch căn cứ kế hoạch của cấp trên; ngày văn bản {short_date(plan.issued_on)}.",  # vi-only
                 url=url,
                 target=plan,
                 unit=plan.unit,

@@ -6,6 +6,8 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from danvan.concurrency import bump_version
 from danvan.dates import short_date
@@ -70,16 +72,18 @@ def plan_derive(*, scope, parent: Plan, unit: Unit, by) -> tuple[Plan, bool]:
     (created = False), so a double click makes one plan.
     """
     if scope is not None and not scope.acts_for(unit):
-        raise PermissionDenied("Chỉ cán bộ của chính đơn vị mới xây dựng kế hoạch cho đơn vị.")
+        raise PermissionDenied(_("Chỉ cán bộ của chính đơn vị mới xây dựng kế hoạch cho đơn vị."))
     with transaction.atomic():
         parent = Plan.objects.select_for_update(of=("self",)).select_related("unit", "campaign").get(pk=parent.pk)
         if unit.parent_id != parent.unit_id:
-            raise ValidationError(f"{unit.name} không trực thuộc {parent.unit.name}.", code="not_child")
+            raise ValidationError(
+                _("%(unit)s không trực thuộc %(parent)s."), code="not_child", params={"unit": unit.name, "parent": parent.unit.name}
+            )
         existing = plan_for_unit_based_on(parent, unit)
         if existing is not None:
             return existing, False
         if not parent.is_current:
-            raise ValidationError("Chỉ xây dựng kế hoạch căn cứ kế hoạch cấp trên đang có hiệu lực (đã ban hành).", code="not_current")
+            raise ValidationError(_("Chỉ xây dựng kế hoạch căn cứ kế hoạch cấp trên đang có hiệu lực (đã ban hành)."), code="not_current")
         plan = Plan(unit=unit, campaign=parent.campaign, based_on=parent, created_by=by)
         for name, value in plan_defaults(unit=unit, campaign=parent.campaign, based_on=parent).items():
             setattr(plan, name, value)
@@ -168,19 +172,25 @@ def issue_problems(plan: Plan) -> list[str]:
     """What stops this draft from being issued (empty when it can be)."""
     problems = []
     if not plan.number.strip():
-        problems.append("Chưa có số, ký hiệu văn bản.")
+        problems.append(_("Chưa có số, ký hiệu văn bản."))
     if plan.issued_on is None:
-        problems.append("Chưa có ngày văn bản.")
+        problems.append(_("Chưa có ngày văn bản."))
     if not plan.title.strip():
-        problems.append("Chưa có trích yếu.")
+        problems.append(_("Chưa có trích yếu."))
     if not plan.signer_name.strip():
-        problems.append("Chưa có họ và tên người ký.")
+        problems.append(_("Chưa có họ và tên người ký."))
     if not plan.sections.exists():
-        problems.append("Kế hoạch chưa có mục nào.")
+        problems.append(_("Kế hoạch chưa có mục nào."))
     if plan.issued_on:
         early = plan.tasks.filter(due_on__lt=plan.issued_on).count()
         if early:
-            problems.append(f"{early} nhiệm vụ có hạn hoàn thành trước ngày văn bản ({short_date(plan.issued_on)}).")
+            problems.append(
+                ngettext(
+                    "%(n)s nhiệm vụ có hạn hoàn thành trước ngày văn bản (%(date)s).",
+                    "%(n)s nhiệm vụ có hạn hoàn thành trước ngày văn bản (%(date)s).",
+                    early,
+                ) % {"n": early, "date": short_date(plan.issued_on)}
+            )
         if plan.number.strip():
             lineage = lineage_ids(plan)
             taken = (
@@ -190,8 +200,11 @@ def issue_problems(plan: Plan) -> list[str]:
             )
             if taken is not None:
                 problems.append(
-                    f"Số {plan.number} đã dùng cho kế hoạch “{taken.title}” năm {plan.issued_on.year}; "
-                    f"số gợi ý: {number_suggestion(unit=plan.unit, year=plan.issued_on.year, exclude=plan)}."
+                    _("Số %(number)s đã dùng cho kế hoạch “%(title)s” năm %(year)s; số gợi ý: %(hint)s.")
+                    % {
+                        "number": plan.number, "title": taken.title, "year": plan.issued_on.year,
+                        "hint": number_suggestion(unit=plan.unit, year=plan.issued_on.year, exclude=plan),
+                    }
                 )
     if plan.based_on_id:
         try:
@@ -267,7 +280,7 @@ def _finish_plan_tasks(*, plan: Plan, by, now) -> None:
             unit=plan.unit, task__kind=PlanTask.Kind.PLAN, task__plan__unit=plan.based_on.unit, task__plan__campaign=plan.campaign
         ).exclude(status=TaskAssignment.Status.DONE)
     )
-    text = f"Đã ban hành {plan_reference(plan)} trên cổng (tự động ghi nhận)."
+    text = f"Đã ban hành {plan_reference(plan)} trên cổng (tự động ghi nhận)."  # vi-only (a record of the task's progress)
     for assignment in open_ones:
         assignment.status = TaskAssignment.Status.DONE
         assignment.done_at = now
@@ -288,7 +301,7 @@ def plan_amend(*, scope, plan: Plan, by) -> tuple[Plan, bool]:
         if existing is not None:
             return existing, False
         if not fresh.is_current:
-            raise ValidationError("Chỉ điều chỉnh được phiên bản đang có hiệu lực của kế hoạch.", code="not_current")
+            raise ValidationError(_("Chỉ điều chỉnh được phiên bản đang có hiệu lực của kế hoạch."), code="not_current")
         draft = Plan(
             unit=fresh.unit, campaign=fresh.campaign, based_on=fresh.based_on, previous=fresh, revision=fresh.revision + 1, created_by=by,
         )

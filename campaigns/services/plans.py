@@ -14,6 +14,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from danvan import docformat
 from danvan.concurrency import bump_version
@@ -21,15 +23,16 @@ from danvan.dates import short_date
 
 from ..models import Plan, PlanSection, PlanTask, TargetLevel, Unit
 
-NUMBER_RE = re.compile(r"^\s*(?:số\s*:?\s*)?(\d+)\s*/\s*(\S*)", re.IGNORECASE)
+NUMBER_RE = re.compile(r"^\s*(?:số\s*:?\s*)?(\d+)\s*/\s*(\S*)", re.IGNORECASE)  # vi-only (a pattern, not text)
 DEFAULT_SYMBOL = "KH-MTTQ-BTT"
 KIND_ORDER = [Unit.Kind.COMMUNE, Unit.Kind.WARD, Unit.Kind.TOWNSHIP]
-KIND_PLURAL = {Unit.Kind.COMMUNE: "xã", Unit.Kind.WARD: "phường", Unit.Kind.TOWNSHIP: "thị trấn"}
+# Words of the generated plan text (lower_units_label, plan_defaults): document text, Vietnamese.
+KIND_PLURAL = {Unit.Kind.COMMUNE: "xã", Unit.Kind.WARD: "phường", Unit.Kind.TOWNSHIP: "thị trấn"}  # vi-only
 PLAN_FIELDS = (
     "board", "number", "issued_on", "place", "basis", "title", "intro", "closing", "recipients",
     "signer_authority", "signer_title", "signer_name",
 )
-LOCKED_MESSAGE = (
+LOCKED_MESSAGE = gettext_lazy(
     "Kế hoạch này đã ban hành nên không sửa được nữa (nội dung của bạn chưa được ghi). "
     "Muốn thay đổi, hãy bấm “Điều chỉnh kế hoạch” để tạo phiên bản mới; phiên bản đã ban hành vẫn được lưu."
 )
@@ -42,12 +45,13 @@ def _first_lower(text: str) -> str:
 
 def plan_reference(plan: Plan) -> str:
     """"Kế hoạch số 04/KH-MTTQ-BTT ngày 12/02/2020 của Ban Thường trực Ủy ban MTTQ tỉnh Tuyên Quang"."""
-    parts = ["Kế hoạch"]
+    # Document text (a plan's "Căn cứ" line, the PDF, task records): Vietnamese.
+    parts = ["Kế hoạch"]  # vi-only
     if plan.number:
-        parts.append(f"số {plan.number}")
+        parts.append(f"số {plan.number}")  # vi-only
     if plan.issued_on:
-        parts.append(f"ngày {plan.issued_on:%d/%m/%Y}")
-    parts.append(f"của {plan.board} {plan.unit.committee_name}")
+        parts.append(f"ngày {plan.issued_on:%d/%m/%Y}")  # vi-only
+    parts.append(f"của {plan.board} {plan.unit.committee_name}")  # vi-only
     return " ".join(parts)
 
 
@@ -56,8 +60,8 @@ def lower_units_label(unit: Unit) -> str:
     kinds = set(unit.children.open().committees().values_list("kind", flat=True))
     words = [KIND_PLURAL[k] for k in KIND_ORDER if k in kinds]
     if not words:
-        return "Ủy ban MTTQ cấp dưới"
-    return "Ủy ban MTTQ các " + ", ".join(words)
+        return "Ủy ban MTTQ cấp dưới"  # vi-only
+    return "Ủy ban MTTQ các " + ", ".join(words)  # vi-only
 
 
 def number_suggestion(*, unit: Unit, year: int, exclude: Plan | None = None) -> str:
@@ -94,7 +98,7 @@ def _lock(plan: Plan) -> Plan:
 
 def require_author(scope, plan: Plan) -> None:
     if scope is not None and not scope.acts_for(plan.unit):
-        raise PermissionDenied("Chỉ cán bộ của chính đơn vị ban hành mới soạn và ban hành kế hoạch này.")
+        raise PermissionDenied(_("Chỉ cán bộ của chính đơn vị ban hành mới soạn và ban hành kế hoạch này."))
 
 
 def check_based_on(*, unit: Unit, campaign, based_on: Plan | None) -> None:
@@ -102,14 +106,17 @@ def check_based_on(*, unit: Unit, campaign, based_on: Plan | None) -> None:
         return
     if based_on.campaign_id != campaign.pk:
         raise ValidationError(
-            f"Không thể căn cứ {based_on.short_label} vì kế hoạch đó thuộc {based_on.campaign.name}, "
-            f"khác với phong trào của kế hoạch này ({campaign.name}).",
+            _(
+                "Không thể căn cứ %(plan)s vì kế hoạch đó thuộc %(other)s, "
+                "khác với phong trào của kế hoạch này (%(campaign)s)."
+            ),
             code="other_campaign",
+            params={"plan": based_on.display_label, "other": based_on.campaign.name, "campaign": campaign.name},
         )
     if not based_on.is_issued:
-        raise ValidationError("Chỉ căn cứ được kế hoạch cấp trên đã ban hành.", code="not_issued")
+        raise ValidationError(_("Chỉ căn cứ được kế hoạch cấp trên đã ban hành."), code="not_issued")
     if based_on.unit_id == unit.pk or not unit.path.startswith(based_on.unit.path):
-        raise ValidationError("Kế hoạch căn cứ phải là kế hoạch của đơn vị cấp trên.", code="not_upper")
+        raise ValidationError(_("Kế hoạch căn cứ phải là kế hoạch của đơn vị cấp trên."), code="not_upper")
 
 
 def check_dates(*, plan: Plan, issued_on: dt.date | None, based_on: Plan | None) -> None:
@@ -117,18 +124,21 @@ def check_dates(*, plan: Plan, issued_on: dt.date | None, based_on: Plan | None)
         return
     if based_on is not None and based_on.issued_on and issued_on < based_on.issued_on:
         raise ValidationError(
-            f"Ngày văn bản ({short_date(issued_on)}) không thể trước ngày của kế hoạch cấp trên "
-            f"({short_date(based_on.issued_on)}).",
+            _("Ngày văn bản (%(date)s) không thể trước ngày của kế hoạch cấp trên (%(upper)s)."),
             code="before_parent",
+            params={"date": short_date(issued_on), "upper": short_date(based_on.issued_on)},
         )
     if plan.pk:
         early = list(plan.tasks.filter(due_on__lt=issued_on).order_by("due_on")[:3])
         if early:
-            listed = "; ".join(f"“{t.text[:60]}” (hạn {short_date(t.due_on)})" for t in early)
+            listed = "; ".join(_("“%(task)s” (hạn %(due)s)") % {"task": t.text[:60], "due": short_date(t.due_on)} for t in early)
             raise ValidationError(
-                f"Ngày văn bản {short_date(issued_on)} muộn hơn hạn của nhiệm vụ: {listed}. "
-                "Hãy sửa hạn các nhiệm vụ đó trước, hoặc chọn ngày văn bản sớm hơn.",
+                _(
+                    "Ngày văn bản %(date)s muộn hơn hạn của nhiệm vụ: %(tasks)s. "
+                    "Hãy sửa hạn các nhiệm vụ đó trước, hoặc chọn ngày văn bản sớm hơn."
+                ),
                 code="after_task_due",
+                params={"date": short_date(issued_on), "tasks": listed},
             )
 
 
@@ -145,31 +155,32 @@ def document_year(campaign) -> int:
 def plan_defaults(*, unit: Unit, campaign, based_on: Plan | None = None, year: int | None = None) -> dict:
     """Header fields a new plan of this unit starts with."""
     year = year or (based_on.issued_on.year if based_on and based_on.issued_on else document_year(campaign))
-    title = based_on.title if based_on else f"Triển khai thực hiện {campaign.name}"
+    # The new plan's own text (written into the plan, printed in the PDF): Vietnamese.
+    title = based_on.title if based_on else f"Triển khai thực hiện {campaign.name}"  # vi-only
     defaults = {
-        "board": "Ban Thường trực",
+        "board": "Ban Thường trực",  # vi-only
         "number": number_suggestion(unit=unit, year=year),
         "place": docformat.unit_place(unit),
         "title": title,
-        "intro": f"Ban Thường trực {unit.committee_name} xây dựng kế hoạch {_first_lower(title)} như sau:",
-        "signer_authority": "TM. BAN THƯỜNG TRỰC",
-        "signer_title": "CHỦ TỊCH",
+        "intro": f"Ban Thường trực {unit.committee_name} xây dựng kế hoạch {_first_lower(title)} như sau:",  # vi-only
+        "signer_authority": "TM. BAN THƯỜNG TRỰC",  # vi-only
+        "signer_title": "CHỦ TỊCH",  # vi-only
         "signer_name": "",
         "basis": "",
         "closing": "",
         "recipients": "",
     }
     if based_on is not None:
-        defaults["basis"] = f"Căn cứ {plan_reference(based_on)} về {_first_lower(based_on.title)};"
+        defaults["basis"] = f"Căn cứ {plan_reference(based_on)} về {_first_lower(based_on.title)};"  # vi-only
         recipients = [f"BTT {based_on.unit.committee_name}"]
         if unit.children.open().committees().exists():
             label = lower_units_label(unit)
             defaults["closing"] = (
-                f"Đề nghị Ban Thường trực {label} căn cứ nội dung kế hoạch này triển khai thực hiện, "
-                f"báo cáo kết quả về Ban Thường trực {unit.committee_name} đúng thời hạn."
+                f"Đề nghị Ban Thường trực {label} căn cứ nội dung kế hoạch này triển khai thực hiện, "  # vi-only
+                f"báo cáo kết quả về Ban Thường trực {unit.committee_name} đúng thời hạn."  # vi-only
             )
-            recipients.append("BTT " + label.replace("Ủy ban ", ""))
-        recipients.append("Lưu VT")
+            recipients.append("BTT " + label.replace("Ủy ban ", ""))  # vi-only
+        recipients.append("Lưu VT")  # vi-only
         defaults["recipients"] = "\n".join(recipients)
     return defaults
 
@@ -177,7 +188,7 @@ def plan_defaults(*, unit: Unit, campaign, based_on: Plan | None = None, year: i
 def plan_create(*, scope, unit: Unit, campaign, by, based_on: Plan | None = None, **fields) -> Plan:
     """A new draft plan of `unit` (not derived: sections are written by hand)."""
     if scope is not None and not scope.acts_for(unit):
-        raise PermissionDenied("Chỉ cán bộ của chính đơn vị mới tạo kế hoạch cho đơn vị.")
+        raise PermissionDenied(_("Chỉ cán bộ của chính đơn vị mới tạo kế hoạch cho đơn vị."))
     check_based_on(unit=unit, campaign=campaign, based_on=based_on)
     plan = Plan(unit=unit, campaign=campaign, based_on=based_on, created_by=by)
     for name in PLAN_FIELDS:
@@ -216,18 +227,20 @@ def plan_delete(*, scope, plan: Plan) -> None:
 
 def _check_target(plan: Plan, target_unit: Unit | None, target_level: str) -> None:
     if target_unit is not None and target_level:
-        raise ValidationError("Chọn giao cho một đơn vị hoặc cho cả một cấp, không chọn cả hai.", code="two_targets")
+        raise ValidationError(_("Chọn giao cho một đơn vị hoặc cho cả một cấp, không chọn cả hai."), code="two_targets")
     if target_unit is not None and not target_unit.path.startswith(plan.unit.path):
         raise ValidationError(
-            f"{target_unit.name} không thuộc phạm vi của {plan.unit.name}; kế hoạch chỉ giao việc cho đơn vị mình và cấp dưới.",
+            _("%(target)s không thuộc phạm vi của %(unit)s; kế hoạch chỉ giao việc cho đơn vị mình và cấp dưới."),
             code="target_outside",
+            params={"target": target_unit.name, "unit": plan.unit.name},
         )
     if target_level:
         exists = Unit.objects.open().filter(path__startswith=plan.unit.path, level=target_level).exclude(pk=plan.unit_id).exists()
         if not exists:
             raise ValidationError(
-                f"{plan.unit.name} không có đơn vị nào ở cấp đã chọn ({TargetLevel(target_level).label.lower()}).",
+                _("%(unit)s không có đơn vị nào ở cấp đã chọn (%(level)s)."),
                 code="target_level_empty",
+                params={"unit": plan.unit.name, "level": TargetLevel(target_level).label.lower()},
             )
 
 
@@ -253,7 +266,7 @@ def section_save(
             if name in fields and fields[name] is not None:
                 setattr(section, name, fields[name])
         if not (section.heading or section.body or section.number):
-            raise ValidationError("Mục cần có tiêu đề hoặc nội dung.", code="empty_section")
+            raise ValidationError(_("Mục cần có tiêu đề hoặc nội dung."), code="empty_section")
         section.save()
     return section
 
@@ -277,19 +290,19 @@ def task_save(
         fresh = _lock(plan)
         section = fields.get("section")
         if section is not None and (section.plan_id != fresh.pk or section.part != PlanSection.Part.IMPLEMENTATION):
-            raise ValidationError("Nhiệm vụ chỉ thuộc một mục của phần Tổ chức thực hiện của chính kế hoạch này.", code="bad_section")
+            raise ValidationError(_("Nhiệm vụ chỉ thuộc một mục của phần Tổ chức thực hiện của chính kế hoạch này."), code="bad_section")
         target_unit, target_level = fields.get("target_unit"), fields.get("target_level", "")
         if target_unit is None and not target_level and section is not None:
             target_unit, target_level = section.target_unit, section.target_level
         _check_target(fresh, target_unit, target_level)
         due_on = fields.get("due_on")
         if due_on is None:
-            raise ValidationError("Nhiệm vụ cần có hạn hoàn thành.", code="no_due")
+            raise ValidationError(_("Nhiệm vụ cần có hạn hoàn thành."), code="no_due")
         if fresh.issued_on and due_on < fresh.issued_on:
             raise ValidationError(
-                f"Hạn hoàn thành {short_date(due_on)} trước ngày của kế hoạch ({short_date(fresh.issued_on)}); "
-                "hãy chọn hạn từ ngày kế hoạch trở đi.",
+                _("Hạn hoàn thành %(due)s trước ngày của kế hoạch (%(date)s); hãy chọn hạn từ ngày kế hoạch trở đi."),
                 code="due_before_plan",
+                params={"due": short_date(due_on), "date": short_date(fresh.issued_on)},
             )
         if task is None:
             task = PlanTask(plan=fresh, token=token or None)

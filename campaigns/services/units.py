@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from danvan.text import nfc
 
@@ -38,10 +40,11 @@ BATCH = 2000
 class UnitImportError(Exception):
     def __init__(self, errors: list[str]):
         self.errors = errors
-        shown = errors[:MAX_REPORTED_ERRORS]
-        more = len(errors) - len(shown)
-        text = "\n".join(shown) + (f"\n… và {more} lỗi khác." if more > 0 else "")
-        super().__init__(f"Không nhập được tệp đơn vị; chưa có gì được ghi.\n{text}")
+        lines = errors[:MAX_REPORTED_ERRORS]
+        more = len(errors) - len(lines)
+        if more > 0:
+            lines = [*lines, ngettext("… và %(n)s lỗi khác.", "… và %(n)s lỗi khác.", more) % {"n": more}]
+        super().__init__("\n".join([_("Không nhập được tệp đơn vị; chưa có gì được ghi."), *lines]))
 
 
 @dataclass
@@ -63,10 +66,16 @@ class UnitImportResult:
     notes: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        return (
-            f"{self.rows} dòng: {self.created} đơn vị mới, {self.versioned} đơn vị đổi (phiên bản mới), "
-            f"{self.unchanged} không đổi, {self.closed} đơn vị hết hiệu lực."
-        )
+        return _(
+            "%(rows)s dòng: %(created)s đơn vị mới, %(versioned)s đơn vị đổi (phiên bản mới), "
+            "%(unchanged)s không đổi, %(closed)s đơn vị hết hiệu lực."
+        ) % {
+            "rows": self.rows,
+            "created": self.created,
+            "versioned": self.versioned,
+            "unchanged": self.unchanged,
+            "closed": self.closed,
+        }
 
 
 def _decode(data: bytes) -> str:
@@ -80,20 +89,25 @@ def _decode(data: bytes) -> str:
                 raw.decode("utf-8")
             except UnicodeDecodeError:
                 raise UnitImportError(
-                    [f"Dòng {number}: không phải mã UTF-8 (tệp cần lưu dạng CSV UTF-8)."]
+                    [_("Dòng %(line)s: không phải mã UTF-8 (tệp cần lưu dạng CSV UTF-8).") % {"line": number}]
                 ) from None
         raise
 
 
-def _parse(text: str) -> tuple[list[_Row], list[str]]:
+def _parse(text: str) -> tuple[list[_Row], list[tuple[int, str]]]:
     reader = csv.reader(io.StringIO(text, newline=""))
-    errors: list[str] = []
+    errors: list[tuple[int, str]] = []  # (line, message)
     try:
         header = next(reader)
     except StopIteration:
-        raise UnitImportError(["Tệp rỗng."]) from None
+        raise UnitImportError([_("Tệp rỗng.")]) from None
     if [h.strip().lower() for h in header] != HEADER:
-        raise UnitImportError([f"Dòng 1: tiêu đề phải là “{','.join(HEADER)}”, tệp có “{','.join(header)}”."])
+        raise UnitImportError(
+            [
+                _("Dòng %(line)s: tiêu đề phải là “%(expected)s”, tệp có “%(found)s”.")
+                % {"line": 1, "expected": ",".join(HEADER), "found": ",".join(header)}
+            ]
+        )
     rows: list[_Row] = []
     seen: dict[str, int] = {}
     for cells in reader:
@@ -101,31 +115,29 @@ def _parse(text: str) -> tuple[list[_Row], list[str]]:
         if not any(cell.strip() for cell in cells):
             continue
         if len(cells) != 4:
-            errors.append(f"Dòng {line}: cần 4 cột, có {len(cells)}.")
+            errors.append((line, _("Dòng %(line)s: cần 4 cột, có %(n)s.") % {"line": line, "n": len(cells)}))
             continue
         code, name, level, parent_code = (nfc(" ".join(c.split())) for c in cells)
         if not code:
-            errors.append(f"Dòng {line}: thiếu mã đơn vị.")
+            errors.append((line, _("Dòng %(line)s: thiếu mã đơn vị.") % {"line": line}))
             continue
         if not CODE_RE.match(code):
-            errors.append(f"Dòng {line}: mã “{code}” không hợp lệ (chỉ chữ, số, dấu . _ -; tối đa 20 ký tự).")
+            msg = _("Dòng %(line)s: mã “%(code)s” không hợp lệ (chỉ chữ, số, dấu . _ -; tối đa 20 ký tự).")
+            errors.append((line, msg % {"line": line, "code": code}))
         if not name:
-            errors.append(f"Dòng {line}: đơn vị {code} không có tên.")
+            errors.append((line, _("Dòng %(line)s: đơn vị %(code)s không có tên.") % {"line": line, "code": code}))
         if level not in LEVELS:
-            errors.append(f"Dòng {line}: cấp “{level}” không hợp lệ (province, district, commune, department).")
+            msg = _("Dòng %(line)s: cấp “%(level)s” không hợp lệ (province, district, commune, department).")
+            errors.append((line, msg % {"line": line, "level": level}))
         if code in seen:
-            errors.append(f"Dòng {line}: mã {code} trùng với dòng {seen[code]}.")
+            msg = _("Dòng %(line)s: mã %(code)s trùng với dòng %(other)s.")
+            errors.append((line, msg % {"line": line, "code": code, "other": seen[code]}))
         else:
             seen[code] = line
         rows.append(_Row(line, code, name, level, parent_code))
     if not rows and not errors:
-        raise UnitImportError(["Tệp không có dòng dữ liệu nào."])
+        raise UnitImportError([_("Tệp không có dòng dữ liệu nào.")])
     return rows, errors
-
-
-def _line_of(message: str) -> int:
-    match = re.match(r"Dòng (\d+)", message)
-    return int(match.group(1)) if match else 0
 
 
 def units_import(
@@ -140,7 +152,7 @@ def units_import(
     if root_code:
         root = Unit.objects.open().filter(code=root_code, level=Unit.Level.CENTRAL).first()
         if root is None:
-            raise UnitImportError([f"Không có đơn vị trung ương mã “{root_code}” để đặt các tỉnh vào."])
+            raise UnitImportError([_("Không có đơn vị trung ương mã “%(code)s” để đặt các tỉnh vào.") % {"code": root_code}])
         for row in rows:
             if row.level == "province" and not row.parent_code:
                 row.parent_code = root_code
@@ -166,14 +178,16 @@ def units_import(
             depth[row.code] = 0
             return 0
         if row.parent_code in trail or row.parent_code == row.code:
-            errors.append(f"Dòng {row.line}: đơn vị {row.code} nằm trong một vòng cha–con.")
+            msg = _("Dòng %(line)s: đơn vị %(code)s nằm trong một vòng cha–con.")
+            errors.append((row.line, msg % {"line": row.line, "code": row.code}))
             return None
         if row.parent_code in by_code:
             parent_depth = resolve_depth(by_code[row.parent_code], trail + (row.code,))
         elif row.parent_code in open_units:
             parent_depth = open_units[row.parent_code].depth
         else:
-            errors.append(f"Dòng {row.line}: đơn vị cấp trên “{row.parent_code}” của {row.code} không có trong tệp và chưa có trong hệ thống.")
+            msg = _("Dòng %(line)s: đơn vị cấp trên “%(parent)s” của %(code)s không có trong tệp và chưa có trong hệ thống.")
+            errors.append((row.line, msg % {"line": row.line, "parent": row.parent_code, "code": row.code}))
             return None
         if parent_depth is None:
             return None
@@ -186,19 +200,21 @@ def units_import(
         allowed = ALLOWED_PARENT_LEVELS[row.level]
         parent_level = level_of(row.parent_code) if row.parent_code else None
         if not row.parent_code and None not in allowed:
-            errors.append(f"Dòng {row.line}: đơn vị {row.code} ({row.level}) phải có đơn vị cấp trên.")
+            msg = _("Dòng %(line)s: đơn vị %(code)s (%(level)s) phải có đơn vị cấp trên.")
+            errors.append((row.line, msg % {"line": row.line, "code": row.code, "level": row.level}))
             continue
         if row.parent_code and parent_level is not None and parent_level not in allowed:
-            errors.append(
-                f"Dòng {row.line}: đơn vị {row.code} ({row.level}) không thể trực thuộc {row.parent_code} ({parent_level})."
-            )
+            msg = _("Dòng %(line)s: đơn vị %(code)s (%(level)s) không thể trực thuộc %(parent)s (%(parent_level)s).")
+            params = {"line": row.line, "code": row.code, "level": row.level, "parent": row.parent_code, "parent_level": parent_level}
+            errors.append((row.line, msg % params))
             continue
         if row.parent_code and allowed == {None}:
-            errors.append(f"Dòng {row.line}: đơn vị {row.code} ({row.level}) không được có đơn vị cấp trên.")
+            msg = _("Dòng %(line)s: đơn vị %(code)s (%(level)s) không được có đơn vị cấp trên.")
+            errors.append((row.line, msg % {"line": row.line, "code": row.code, "level": row.level}))
             continue
         resolve_depth(row)
     if errors:
-        raise UnitImportError(sorted(errors, key=_line_of))
+        raise UnitImportError([msg for line, msg in sorted(errors, key=lambda e: e[0])])
 
     result = UnitImportResult(rows=len(rows))
     ordered = sorted(rows, key=lambda r: (depth[r.code], r.line))
@@ -224,10 +240,12 @@ def units_import(
                 result.unchanged += 1
                 continue
             if valid_from <= existing.valid_from:
-                errors.append(
-                    f"Dòng {row.line}: đơn vị {row.code} đã có với thông tin khác (hiệu lực từ {existing.valid_from:%d/%m/%Y}); "
-                    f"để ghi thay đổi, nhập với ngày hiệu lực sau ngày đó (--valid-from)."
+                msg = _(
+                    "Dòng %(line)s: đơn vị %(code)s đã có với thông tin khác (hiệu lực từ %(date)s); "
+                    "để ghi thay đổi, nhập với ngày hiệu lực sau ngày đó (--valid-from)."
                 )
+                params = {"line": row.line, "code": row.code, "date": f"{existing.valid_from:%d/%m/%Y}"}
+                errors.append((row.line, msg % params))
                 continue
             existing.valid_to = valid_from
             to_close.append(existing)
@@ -249,7 +267,7 @@ def units_import(
         current[row.code] = unit
         to_create.append(unit)
     if errors:
-        raise UnitImportError(errors)
+        raise UnitImportError([msg for line, msg in errors])
 
     with transaction.atomic():
         if to_close:

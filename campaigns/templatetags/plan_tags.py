@@ -1,16 +1,18 @@
 """Template helpers of the plan pages: a task assignment's state badge."""
 
 from django import template
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from accounts.models import Role
 
 register = template.Library()
 
 BADGES = {
-    "done": ("success", "Đã hoàn thành"),
-    "overdue": ("danger", "Quá hạn"),
-    "at_risk": ("warning", "Sắp đến hạn"),
-    "open": ("secondary", "Chưa đến hạn"),
+    "done": ("success", gettext_lazy("Đã hoàn thành")),
+    "overdue": ("danger", gettext_lazy("Quá hạn")),
+    "at_risk": ("warning", gettext_lazy("Sắp đến hạn")),
+    "open": ("secondary", gettext_lazy("Chưa đến hạn")),
 }
 
 
@@ -19,10 +21,11 @@ def assignment_badge(assignment, today):
     state = assignment.state(today)
     tone, label = BADGES[state]
     if state == "overdue":
-        label = f"Quá hạn {assignment.days_late(today)} ngày"
+        days = assignment.days_late(today)
+        label = ngettext("Quá hạn %(n)s ngày", "Quá hạn %(n)s ngày", days) % {"n": days}
     elif state == "done":
         late = assignment.days_late(today)
-        label = f"Xong, muộn {late} ngày" if late else "Đã hoàn thành"
+        label = ngettext("Xong, muộn %(n)s ngày", "Xong, muộn %(n)s ngày", late) % {"n": late} if late else _("Đã hoàn thành")
     return {"tone": tone, "label": label, "status": assignment.get_status_display(), "state": state}
 
 
@@ -32,16 +35,16 @@ def plan_tabs(context):
     scope = context["request"].scope
     managers = scope.has_role(Role.PROVINCE_STAFF, Role.OFFICER)
     followers = scope.has_role(Role.PROVINCE_STAFF, Role.OFFICER, Role.REVIEWER, Role.OBSERVER)
-    tabs = [("plans", "plans:plan_list", "Kế hoạch")]
+    tabs = [("plans", "plans:plan_list", _("Kế hoạch"))]
     if managers:
-        tabs.append(("tasks", "plans:my_tasks", "Việc được giao"))
+        tabs.append(("tasks", "plans:my_tasks", _("Việc được giao")))
     if followers:
         tabs += [
-            ("followup", "plans:followup", "Theo dõi, đôn đốc"),
-            ("urgings", "plans:urging_list", "Công văn đôn đốc"),
-            ("inspections", "plans:inspection_list", "Kiểm tra, giám sát"),
+            ("followup", "plans:followup", _("Theo dõi, đôn đốc")),
+            ("urgings", "plans:urging_list", _("Công văn đôn đốc")),
+            ("inspections", "plans:inspection_list", _("Kiểm tra, giám sát")),
         ]
-    tabs += [("commemorations", "plans:commemoration_list", "Kỷ niệm 90 năm"), ("campaigns", "plans:campaign_list", "Phong trào")]
+    tabs += [("commemorations", "plans:commemoration_list", _("Kỷ niệm 90 năm")), ("campaigns", "plans:campaign_list", _("Phong trào"))]
     return tabs
 
 

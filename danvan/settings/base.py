@@ -3,8 +3,6 @@
 import datetime
 from pathlib import Path
 
-from django.utils.translation import gettext_lazy as _
-
 from . import env
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -116,7 +114,8 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_FAILURE_VIEW = "danvan.views.csrf_failure"
 
 LANGUAGE_CODE = "vi"
-LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
+# Each language named in itself (the switch reads "Tiếng Việt" / "English" whatever the page language).
+LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = "Asia/Ho_Chi_Minh"

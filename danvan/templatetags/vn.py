@@ -1,4 +1,5 @@
 from django import template
+from django.utils import translation
 
 from danvan import dates
 
@@ -29,20 +30,50 @@ def vn_datetime(value):
     return dates.short_datetime(value)
 
 
+def _english() -> bool:
+    return (translation.get_language() or "vi").startswith("en")
+
+
+def _thousands_dot(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
+
+
+def _thousands_comma(number: int) -> str:
+    return f"{number:,}"
+
+
+def number_formatter():
+    """The integer formatter of the current language, looked up once: code that formats hundreds
+    of numbers in a loop (dashboard rows, chart bars) calls this before the loop rather than
+    vn_number per number, which asks for the active language every time."""
+    return _thousands_comma if _english() else _thousands_dot
+
+
 @register.filter
 def vn_number(value):
-    """12.345 (Vietnamese thousands separator)."""
+    """12.345 (Vietnamese thousands separator); 12,345 on English pages."""
     if value is None or value == "":
         return ""
     try:
         number = int(value)
     except (TypeError, ValueError):
         return value
-    return f"{number:,}".replace(",", ".")
+    return number_formatter()(number)
 
 
 @register.filter
 def percent(value, digits=0):
+    """50,5% (Vietnamese decimal comma); 50.5% on English pages."""
     if value is None:
         return "—"
-    return f"{value:.{int(digits)}f}".replace(".", ",") + "%"
+    text = f"{value:.{int(digits)}f}"
+    return (text if _english() else text.replace(".", ",")) + "%"
+
+
+@register.simple_tag
+def portal_languages():
+    """settings.LANGUAGES as written: each language named in itself. ({% get_available_languages %}
+    translates the names, so a Vietnamese page would offer "Tiếng Anh" instead of "English".)"""
+    from django.conf import settings
+
+    return settings.LANGUAGES

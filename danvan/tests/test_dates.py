@@ -41,3 +41,16 @@ def test_template_filters_and_default_date_format():
         Context({"d": dt.date(2020, 6, 10), "n": 12345})
     )
     assert html == "10/6/2020|ngày 10 tháng 6 năm 2020|10/6/2020|12.345"
+
+
+def test_english_pages_write_dates_and_numbers_the_english_way():
+    from django.utils import translation
+
+    template = Template(
+        "{% load vn %}{{ d|vn_date }}|{{ d|vn_long_date }}|{{ d|vn_doc_date }}|{{ n|vn_number }}|{{ p|percent:1 }}"
+    )
+    context = {"d": dt.date(2020, 6, 10), "n": 12345, "p": 50.25}
+    with translation.override("en"):
+        assert template.render(Context(context)) == "10/6/2020|10 June 2020|ngày 10 tháng 6 năm 2020|12,345|50.2%"
+    with translation.override("vi"):
+        assert template.render(Context(context)) == "10/6/2020|ngày 10 tháng 6 năm 2020|ngày 10 tháng 6 năm 2020|12.345|50,2%"

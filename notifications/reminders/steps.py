@@ -9,6 +9,7 @@ burst of the ones it missed.
 import datetime as dt
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext, ngettext
 
 DEFAULT_DAYS_BEFORE = "14, 7, 3, 1"
 DEFAULT_DAYS_AFTER = "1, 7"
@@ -54,11 +55,12 @@ def due_step(due_on: dt.date, day: dt.date, offsets: list[int]) -> int | None:
 
 
 def step_label(step: int) -> str:
+    """A reminder step as the pages show it, in the reader's language."""
     if step < 0:
-        return f"Nhắc trước hạn {-step} ngày"
+        return ngettext("Nhắc trước hạn %(days)s ngày", "Nhắc trước hạn %(days)s ngày", -step) % {"days": -step}
     if step == 0:
-        return "Nhắc vào ngày hạn"
-    return f"Báo quá hạn {step} ngày"
+        return gettext("Nhắc vào ngày hạn")
+    return ngettext("Báo quá hạn %(days)s ngày", "Báo quá hạn %(days)s ngày", step) % {"days": step}
 
 
 def short_step_label(step: int) -> str:

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from danvan.concurrency import Versioned
@@ -27,47 +28,49 @@ class ArticleQuerySet(models.QuerySet):
 
 class Article(Versioned):
     class Status(models.TextChoices):
-        DRAFT = "draft", "Nháp"
-        IN_REVIEW = "in_review", "Chờ duyệt đăng"
-        RETURNED = "returned", "Bị trả lại"
-        PUBLISHED = "published", "Đã đăng"
-        UNPUBLISHED = "unpublished", "Đã gỡ xuống"
+        DRAFT = "draft", _("Nháp")
+        IN_REVIEW = "in_review", _("Chờ duyệt đăng")
+        RETURNED = "returned", _("Bị trả lại")
+        PUBLISHED = "published", _("Đã đăng")
+        UNPUBLISHED = "unpublished", _("Đã gỡ xuống")
 
     # States in which the author's unit may still change and send it.
     EDITABLE = (Status.DRAFT, Status.RETURNED, Status.UNPUBLISHED)
 
-    unit = models.ForeignKey("campaigns.Unit", verbose_name="đơn vị viết bài", on_delete=models.PROTECT, related_name="articles")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="người viết", null=True, on_delete=models.SET_NULL, related_name="articles"
+    unit = models.ForeignKey(
+        "campaigns.Unit", verbose_name=_("đơn vị viết bài"), on_delete=models.PROTECT, related_name="articles"
     )
-    byline = NFCCharField("tác giả (ghi cuối bài)", max_length=200, blank=True)
-    title = NFCCharField("tiêu đề", max_length=250)
-    slug = models.SlugField("đường dẫn", max_length=120, unique=True)
-    summary = NFCTextField("tóm tắt", max_length=600, blank=True)
-    body = NFCTextField("nội dung", blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người viết"), null=True, on_delete=models.SET_NULL, related_name="articles"
+    )
+    byline = NFCCharField(_("tác giả (ghi cuối bài)"), max_length=200, blank=True)
+    title = NFCCharField(_("tiêu đề"), max_length=250)
+    slug = models.SlugField(_("đường dẫn"), max_length=120, unique=True)
+    summary = NFCTextField(_("tóm tắt"), max_length=600, blank=True)
+    body = NFCTextField(_("nội dung"), blank=True)
     cover = models.ForeignKey(
-        "documents.Attachment", verbose_name="ảnh đại diện", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "documents.Attachment", verbose_name=_("ảnh đại diện"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     exemplars = models.ManyToManyField(
-        "registrations.Exemplar", verbose_name="gương điển hình được nói đến", blank=True, related_name="articles"
+        "registrations.Exemplar", verbose_name=_("gương điển hình được nói đến"), blank=True, related_name="articles"
     )
     registrations = models.ManyToManyField(
-        "registrations.Registration", verbose_name="mô hình, việc làm được nói đến", blank=True, related_name="articles"
+        "registrations.Registration", verbose_name=_("mô hình, việc làm được nói đến"), blank=True, related_name="articles"
     )
-    units = models.ManyToManyField("campaigns.Unit", verbose_name="địa bàn", blank=True, related_name="articles_about")
-    status = models.CharField("trạng thái", max_length=12, choices=Status.choices, default=Status.DRAFT)
-    submitted_at = models.DateTimeField("gửi đăng lúc", null=True, blank=True)
-    published_at = models.DateTimeField("đăng lúc", null=True, blank=True, help_text="Có thể hẹn giờ đăng.")
+    units = models.ManyToManyField("campaigns.Unit", verbose_name=_("địa bàn"), blank=True, related_name="articles_about")
+    status = models.CharField(_("trạng thái"), max_length=12, choices=Status.choices, default=Status.DRAFT)
+    submitted_at = models.DateTimeField(_("gửi đăng lúc"), null=True, blank=True)
+    published_at = models.DateTimeField(_("đăng lúc"), null=True, blank=True, help_text=_("Có thể hẹn giờ đăng."))
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name="người duyệt đăng",
+        verbose_name=_("người duyệt đăng"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    created_at = models.DateTimeField("ngày tạo", auto_now_add=True)
-    updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
+    created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
     client_token = models.UUIDField(null=True, blank=True, editable=False)
     search_key = SearchKeyField(sources=("title", "summary", "body_text", "unit.name", "byline"))
     history = HistoricalRecords()
@@ -75,8 +78,8 @@ class Article(Versioned):
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "tin, bài"
-        verbose_name_plural = "tin, bài"
+        verbose_name = _("tin, bài")
+        verbose_name_plural = _("tin, bài")
         ordering = ["-updated_at", "-id"]
         indexes = [
             models.Index(fields=["status", "-published_at"], name="article_status_published"),
@@ -115,24 +118,24 @@ class ArticleTransition(models.Model):
     """One step of an article's workflow, with the reviewer's comment when it is returned."""
 
     class Action(models.TextChoices):
-        SUBMIT = "submit", "Gửi đăng"
-        PUBLISH = "publish", "Duyệt đăng"
-        RETURN = "return", "Trả lại"
-        UNPUBLISH = "unpublish", "Gỡ xuống"
+        SUBMIT = "submit", _("Gửi đăng")
+        PUBLISH = "publish", _("Duyệt đăng")
+        RETURN = "return", _("Trả lại")
+        UNPUBLISH = "unpublish", _("Gỡ xuống")
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="transitions")
-    action = models.CharField("thao tác", max_length=12, choices=Action.choices)
+    action = models.CharField(_("thao tác"), max_length=12, choices=Action.choices)
     from_status = models.CharField(max_length=12, choices=Article.Status.choices)
     to_status = models.CharField(max_length=12, choices=Article.Status.choices)
     by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="người thực hiện", null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, verbose_name=_("người thực hiện"), null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    at = models.DateTimeField("lúc", default=timezone.now)
-    comment = NFCTextField("ý kiến", blank=True)
+    at = models.DateTimeField(_("lúc"), default=timezone.now)
+    comment = NFCTextField(_("ý kiến"), blank=True)
 
     class Meta:
-        verbose_name = "bước duyệt tin, bài"
-        verbose_name_plural = "các bước duyệt tin, bài"
+        verbose_name = _("bước duyệt tin, bài")
+        verbose_name_plural = _("các bước duyệt tin, bài")
         ordering = ["at", "id"]
 
     def __str__(self):
@@ -142,29 +145,29 @@ class ArticleTransition(models.Model):
 class ContestEntry(models.Model):
     """An article entered in the press contest about "Dân vận khéo" exemplars (2017-2020)."""
 
-    CONTEST_NAME = "Cuộc thi báo chí viết về tấm gương “Dân vận khéo” giai đoạn 2017-2020"
+    CONTEST_NAME = _("Cuộc thi báo chí viết về tấm gương “Dân vận khéo” giai đoạn 2017-2020")
 
     class Category(models.TextChoices):
-        PRINT = "print", "Báo in"
-        ONLINE = "online", "Báo điện tử"
-        RADIO = "radio", "Phát thanh"
-        TELEVISION = "television", "Truyền hình"
-        PHOTO = "photo", "Ảnh báo chí"
+        PRINT = "print", _("Báo in")
+        ONLINE = "online", _("Báo điện tử")
+        RADIO = "radio", _("Phát thanh")
+        TELEVISION = "television", _("Truyền hình")
+        PHOTO = "photo", _("Ảnh báo chí")
 
-    article = models.OneToOneField(Article, verbose_name="tác phẩm", on_delete=models.CASCADE, related_name="contest_entry")
-    category = models.CharField("thể loại", max_length=12, choices=Category.choices)
+    article = models.OneToOneField(Article, verbose_name=_("tác phẩm"), on_delete=models.CASCADE, related_name="contest_entry")
+    category = models.CharField(_("thể loại"), max_length=12, choices=Category.choices)
     unit = models.ForeignKey(
-        "campaigns.Unit", verbose_name="đơn vị gửi dự thi", on_delete=models.PROTECT, related_name="contest_entries"
+        "campaigns.Unit", verbose_name=_("đơn vị gửi dự thi"), on_delete=models.PROTECT, related_name="contest_entries"
     )
-    author_name = NFCCharField("tác giả, nhóm tác giả", max_length=200)
-    note = NFCTextField("ghi chú", blank=True)
+    author_name = NFCCharField(_("tác giả, nhóm tác giả"), max_length=200)
+    note = NFCTextField(_("ghi chú"), blank=True)
     entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    entered_at = models.DateTimeField("gửi dự thi lúc", auto_now_add=True)
+    entered_at = models.DateTimeField(_("gửi dự thi lúc"), auto_now_add=True)
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = "tác phẩm dự thi"
-        verbose_name_plural = "tác phẩm dự thi"
+        verbose_name = _("tác phẩm dự thi")
+        verbose_name_plural = _("tác phẩm dự thi")
         ordering = ["category", "-entered_at"]
 
     def __str__(self):

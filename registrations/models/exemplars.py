@@ -5,6 +5,7 @@ registration or directly), recognised (or not, with a reason) by the province.""
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from danvan.concurrency import Versioned
@@ -24,31 +25,31 @@ class ExemplarQuerySet(models.QuerySet):
 
 class Exemplar(Versioned):
     class Kind(models.TextChoices):
-        COLLECTIVE = "collective", "Tập thể"
-        INDIVIDUAL = "individual", "Cá nhân"
+        COLLECTIVE = "collective", _("Tập thể")
+        INDIVIDUAL = "individual", _("Cá nhân")
 
     class Status(models.TextChoices):
-        NOMINATED = "nominated", "Được đề nghị"
-        RECOGNISED = "recognised", "Được tỉnh công nhận"
-        NOT_RECOGNISED = "not_recognised", "Không được công nhận"
+        NOMINATED = "nominated", _("Được đề nghị")
+        RECOGNISED = "recognised", _("Được tỉnh công nhận")
+        NOT_RECOGNISED = "not_recognised", _("Không được công nhận")
 
-    kind = models.CharField("loại", max_length=12, choices=Kind.choices)
+    kind = models.CharField(_("loại"), max_length=12, choices=Kind.choices)
     unit = models.ForeignKey(
         "campaigns.Unit",
-        verbose_name="đơn vị",
+        verbose_name=_("đơn vị"),
         on_delete=models.PROTECT,
         related_name="exemplars",
-        help_text="Tập thể được đề nghị; với cá nhân là đơn vị công tác của người đó.",
+        help_text=_("Tập thể được đề nghị; với cá nhân là đơn vị công tác của người đó."),
     )
     name = NFCCharField(
-        "tên tập thể hoặc họ và tên",
+        _("tên tập thể hoặc họ và tên"),
         max_length=200,
-        help_text="Ví dụ: “Ban công tác Mặt trận thôn Tân Lập” hoặc “Nguyễn Văn A”.",
+        help_text=_("Ví dụ: “Ban công tác Mặt trận thôn Tân Lập” hoặc “Nguyễn Văn A”."),
     )
-    position = NFCCharField("chức vụ", max_length=200, blank=True)
+    position = NFCCharField(_("chức vụ"), max_length=200, blank=True)
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name="tài khoản của cá nhân",
+        verbose_name=_("tài khoản của cá nhân"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -56,29 +57,29 @@ class Exemplar(Versioned):
     )
     registration = models.ForeignKey(
         "registrations.Registration",
-        verbose_name="từ đăng ký",
+        verbose_name=_("từ đăng ký"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="exemplars",
     )
-    achievements = NFCTextField("thành tích, việc làm tiêu biểu")
-    period = NFCCharField("giai đoạn", max_length=60, blank=True, help_text="Ví dụ: 2017-2020 hoặc năm 2020.")
-    status = models.CharField("trạng thái", max_length=16, choices=Status.choices, default=Status.NOMINATED)
+    achievements = NFCTextField(_("thành tích, việc làm tiêu biểu"))
+    period = NFCCharField(_("giai đoạn"), max_length=60, blank=True, help_text=_("Ví dụ: 2017-2020 hoặc năm 2020."))
+    status = models.CharField(_("trạng thái"), max_length=16, choices=Status.choices, default=Status.NOMINATED)
     nominated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="người đề nghị", null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, verbose_name=_("người đề nghị"), null=True, on_delete=models.SET_NULL, related_name="+"
     )
     nominating_unit = models.ForeignKey(
-        "campaigns.Unit", verbose_name="đơn vị đề nghị", on_delete=models.PROTECT, related_name="exemplars_nominated"
+        "campaigns.Unit", verbose_name=_("đơn vị đề nghị"), on_delete=models.PROTECT, related_name="exemplars_nominated"
     )
-    nominated_at = models.DateTimeField("đề nghị lúc", auto_now_add=True)
+    nominated_at = models.DateTimeField(_("đề nghị lúc"), auto_now_add=True)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="người xét", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, verbose_name=_("người xét"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    decided_at = models.DateTimeField("xét lúc", null=True, blank=True)
-    recognised_at = models.DateTimeField("công nhận lúc", null=True, blank=True)
-    decision_note = NFCTextField("ý kiến, lý do", blank=True)
-    updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
+    decided_at = models.DateTimeField(_("xét lúc"), null=True, blank=True)
+    recognised_at = models.DateTimeField(_("công nhận lúc"), null=True, blank=True)
+    decision_note = NFCTextField(_("ý kiến, lý do"), blank=True)
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
     client_token = models.UUIDField(null=True, blank=True, editable=False)
     search_key = SearchKeyField(sources=("name", "position", "unit.name", "achievements"))
     history = HistoricalRecords()
@@ -86,8 +87,8 @@ class Exemplar(Versioned):
     objects = ExemplarQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "gương điển hình"
-        verbose_name_plural = "gương điển hình"
+        verbose_name = _("gương điển hình")
+        verbose_name_plural = _("gương điển hình")
         ordering = ["-nominated_at", "-id"]
         indexes = [
             models.Index(fields=["status", "recognised_at"], name="exemplar_status_recognised"),

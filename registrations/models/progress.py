@@ -4,6 +4,7 @@ done, and evidence files (documents.Attachment owned by the update)."""
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from danvan.fields import NFCTextField
 
@@ -12,19 +13,19 @@ from .registration import Registration, Target
 
 class ProgressUpdate(models.Model):
     registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="progress_updates")
-    reported_on = models.DateField("ngày cập nhật")
-    text = NFCTextField("nội dung đã thực hiện")
-    percent = models.PositiveSmallIntegerField("tỷ lệ hoàn thành (%)")
+    reported_on = models.DateField(_("ngày cập nhật"))
+    text = NFCTextField(_("nội dung đã thực hiện"))
+    percent = models.PositiveSmallIntegerField(_("tỷ lệ hoàn thành (%)"))
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="người cập nhật", null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, verbose_name=_("người cập nhật"), null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    created_at = models.DateTimeField("ghi lúc", auto_now_add=True)
+    created_at = models.DateTimeField(_("ghi lúc"), auto_now_add=True)
     # The same form sent twice adds one update, not two.
     client_token = models.UUIDField(null=True, blank=True, editable=False)
 
     class Meta:
-        verbose_name = "cập nhật tiến độ"
-        verbose_name_plural = "cập nhật tiến độ"
+        verbose_name = _("cập nhật tiến độ")
+        verbose_name_plural = _("cập nhật tiến độ")
         ordering = ["-reported_on", "-id"]
         indexes = [models.Index(fields=["registration", "reported_on"], name="reg_progress_reported")]
         constraints = [
@@ -45,11 +46,11 @@ class ProgressValue(models.Model):
 
     update = models.ForeignKey(ProgressUpdate, on_delete=models.CASCADE, related_name="values")
     target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="values")
-    value = models.DecimalField("đạt được", max_digits=14, decimal_places=2)
+    value = models.DecimalField(_("đạt được"), max_digits=14, decimal_places=2)
 
     class Meta:
-        verbose_name = "kết quả theo chỉ tiêu"
-        verbose_name_plural = "kết quả theo chỉ tiêu"
+        verbose_name = _("kết quả theo chỉ tiêu")
+        verbose_name_plural = _("kết quả theo chỉ tiêu")
         constraints = [models.UniqueConstraint(fields=["update", "target"], name="reg_progress_value_unique")]
 
     def __str__(self):

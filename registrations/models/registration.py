@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from danvan.concurrency import Versioned
@@ -15,14 +16,14 @@ from danvan.fields import NFCCharField, NFCTextField, SearchKeyField
 class Field(models.Model):
     """A field of work ("lĩnh vực"): an editable list kept by provincial staff."""
 
-    name = NFCCharField("tên lĩnh vực", max_length=120, unique=True)
-    position = models.PositiveSmallIntegerField("thứ tự", default=0)
-    is_active = models.BooleanField("đang dùng", default=True)
+    name = NFCCharField(_("tên lĩnh vực"), max_length=120, unique=True)
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    is_active = models.BooleanField(_("đang dùng"), default=True)
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = "lĩnh vực"
-        verbose_name_plural = "lĩnh vực"
+        verbose_name = _("lĩnh vực")
+        verbose_name_plural = _("lĩnh vực")
         ordering = ["position", "name"]
 
     def __str__(self):
@@ -49,86 +50,86 @@ class RegistrationQuerySet(models.QuerySet):
 
 class Registration(Versioned):
     class Kind(models.TextChoices):
-        CONTENT = "content", "Nội dung (tập thể)"
-        TASK = "task", "Việc làm (cá nhân)"
-        MODEL = "model", "Mô hình"
+        CONTENT = "content", _("Nội dung (tập thể)")
+        TASK = "task", _("Việc làm (cá nhân)")
+        MODEL = "model", _("Mô hình")
 
     class Status(models.TextChoices):
-        DRAFT = "draft", "Nháp"
-        SUBMITTED = "submitted", "Chờ duyệt"
-        APPROVED = "approved", "Đã duyệt"
-        RETURNED = "returned", "Bị trả lại"
-        IN_PROGRESS = "in_progress", "Đang thực hiện"
-        COMPLETED = "completed", "Đã hoàn thành, chờ đánh giá"
-        EVALUATED = "evaluated", "Đã đánh giá"
+        DRAFT = "draft", _("Nháp")
+        SUBMITTED = "submitted", _("Chờ duyệt")
+        APPROVED = "approved", _("Đã duyệt")
+        RETURNED = "returned", _("Bị trả lại")
+        IN_PROGRESS = "in_progress", _("Đang thực hiện")
+        COMPLETED = "completed", _("Đã hoàn thành, chờ đánh giá")
+        EVALUATED = "evaluated", _("Đã đánh giá")
 
     class Rating(models.TextChoices):
-        NONE = "", "Chưa đánh giá"
-        EXCELLENT = "excellent", "Hoàn thành xuất sắc"
-        GOOD = "good", "Hoàn thành tốt"
-        DONE = "done", "Hoàn thành"
-        NOT_DONE = "not_done", "Không hoàn thành"
+        NONE = "", _("Chưa đánh giá")
+        EXCELLENT = "excellent", _("Hoàn thành xuất sắc")
+        GOOD = "good", _("Hoàn thành tốt")
+        DONE = "done", _("Hoàn thành")
+        NOT_DONE = "not_done", _("Không hoàn thành")
 
     # States in which the owner may still change what was registered.
     EDITABLE = (Status.DRAFT, Status.RETURNED)
 
     campaign = models.ForeignKey(
-        "campaigns.Campaign", verbose_name="phong trào thi đua", on_delete=models.PROTECT, related_name="registrations"
+        "campaigns.Campaign", verbose_name=_("phong trào thi đua"), on_delete=models.PROTECT, related_name="registrations"
     )
-    kind = models.CharField("loại đăng ký", max_length=10, choices=Kind.choices)
+    kind = models.CharField(_("loại đăng ký"), max_length=10, choices=Kind.choices)
     unit = models.ForeignKey(
         "campaigns.Unit",
-        verbose_name="đơn vị",
+        verbose_name=_("đơn vị"),
         on_delete=models.PROTECT,
         related_name="registrations",
-        help_text="Đơn vị đăng ký; với việc làm cá nhân là đơn vị của cán bộ.",
+        help_text=_("Đơn vị đăng ký; với việc làm cá nhân là đơn vị của cán bộ."),
     )
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name="cán bộ đăng ký",
+        verbose_name=_("cán bộ đăng ký"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="registrations",
     )
-    title = NFCCharField("tên nội dung, việc làm, mô hình", max_length=300)
-    description = NFCTextField("mô tả", blank=True)
+    title = NFCCharField(_("tên nội dung, việc làm, mô hình"), max_length=300)
+    description = NFCTextField(_("mô tả"), blank=True)
     field = models.ForeignKey(
-        Field, verbose_name="lĩnh vực", null=True, blank=True, on_delete=models.PROTECT, related_name="registrations"
+        Field, verbose_name=_("lĩnh vực"), null=True, blank=True, on_delete=models.PROTECT, related_name="registrations"
     )
     movements = models.ManyToManyField(
-        "campaigns.Movement", verbose_name="cuộc vận động, phong trào gắn với", blank=True, related_name="registrations"
+        "campaigns.Movement", verbose_name=_("cuộc vận động, phong trào gắn với"), blank=True, related_name="registrations"
     )
     areas = models.ManyToManyField(
         "campaigns.Unit",
-        verbose_name="địa bàn thực hiện",
+        verbose_name=_("địa bàn thực hiện"),
         blank=True,
         related_name="registration_areas",
-        help_text="Các xã, phường, thị trấn nơi mô hình được thực hiện.",
+        help_text=_("Các xã, phường, thị trấn nơi mô hình được thực hiện."),
     )
-    area_note = NFCCharField("thôn, tổ, khu dân cư", max_length=300, blank=True)
-    starts_on = models.DateField("bắt đầu", null=True, blank=True)
-    ends_on = models.DateField("kết thúc", null=True, blank=True)
-    responsible = NFCCharField("người phụ trách", max_length=150, blank=True)
-    expected_result = NFCTextField("kết quả dự kiến", blank=True)
-    status = models.CharField("trạng thái", max_length=12, choices=Status.choices, default=Status.DRAFT)
-    rating = models.CharField("kết quả đánh giá", max_length=10, choices=Rating.choices, blank=True, default="")
-    evaluation_comment = NFCTextField("nhận xét đánh giá", blank=True)
-    percent_done = models.PositiveSmallIntegerField("tiến độ (%)", default=0)
-    submitted_at = models.DateTimeField("gửi duyệt lúc", null=True, blank=True)
-    approved_at = models.DateTimeField("duyệt lúc", null=True, blank=True)
-    completed_at = models.DateTimeField("hoàn thành lúc", null=True, blank=True)
-    evaluated_at = models.DateTimeField("đánh giá lúc", null=True, blank=True)
+    area_note = NFCCharField(_("thôn, tổ, khu dân cư"), max_length=300, blank=True)
+    starts_on = models.DateField(_("bắt đầu"), null=True, blank=True)
+    ends_on = models.DateField(_("kết thúc"), null=True, blank=True)
+    responsible = NFCCharField(_("người phụ trách"), max_length=150, blank=True)
+    expected_result = NFCTextField(_("kết quả dự kiến"), blank=True)
+    status = models.CharField(_("trạng thái"), max_length=12, choices=Status.choices, default=Status.DRAFT)
+    rating = models.CharField(_("kết quả đánh giá"), max_length=10, choices=Rating.choices, blank=True, default="")
+    evaluation_comment = NFCTextField(_("nhận xét đánh giá"), blank=True)
+    percent_done = models.PositiveSmallIntegerField(_("tiến độ (%)"), default=0)
+    submitted_at = models.DateTimeField(_("gửi duyệt lúc"), null=True, blank=True)
+    approved_at = models.DateTimeField(_("duyệt lúc"), null=True, blank=True)
+    completed_at = models.DateTimeField(_("hoàn thành lúc"), null=True, blank=True)
+    evaluated_at = models.DateTimeField(_("đánh giá lúc"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name="người tạo",
+        verbose_name=_("người tạo"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    created_at = models.DateTimeField("ngày tạo", auto_now_add=True)
-    updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
+    created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
     # The key of the form that created it: the same form sent twice (double tap, autosave then
     # submit) reaches the same registration instead of creating a second one.
     client_token = models.UUIDField(null=True, blank=True, editable=False)
@@ -138,8 +139,8 @@ class Registration(Versioned):
     objects = RegistrationQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "đăng ký"
-        verbose_name_plural = "đăng ký"
+        verbose_name = _("đăng ký")
+        verbose_name_plural = _("đăng ký")
         ordering = ["-updated_at", "-id"]
         indexes = [
             models.Index(fields=["campaign", "kind", "status"], name="reg_campaign_kind_status"),
@@ -205,14 +206,14 @@ class Target(models.Model):
     """A measurable target ("chỉ tiêu"): name, unit of measure, value to reach."""
 
     registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="targets")
-    name = NFCCharField("chỉ tiêu", max_length=200)
-    unit_of_measure = NFCCharField("đơn vị tính", max_length=50, blank=True)
-    target_value = models.DecimalField("giá trị chỉ tiêu", max_digits=14, decimal_places=2)
+    name = NFCCharField(_("chỉ tiêu"), max_length=200)
+    unit_of_measure = NFCCharField(_("đơn vị tính"), max_length=50, blank=True)
+    target_value = models.DecimalField(_("giá trị chỉ tiêu"), max_digits=14, decimal_places=2)
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
-        verbose_name = "chỉ tiêu"
-        verbose_name_plural = "chỉ tiêu"
+        verbose_name = _("chỉ tiêu")
+        verbose_name_plural = _("chỉ tiêu")
         ordering = ["position", "id"]
 
     def __str__(self):
@@ -223,27 +224,27 @@ class Transition(models.Model):
     """One step of the workflow: who, when, from what to what, and why."""
 
     class Action(models.TextChoices):
-        SUBMIT = "submit", "Gửi duyệt"
-        APPROVE = "approve", "Duyệt"
-        RETURN = "return", "Trả lại"
-        START = "start", "Bắt đầu thực hiện"
-        COMPLETE = "complete", "Báo cáo hoàn thành"
-        EVALUATE = "evaluate", "Đánh giá"
+        SUBMIT = "submit", _("Gửi duyệt")
+        APPROVE = "approve", _("Duyệt")
+        RETURN = "return", _("Trả lại")
+        START = "start", _("Bắt đầu thực hiện")
+        COMPLETE = "complete", _("Báo cáo hoàn thành")
+        EVALUATE = "evaluate", _("Đánh giá")
 
     registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="transitions")
-    action = models.CharField("thao tác", max_length=10, choices=Action.choices)
-    from_status = models.CharField("từ trạng thái", max_length=12, choices=Registration.Status.choices)
-    to_status = models.CharField("sang trạng thái", max_length=12, choices=Registration.Status.choices)
+    action = models.CharField(_("thao tác"), max_length=10, choices=Action.choices)
+    from_status = models.CharField(_("từ trạng thái"), max_length=12, choices=Registration.Status.choices)
+    to_status = models.CharField(_("sang trạng thái"), max_length=12, choices=Registration.Status.choices)
     by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="người thực hiện", null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, verbose_name=_("người thực hiện"), null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    at = models.DateTimeField("thời điểm", default=timezone.now)
-    comment = NFCTextField("lý do, ý kiến", blank=True)
-    rating = models.CharField("kết quả đánh giá", max_length=10, choices=Registration.Rating.choices, blank=True, default="")
+    at = models.DateTimeField(_("thời điểm"), default=timezone.now)
+    comment = NFCTextField(_("lý do, ý kiến"), blank=True)
+    rating = models.CharField(_("kết quả đánh giá"), max_length=10, choices=Registration.Rating.choices, blank=True, default="")
 
     class Meta:
-        verbose_name = "bước xử lý"
-        verbose_name_plural = "lịch sử xử lý"
+        verbose_name = _("bước xử lý")
+        verbose_name_plural = _("lịch sử xử lý")
         ordering = ["at", "id"]
         indexes = [models.Index(fields=["registration", "at"], name="reg_transition_at")]
 

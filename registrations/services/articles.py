@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import Membership, Role
 from accounts.scope import Scope
@@ -74,7 +75,7 @@ def _photo_ids(article: Article) -> list[int]:
 def _apply(article: Article, data: ArticleInput) -> None:
     title = plain_text(data.title, max_length=250)
     if not title:
-        raise ValidationError({"title": "Hãy ghi tiêu đề."})
+        raise ValidationError({"title": _("Hãy ghi tiêu đề.")})
     article.title = title
     article.summary = plain_text(data.summary, max_length=600)
     article.byline = plain_text(data.byline, max_length=200)
@@ -107,7 +108,7 @@ def _set_links(article: Article, data: ArticleInput, scope: Scope) -> None:
 def article_create(*, unit, data: ArticleInput, by, client_token: uuid.UUID | None = None) -> Article:
     scope = Scope.for_user(by)
     if scope.is_read_only or not scope.manages(unit):
-        raise PermissionDenied("Bạn chỉ viết tin, bài cho đơn vị mình quản lý.")
+        raise PermissionDenied(_("Bạn chỉ viết tin, bài cho đơn vị mình quản lý."))
     if client_token is not None:
         existing = Article.objects.filter(author=by, client_token=client_token).first()
         if existing is not None:
@@ -130,7 +131,7 @@ def article_create(*, unit, data: ArticleInput, by, client_token: uuid.UUID | No
 def article_update(*, article: Article, data: ArticleInput, by, expected_version: int) -> Article:
     scope = Scope.for_user(by)
     if not access.article_can_edit(scope, article):
-        raise PermissionDenied("Bạn không sửa được tin, bài này ở trạng thái hiện tại.")
+        raise PermissionDenied(_("Bạn không sửa được tin, bài này ở trạng thái hiện tại."))
     with transaction.atomic():
         bump_version(article, expected=expected_version)
         _apply(article, data)
@@ -145,7 +146,7 @@ def article_update(*, article: Article, data: ArticleInput, by, expected_version
 def article_add_photo(*, article: Article, uploaded, by, caption: str = "") -> Attachment:
     """A photo of the article (checked by content, ≤ 10 MB, thumbnail made); the first becomes the cover."""
     if not access.article_can_edit(Scope.for_user(by), article):
-        raise PermissionDenied("Bạn không sửa được tin, bài này ở trạng thái hiện tại.")
+        raise PermissionDenied(_("Bạn không sửa được tin, bài này ở trạng thái hiện tại."))
     with transaction.atomic():
         photo = attachment_add(
             owner=article, uploaded=uploaded, by=by, caption=plain_text(caption, max_length=300), allowed=IMAGE_TYPES
@@ -177,15 +178,16 @@ def _step(
     with transaction.atomic():
         locked = Article.objects.select_for_update(of=("self",)).select_related("unit", "author").filter(pk=article.pk).first()
         if locked is None:
-            raise ValidationError("Tin, bài không còn tồn tại.")
+            raise ValidationError(_("Tin, bài không còn tồn tại."))
         if not check_actor(scope, locked):
-            raise PermissionDenied("Bạn không thực hiện được thao tác này với tin, bài này.")
+            raise PermissionDenied(_("Bạn không thực hiện được thao tác này với tin, bài này."))
         if locked.status == to_status:
             _refresh(article, locked)
             return None  # a double tap, or someone else was quicker
         if locked.status not in allowed_from:
             raise ValidationError(
-                f"Tin, bài đang ở trạng thái “{locked.get_status_display()}”, không thể {Action(action).label.lower()}."
+                _("Tin, bài đang ở trạng thái “%(status)s”, không thể %(action)s."),
+                params={"status": locked.get_status_display(), "action": Action(action).label.lower()},
             )
         at = at or timezone.now()
         transition = ArticleTransition.objects.create(
@@ -217,19 +219,19 @@ def _notify(article: Article, transition: ArticleTransition, by) -> None:
     url = reverse("articles:detail", args=[article.pk])
     if transition.action == Action.SUBMIT:
         recipients, kind = _province_staff_over(article.unit), "article_submitted"
-        text = f"Tin, bài gửi đăng: “{article.title}” — {article.unit.name}"
+        text = f"Tin, bài gửi đăng: “{article.title}” — {article.unit.name}"  # vi-only
     elif transition.action == Action.PUBLISH:
         recipients, kind = _writers_of(article), "article_decided"
         when = timezone.localtime(article.published_at)
-        text = f"Tin, bài đã được duyệt đăng: “{article.title}”"
+        text = f"Tin, bài đã được duyệt đăng: “{article.title}”"  # vi-only
         if article.published_at > timezone.now():
-            text += f" (hẹn đăng lúc {when:%H:%M} ngày {when.day}/{when.month}/{when.year})"
+            text += f" (hẹn đăng lúc {when:%H:%M} ngày {when.day}/{when.month}/{when.year})"  # vi-only
     elif transition.action == Action.RETURN:
         recipients, kind = _writers_of(article), "article_decided"
-        text = f"Tin, bài bị trả lại: “{article.title}”"
+        text = f"Tin, bài bị trả lại: “{article.title}”"  # vi-only
     else:
         recipients, kind = _writers_of(article), "article_decided"
-        text = f"Tin, bài đã được gỡ khỏi trang tin: “{article.title}”"
+        text = f"Tin, bài đã được gỡ khỏi trang tin: “{article.title}”"  # vi-only
     notify(
         recipients=recipients, kind=kind, title=text[:300], body=transition.comment, url=url, target=article, unit=article.unit,
         actor=by,
@@ -239,11 +241,11 @@ def _notify(article: Article, transition: ArticleTransition, by) -> None:
 def _check_complete(article: Article) -> None:
     missing = []
     if not article.title.strip():
-        missing.append("tiêu đề")
+        missing.append(_("tiêu đề"))
     if not article.body_text.strip():
-        missing.append("nội dung")
+        missing.append(_("nội dung"))
     if missing:
-        raise ValidationError("Chưa gửi được: còn thiếu " + ", ".join(missing) + ".")
+        raise ValidationError(_("Chưa gửi được: còn thiếu %(missing)s."), params={"missing": ", ".join(missing)})
 
 
 def article_submit(*, article: Article, by, at=None):
@@ -266,7 +268,7 @@ def article_publish(*, article: Article, by, publish_at=None, comment: str = "",
 def article_return(*, article: Article, by, comment: str, at=None):
     comment = (comment or "").strip()
     if not comment:
-        raise ValidationError({"comment": "Hãy ghi ý kiến để đơn vị viết bài biết cần sửa gì."})
+        raise ValidationError({"comment": _("Hãy ghi ý kiến để đơn vị viết bài biết cần sửa gì.")})
     return _step(article, action=Action.RETURN, by=by, allowed_from=(Status.IN_REVIEW,), to_status=Status.RETURNED,
                  check_actor=access.is_editor, comment=comment, at=at)  # fmt: skip
 
@@ -280,17 +282,17 @@ def contest_enter(*, article: Article, by, category: str, author_name: str, note
     """Enter the article in the press contest (once; entering again updates the category and names)."""
     scope = Scope.for_user(by)
     if not access.article_can_enter_contest(scope, article):
-        raise PermissionDenied("Chỉ đơn vị viết bài hoặc cán bộ tỉnh mới gửi tác phẩm dự thi.")
+        raise PermissionDenied(_("Chỉ đơn vị viết bài hoặc cán bộ tỉnh mới gửi tác phẩm dự thi."))
     errors = {}
     if category not in ContestEntry.Category.values:
-        errors["category"] = "Hãy chọn thể loại."
+        errors["category"] = _("Hãy chọn thể loại.")
     author_name = plain_text(author_name, max_length=200)
     if not author_name:
-        errors["author_name"] = "Hãy ghi tác giả, nhóm tác giả."
+        errors["author_name"] = _("Hãy ghi tác giả, nhóm tác giả.")
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
-        entry, _ = ContestEntry.objects.select_for_update().get_or_create(
+        entry, _created = ContestEntry.objects.select_for_update().get_or_create(
             article=article, defaults={"category": category, "unit": article.unit, "author_name": author_name, "entered_by": by}
         )
         entry.category = category

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from accounts.models import Membership, Role
 from accounts.scope import Scope
@@ -50,16 +51,13 @@ def check_dates(starts_on, ends_on, campaign) -> dict[str, str]:
     """Errors by field for dates that cannot be right (shared with the import)."""
     errors = {}
     if starts_on and ends_on and ends_on < starts_on:
-        errors["ends_on"] = "Ngày kết thúc phải sau hoặc trùng ngày bắt đầu."
+        errors["ends_on"] = _("Ngày kết thúc phải sau hoặc trùng ngày bắt đầu.")
     elif campaign is not None:
+        span = {"start": f"{campaign.starts_on:%d/%m/%Y}", "end": f"{campaign.ends_on:%d/%m/%Y}"}
         if ends_on and ends_on < campaign.starts_on:
-            errors["ends_on"] = (
-                f"Ngày kết thúc ở trước năm phong trào ({campaign.starts_on:%d/%m/%Y} – {campaign.ends_on:%d/%m/%Y})."
-            )
+            errors["ends_on"] = _("Ngày kết thúc ở trước năm phong trào (%(start)s – %(end)s).") % span
         if starts_on and starts_on > campaign.ends_on:
-            errors["starts_on"] = (
-                f"Ngày bắt đầu ở sau năm phong trào ({campaign.starts_on:%d/%m/%Y} – {campaign.ends_on:%d/%m/%Y})."
-            )
+            errors["starts_on"] = _("Ngày bắt đầu ở sau năm phong trào (%(start)s – %(end)s).") % span
     return errors
 
 
@@ -70,38 +68,40 @@ def cadre_membership(user, unit) -> Membership | None:
 def check_input(data: RegistrationInput, *, by, scope: Scope, existing: Registration | None = None) -> None:
     errors: dict[str, str] = {}
     if data.kind not in Kind.values:
-        errors["kind"] = "Loại đăng ký không hợp lệ."
+        errors["kind"] = _("Loại đăng ký không hợp lệ.")
     if not (data.title or "").strip():
-        errors["title"] = "Hãy nhập tên nội dung, việc làm hoặc mô hình."
+        errors["title"] = _("Hãy nhập tên nội dung, việc làm hoặc mô hình.")
     if data.unit is None or not data.unit.is_open:
-        errors["unit"] = "Đơn vị không còn hoạt động hoặc chưa được chọn."
+        errors["unit"] = _("Đơn vị không còn hoạt động hoặc chưa được chọn.")
     errors.update(check_dates(data.starts_on, data.ends_on, data.campaign))
     if data.field is not None and not data.field.is_active and (existing is None or existing.field_id != data.field.pk):
-        errors["field"] = f"Lĩnh vực “{data.field}” không còn dùng; hãy chọn lĩnh vực khác."
+        errors["field"] = _("Lĩnh vực “%(field)s” không còn dùng; hãy chọn lĩnh vực khác.") % {"field": data.field}
     if data.unit is not None:
         outside = [a.name for a in data.areas if not a.path.startswith(data.unit.committee.path)]
         if outside and data.kind != Kind.TASK and data.unit.parent_id is not None:
-            errors["areas"] = "Địa bàn không thuộc đơn vị đăng ký: " + ", ".join(outside) + "."
+            errors["areas"] = _("Địa bàn không thuộc đơn vị đăng ký: %(areas)s.") % {"areas": ", ".join(outside)}
     for target in data.targets or []:
         if target.target_value is None or target.target_value < 0:
-            errors["targets"] = "Giá trị chỉ tiêu phải là số không âm."
+            errors["targets"] = _("Giá trị chỉ tiêu phải là số không âm.")
         elif not target.name.strip():
-            errors["targets"] = "Mỗi chỉ tiêu cần có tên."
+            errors["targets"] = _("Mỗi chỉ tiêu cần có tên.")
     if errors:
         raise ValidationError(errors)
     # Who may register this, for whom.
     if data.kind == Kind.TASK:
         if data.person is None:
-            raise ValidationError({"person": "Việc làm cá nhân phải có cán bộ đăng ký."})
+            raise ValidationError({"person": _("Việc làm cá nhân phải có cán bộ đăng ký.")})
         if cadre_membership(data.person, data.unit) is None:
-            raise ValidationError({"unit": f"{data.person} không phải cán bộ của {data.unit.name}."})
+            raise ValidationError(
+                {"unit": _("%(person)s không phải cán bộ của %(unit)s.") % {"person": data.person, "unit": data.unit.name}}
+            )
         if data.person.pk != by.pk and not scope.manages(data.unit):
-            raise PermissionDenied("Bạn chỉ được đăng ký việc làm của chính mình.")
+            raise PermissionDenied(_("Bạn chỉ được đăng ký việc làm của chính mình."))
     else:
         if data.person is not None:
-            raise ValidationError({"person": "Đăng ký của tập thể không gắn với một cán bộ."})
+            raise ValidationError({"person": _("Đăng ký của tập thể không gắn với một cán bộ.")})
         if not scope.manages(data.unit):
-            raise PermissionDenied("Bạn không được đăng ký thay cho đơn vị này.")
+            raise PermissionDenied(_("Bạn không được đăng ký thay cho đơn vị này."))
 
 
 def _apply(registration: Registration, data: RegistrationInput) -> None:
@@ -163,11 +163,13 @@ def registration_update(*, registration: Registration, data: RegistrationInput, 
     """Change a draft or a returned registration; refused over a newer version (StaleObjectError)."""
     scope = Scope.for_user(by)
     if not access.is_owner(scope, registration):
-        raise PermissionDenied("Chỉ người, đơn vị đăng ký mới được sửa.")
+        raise PermissionDenied(_("Chỉ người, đơn vị đăng ký mới được sửa."))
     if not registration.is_editable:
-        raise ValidationError(f"Đăng ký đang ở trạng thái “{registration.get_status_display()}”, không sửa được nữa.")
+        raise ValidationError(
+            _("Đăng ký đang ở trạng thái “%(status)s”, không sửa được nữa.") % {"status": registration.get_status_display()}
+        )
     if data.kind != registration.kind or (registration.is_task and data.person != registration.person):
-        raise ValidationError("Không đổi được loại đăng ký hay người đăng ký; hãy tạo đăng ký mới.")
+        raise ValidationError(_("Không đổi được loại đăng ký hay người đăng ký; hãy tạo đăng ký mới."))
     check_input(data, by=by, scope=scope, existing=registration)
     with transaction.atomic():
         bump_version(registration, expected=expected_version)
@@ -182,11 +184,11 @@ def registration_delete(*, registration: Registration, by) -> None:
     """Only a draft is deleted (nothing was sent to anyone yet)."""
     scope = Scope.for_user(by)
     if not access.is_owner(scope, registration):
-        raise PermissionDenied("Chỉ người, đơn vị đăng ký mới được xóa bản nháp.")
+        raise PermissionDenied(_("Chỉ người, đơn vị đăng ký mới được xóa bản nháp."))
     with transaction.atomic():
         locked = Registration.objects.select_for_update().filter(pk=registration.pk).first()
         if locked is None:
             return
         if locked.status != Registration.Status.DRAFT:
-            raise ValidationError("Chỉ xóa được bản nháp; đăng ký đã gửi được giữ lại cùng lịch sử xử lý.")
+            raise ValidationError(_("Chỉ xóa được bản nháp; đăng ký đã gửi được giữ lại cùng lịch sử xử lý."))
         locked.delete()

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import Membership, Role
 from accounts.scope import Scope
@@ -37,18 +38,18 @@ class ExemplarInput:
 def _validate(data: ExemplarInput, scope: Scope) -> None:
     errors = {}
     if data.kind not in Exemplar.Kind.values:
-        errors["kind"] = "Hãy chọn tập thể hay cá nhân."
+        errors["kind"] = _("Hãy chọn tập thể hay cá nhân.")
     if not (data.name or "").strip():
-        errors["name"] = "Hãy ghi tên tập thể hoặc họ và tên."
+        errors["name"] = _("Hãy ghi tên tập thể hoặc họ và tên.")
     if not (data.achievements or "").strip():
-        errors["achievements"] = "Hãy ghi thành tích, việc làm tiêu biểu."
-    for name, limit, label in (("name", 200, "Tên"), ("position", 200, "Chức vụ"), ("period", 60, "Giai đoạn")):
+        errors["achievements"] = _("Hãy ghi thành tích, việc làm tiêu biểu.")
+    for name, limit, label in (("name", 200, _("Tên")), ("position", 200, _("Chức vụ")), ("period", 60, _("Giai đoạn"))):
         if len((getattr(data, name) or "").strip()) > limit:
-            errors[name] = f"{label} dài quá {limit} ký tự."
+            errors[name] = _("%(label)s dài quá %(limit)s ký tự.") % {"label": label, "limit": limit}
     if data.unit is None:
-        errors["unit"] = "Hãy chọn đơn vị."
+        errors["unit"] = _("Hãy chọn đơn vị.")
     elif not scope.manages(data.unit):
-        errors["unit"] = "Chỉ đề nghị gương điển hình trong phạm vi đơn vị mình quản lý."
+        errors["unit"] = _("Chỉ đề nghị gương điển hình trong phạm vi đơn vị mình quản lý.")
     if errors:
         raise ValidationError(errors)
 
@@ -71,7 +72,7 @@ def _nominating_unit(scope: Scope, unit):
 def exemplar_nominate(*, data: ExemplarInput, by, client_token: uuid.UUID | None = None) -> Exemplar:
     scope = Scope.for_user(by)
     if scope.is_read_only:
-        raise PermissionDenied("Vai trò của bạn không đề nghị gương điển hình.")
+        raise PermissionDenied(_("Vai trò của bạn không đề nghị gương điển hình."))
     _validate(data, scope)
     if client_token is not None:
         existing = Exemplar.objects.filter(nominated_by=by, client_token=client_token).first()
@@ -99,7 +100,7 @@ def exemplar_nominate(*, data: ExemplarInput, by, client_token: uuid.UUID | None
 def exemplar_update(*, exemplar: Exemplar, data: ExemplarInput, by, expected_version: int) -> Exemplar:
     scope = Scope.for_user(by)
     if not access.exemplar_can_edit(scope, exemplar):
-        raise PermissionDenied("Chỉ đơn vị đề nghị mới sửa được đề nghị này, khi tỉnh chưa xét.")
+        raise PermissionDenied(_("Chỉ đơn vị đề nghị mới sửa được đề nghị này, khi tỉnh chưa xét."))
     _validate(data, scope)
     with transaction.atomic():
         bump_version(exemplar, expected=expected_version)
@@ -120,10 +121,10 @@ def exemplar_decide(*, exemplar: Exemplar, by, recognise: bool, note: str = "", 
     the province may change its decision (a recognition withdrawn needs a reason too)."""
     scope = Scope.for_user(by)
     if not access.exemplar_can_decide(scope, exemplar):
-        raise PermissionDenied("Chỉ cán bộ Ủy ban MTTQ tỉnh mới xét công nhận gương điển hình.")
+        raise PermissionDenied(_("Chỉ cán bộ Ủy ban MTTQ tỉnh mới xét công nhận gương điển hình."))
     note = (note or "").strip()
     if not recognise and not note:
-        raise ValidationError({"note": "Hãy ghi lý do không công nhận."})
+        raise ValidationError({"note": _("Hãy ghi lý do không công nhận.")})
     to_status = Status.RECOGNISED if recognise else Status.NOT_RECOGNISED
     with transaction.atomic():
         locked = Exemplar.objects.select_for_update().get(pk=exemplar.pk)
@@ -141,9 +142,9 @@ def exemplar_decide(*, exemplar: Exemplar, by, recognise: bool, note: str = "", 
         recipients = [locked.nominated_by] + [
             m.user for m in Membership.objects.officers_of(locked.nominating_unit).select_related("user")
         ]
-        verdict = "được tỉnh công nhận" if recognise else "không được công nhận"
+        verdict = "được tỉnh công nhận" if recognise else "không được công nhận"  # vi-only
         notify(
-            recipients=recipients, kind="exemplar_decided", title=f"Gương điển hình “{locked.name}” {verdict}"[:300],
+            recipients=recipients, kind="exemplar_decided", title=f"Gương điển hình “{locked.name}” {verdict}"[:300],  # vi-only
             body=note, url=reverse("exemplars:detail", args=[locked.pk]), target=locked, unit=locked.unit, actor=by,
         )  # fmt: skip
         transaction.on_commit(public_cache.bump)
@@ -157,6 +158,6 @@ def _notify_province(exemplar: Exemplar, by) -> None:
     recipients = [m.user for m in staff if exemplar.unit.path.startswith(m.unit.committee.path)]
     notify(
         recipients=recipients, kind="exemplar_nominated",
-        title=f"Đề nghị gương điển hình: “{exemplar.name}” — {exemplar.unit.name}"[:300],
+        title=f"Đề nghị gương điển hình: “{exemplar.name}” — {exemplar.unit.name}"[:300],  # vi-only
         url=reverse("exemplars:detail", args=[exemplar.pk]), target=exemplar, unit=exemplar.unit, actor=by,
     )  # fmt: skip

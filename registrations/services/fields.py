@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from accounts.scope import Scope
 
@@ -12,15 +13,15 @@ def field_save(*, by, name: str, position: int = 0, is_active: bool = True, fiel
     """Create a field, or rename / reorder / retire one. A field in use is retired, never deleted,
     so past registrations keep theirs."""
     if not Scope.for_user(by).is_province_staff:
-        raise PermissionDenied("Chỉ cán bộ Ủy ban MTTQ tỉnh quản lý danh mục lĩnh vực.")
+        raise PermissionDenied(_("Chỉ cán bộ Ủy ban MTTQ tỉnh quản lý danh mục lĩnh vực."))
     name = " ".join((name or "").split())
     if not name:
-        raise ValidationError({"name": "Hãy nhập tên lĩnh vực."})
+        raise ValidationError({"name": _("Hãy nhập tên lĩnh vực.")})
     clash = Field.objects.filter(name__iexact=name)
     if field is not None:
         clash = clash.exclude(pk=field.pk)
     if clash.exists():
-        raise ValidationError({"name": f"Đã có lĩnh vực “{name}”."})
+        raise ValidationError({"name": _("Đã có lĩnh vực “%(name)s”.") % {"name": name}})
     with transaction.atomic():
         field = field or Field()
         field.name, field.position, field.is_active = name, position, is_active
@@ -30,7 +31,7 @@ def field_save(*, by, name: str, position: int = 0, is_active: bool = True, fiel
 
 
 # The list the data migration 0002 starts with.
-DEFAULT_FIELDS = ["Kinh tế", "Văn hóa - xã hội", "Quốc phòng - an ninh", "Xây dựng hệ thống chính trị", "Khác"]
+DEFAULT_FIELDS = ["Kinh tế", "Văn hóa - xã hội", "Quốc phòng - an ninh", "Xây dựng hệ thống chính trị", "Khác"]  # vi-only
 
 
 def fields_ensure_defaults() -> None:

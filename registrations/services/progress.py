@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.scope import Scope
 from danvan.uploads import validate_upload
@@ -34,7 +35,7 @@ def progress_add(
     the whole update (nothing half-saved); the same form sent twice adds one update."""
     scope = Scope.for_user(by)
     if not access.is_owner(scope, registration):
-        raise PermissionDenied("Chỉ người, đơn vị đăng ký mới được cập nhật tiến độ.")
+        raise PermissionDenied(_("Chỉ người, đơn vị đăng ký mới được cập nhật tiến độ."))
     if client_token:
         existing = ProgressUpdate.objects.filter(registration=registration, client_token=client_token).first()
         if existing is not None:
@@ -42,16 +43,16 @@ def progress_add(
     errors: dict[str, list[str]] = {}
     text = (text or "").strip()
     if not text:
-        errors.setdefault("text", []).append("Hãy ghi nội dung đã thực hiện.")
+        errors.setdefault("text", []).append(_("Hãy ghi nội dung đã thực hiện."))
     if percent is None or not 0 <= percent <= 100:
-        errors.setdefault("percent", []).append("Tỷ lệ hoàn thành từ 0 đến 100%.")
+        errors.setdefault("percent", []).append(_("Tỷ lệ hoàn thành từ 0 đến 100%."))
     if reported_on is None:
-        errors.setdefault("reported_on", []).append("Hãy nhập ngày cập nhật.")
+        errors.setdefault("reported_on", []).append(_("Hãy nhập ngày cập nhật."))
     elif reported_on > timezone.localdate():
-        errors.setdefault("reported_on", []).append("Ngày cập nhật không được sau hôm nay.")
+        errors.setdefault("reported_on", []).append(_("Ngày cập nhật không được sau hôm nay."))
     files = list(files or [])
     if len(files) > MAX_FILES:
-        errors.setdefault("files", []).append(f"Mỗi lần cập nhật gửi tối đa {MAX_FILES} tệp.")
+        errors.setdefault("files", []).append(_("Mỗi lần cập nhật gửi tối đa %(n)s tệp.") % {"n": MAX_FILES})
     for f in files:
         try:
             validate_upload(f)
@@ -63,9 +64,11 @@ def progress_add(
         if value is None:
             continue
         if target_id not in targets:
-            raise ValidationError("Chỉ tiêu không thuộc đăng ký này.")
+            raise ValidationError(_("Chỉ tiêu không thuộc đăng ký này."))
         if value < 0:
-            errors.setdefault("values", []).append(f"Kết quả của “{targets[target_id].name}” không được âm.")
+            errors.setdefault("values", []).append(
+                _("Kết quả của “%(target)s” không được âm.") % {"target": targets[target_id].name}
+            )
         clean_values[target_id] = value
     if errors:
         raise ValidationError(errors)
@@ -76,7 +79,8 @@ def progress_add(
             locked = Registration.objects.select_for_update().get(pk=registration.pk)
             if locked.status not in (Registration.Status.APPROVED, Registration.Status.IN_PROGRESS):
                 raise ValidationError(
-                    f"Đăng ký đang ở trạng thái “{locked.get_status_display()}”: chỉ cập nhật tiến độ khi đã duyệt và đang thực hiện."
+                    _("Đăng ký đang ở trạng thái “%(status)s”: chỉ cập nhật tiến độ khi đã duyệt và đang thực hiện.")
+                    % {"status": locked.get_status_display()}
                 )
             if locked.status == Registration.Status.APPROVED:
                 registration_start(registration=locked, by=by)

@@ -6,10 +6,12 @@ Each step locks the row, so two taps on the same button, or two approvers at onc
 step: the second finds the registration already in the state it asked for and changes nothing
 (the function then returns None)."""
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from accounts.models import Membership
 from accounts.scope import Scope
@@ -58,19 +60,21 @@ def owners_of(registration: Registration) -> list:
 def _check_complete_for_submit(registration: Registration) -> None:
     missing = []
     if not registration.title.strip():
-        missing.append("tên")
+        missing.append(_("tên"))
     if registration.field_id is None:
-        missing.append("lĩnh vực")
+        missing.append(_("lĩnh vực"))
     if registration.starts_on is None:
-        missing.append("ngày bắt đầu")
+        missing.append(_("ngày bắt đầu"))
     if registration.ends_on is None:
-        missing.append("ngày kết thúc")
+        missing.append(_("ngày kết thúc"))
     if not registration.expected_result.strip():
-        missing.append("kết quả dự kiến")
+        missing.append(_("kết quả dự kiến"))
     if not registration.is_task and not registration.responsible.strip():
-        missing.append("người phụ trách")
+        missing.append(_("người phụ trách"))
     if missing:
-        raise ValidationError("Chưa gửi được: còn thiếu " + ", ".join(missing) + ". Bản nháp vẫn được giữ nguyên.")
+        raise ValidationError(
+            _("Chưa gửi được: còn thiếu %(missing)s. Bản nháp vẫn được giữ nguyên.") % {"missing": ", ".join(missing)}
+        )
 
 
 def _step(
@@ -87,20 +91,21 @@ def _step(
             .first()
         )
         if locked is None:
-            raise ValidationError("Đăng ký không còn tồn tại.")
+            raise ValidationError(_("Đăng ký không còn tồn tại."))
         allowed = access.is_owner(scope, locked) if actor == "owner" else access.is_approver(scope, locked)
         if not allowed:
             raise PermissionDenied(
-                "Chỉ người, đơn vị đăng ký mới được thực hiện thao tác này."
+                _("Chỉ người, đơn vị đăng ký mới được thực hiện thao tác này.")
                 if actor == "owner"
-                else "Bạn không phải cấp duyệt, đánh giá đăng ký này."
+                else _("Bạn không phải cấp duyệt, đánh giá đăng ký này.")
             )
         if locked.status == to_status:
             _refresh(registration, locked)
             return None  # already done (a double tap, or someone else was quicker)
         if locked.status not in allowed_from:
             raise ValidationError(
-                f"Đăng ký đang ở trạng thái “{locked.get_status_display()}”, không thể {Action(action).label.lower()}."
+                _("Đăng ký đang ở trạng thái “%(status)s”, không thể %(action)s.")
+                % {"status": locked.get_status_display(), "action": Action(action).label.lower()}
             )
         if check is not None:
             check(locked)
@@ -136,19 +141,20 @@ def _notify(registration: Registration, transition: Transition, by) -> None:
     title = registration.title
     if transition.action == Action.SUBMIT:
         recipients, kind = approvers_of(registration), "registration_submitted"
-        text = f"Đăng ký chờ duyệt: “{title}” — {who}"
+        text = f"Đăng ký chờ duyệt: “{title}” — {who}"  # vi-only
     elif transition.action == Action.APPROVE:
         recipients, kind = owners_of(registration), "registration_decided"
-        text = f"Đăng ký đã được duyệt: “{title}”"
+        text = f"Đăng ký đã được duyệt: “{title}”"  # vi-only
     elif transition.action == Action.RETURN:
         recipients, kind = owners_of(registration), "registration_decided"
-        text = f"Đăng ký bị trả lại: “{title}”"
+        text = f"Đăng ký bị trả lại: “{title}”"  # vi-only
     elif transition.action == Action.COMPLETE:
         recipients, kind = approvers_of(registration), "registration_completed"
-        text = f"Đăng ký đã hoàn thành, chờ đánh giá: “{title}” — {who}"
+        text = f"Đăng ký đã hoàn thành, chờ đánh giá: “{title}” — {who}"  # vi-only
     elif transition.action == Action.EVALUATE:
         recipients, kind = owners_of(registration), "registration_evaluated"
-        text = f"Kết quả đánh giá “{title}”: {Rating(transition.rating).label}"
+        with translation.override(settings.LANGUAGE_CODE):  # the notice is stored, in Vietnamese
+            text = f"Kết quả đánh giá “{title}”: {Rating(transition.rating).label}"  # vi-only
     else:
         return
     notify(
@@ -169,7 +175,7 @@ def registration_approve(*, registration: Registration, by, comment: str = "", a
 def registration_return(*, registration: Registration, by, reason: str, at=None) -> Transition | None:
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError({"reason": "Hãy ghi lý do trả lại để người đăng ký biết cần sửa gì."})
+        raise ValidationError({"reason": _("Hãy ghi lý do trả lại để người đăng ký biết cần sửa gì.")})
     return _step(registration, action=Action.RETURN, by=by, comment=reason, at=at)
 
 
@@ -179,7 +185,7 @@ def registration_start(*, registration: Registration, by, at=None) -> Transition
 
 def _check_has_progress(registration: Registration) -> None:
     if not registration.progress_updates.exists():
-        raise ValidationError("Hãy cập nhật tiến độ (kết quả, minh chứng) ít nhất một lần trước khi báo cáo hoàn thành.")
+        raise ValidationError(_("Hãy cập nhật tiến độ (kết quả, minh chứng) ít nhất một lần trước khi báo cáo hoàn thành."))
 
 
 def registration_complete(*, registration: Registration, by, comment: str = "", at=None) -> Transition | None:
@@ -189,9 +195,9 @@ def registration_complete(*, registration: Registration, by, comment: str = "", 
 def registration_evaluate(*, registration: Registration, by, rating: str, comment: str, at=None) -> Transition | None:
     errors = {}
     if rating not in {Rating.EXCELLENT, Rating.GOOD, Rating.DONE, Rating.NOT_DONE}:
-        errors["rating"] = "Hãy chọn kết quả đánh giá."
+        errors["rating"] = _("Hãy chọn kết quả đánh giá.")
     if not (comment or "").strip():
-        errors["comment"] = "Hãy ghi nhận xét đánh giá."
+        errors["comment"] = _("Hãy ghi nhận xét đánh giá.")
     if errors:
         raise ValidationError(errors)
     return _step(registration, action=Action.EVALUATE, by=by, rating=rating, comment=comment.strip(), at=at)

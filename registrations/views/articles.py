@@ -11,7 +11,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from danvan.concurrency import StaleObjectError
@@ -32,6 +33,9 @@ from ..models import Article, ContestEntry, Registration
 from ..sanitise import body_for_editing
 from ..services import articles as services
 from .exemplars import _attach_errors, status_search_page
+
+# The jury's spreadsheet is exchanged between units: its headings stay Vietnamese.
+CONTEST_HEADINGS = ["STT", "Thể loại", "Tên tác phẩm", "Tác giả", "Đơn vị gửi", "Trạng thái bài", "Ngày gửi dự thi", "Ghi chú"]  # vi-only  # fmt: skip
 
 
 def _writable_units(scope):
@@ -90,7 +94,7 @@ def article_list(request):
 def article_create(request):
     scope = request.scope
     if not access.may_write(scope):
-        raise PermissionDenied("Vai trò của bạn không viết tin, bài.")
+        raise PermissionDenied(_("Vai trò của bạn không viết tin, bài."))
     units = _writable_units(scope)
     exemplars = _exemplar_choices(scope)
     if request.method == "POST":
@@ -105,7 +109,7 @@ def article_create(request):
             except ValidationError as exc:
                 _attach_errors(form, exc)
             else:
-                messages.success(request, "Đã lưu bản nháp. Hãy tải ảnh lên (nếu có), rồi bấm “Gửi đăng”.")
+                messages.success(request, _("Đã lưu bản nháp. Hãy tải ảnh lên (nếu có), rồi bấm “Gửi đăng”."))
                 return redirect("articles:edit", article.pk)
     else:
         initial = {"client_token": uuid.uuid4()}
@@ -135,7 +139,9 @@ def article_edit(request, pk: int):
             except StaleObjectError as exc:
                 form.add_error(
                     None,
-                    "Tin, bài đã được người khác sửa sau khi bạn mở trang. Nội dung bạn vừa nhập vẫn còn dưới đây; hãy so với bản mới rồi lưu lại.",
+                    _(
+                        "Tin, bài đã được người khác sửa sau khi bạn mở trang. Nội dung bạn vừa nhập vẫn còn dưới đây; hãy so với bản mới rồi lưu lại."
+                    ),
                 )
                 form.stale_changes = exc.changes
                 form.data = form.data.copy()
@@ -143,7 +149,7 @@ def article_edit(request, pk: int):
             except ValidationError as exc:
                 _attach_errors(form, exc)
             else:
-                messages.success(request, "Đã lưu tin, bài.")
+                messages.success(request, _("Đã lưu tin, bài."))
                 return redirect("articles:detail", article.pk)
     else:
         # Both kinds of links in one query (a small product of two joins).
@@ -151,7 +157,7 @@ def article_edit(request, pk: int):
         form = ArticleForm(
             initial={
                 "title": article.title, "summary": article.summary, "body": body_for_editing(article.body), "byline": article.byline,
-                "exemplars": sorted({e for e, _ in links if e}), "models": sorted({r for _, r in links if r}),
+                "exemplars": sorted({e for e, _r in links if e}), "models": sorted({r for _e, r in links if r}),
                 "version": article.version,
             },
             exemplars=exemplars,
@@ -174,9 +180,9 @@ def article_photo_add(request, pk: int):
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
-            messages.success(request, "Đã tải ảnh lên. Bấm “Chèn ảnh” để đặt ảnh vào nội dung.")
+            messages.success(request, _("Đã tải ảnh lên. Bấm “Chèn ảnh” để đặt ảnh vào nội dung."))
     else:
-        messages.error(request, "Hãy chọn một tệp ảnh.")
+        messages.error(request, _("Hãy chọn một tệp ảnh."))
     return redirect("articles:edit", article.pk)
 
 
@@ -225,7 +231,7 @@ def article_detail(request, pk: int):
 
 def _done(request, article, transition, done_text):
     if transition is None:
-        messages.info(request, "Tin, bài đã ở trạng thái này (có thể bạn vừa bấm hai lần).")
+        messages.info(request, _("Tin, bài đã ở trạng thái này (có thể bạn vừa bấm hai lần)."))
     else:
         messages.success(request, done_text)
     return redirect("articles:detail", article.pk)
@@ -248,7 +254,7 @@ def article_submit(request, pk: int):
     article = access.article_for_writer(request, pk)
     return _step(
         request, article, lambda: services.article_submit(article=article, by=request.user),
-        "Đã gửi đăng. Cán bộ tỉnh sẽ biên tập và duyệt đăng.",
+        _("Đã gửi đăng. Cán bộ tỉnh sẽ biên tập và duyệt đăng."),
     )  # fmt: skip
 
 
@@ -262,8 +268,8 @@ def article_publish(request, pk: int):
 
     def text(transition):
         if transition is not None and article.published_at > timezone.now():
-            return "Đã duyệt đăng; tin, bài sẽ hiện trên trang tin công khai từ thời điểm đã hẹn."
-        return "Đã đăng tin, bài lên trang tin công khai."
+            return _("Đã duyệt đăng; tin, bài sẽ hiện trên trang tin công khai từ thời điểm đã hẹn.")
+        return _("Đã đăng tin, bài lên trang tin công khai.")
 
     d = form.cleaned_data
     return _step(
@@ -282,7 +288,7 @@ def article_return(request, pk: int):
         return render_detail(request, article, status=400, return_form=form)
     return _step(
         request, article, lambda: services.article_return(article=article, by=request.user, comment=form.cleaned_data["comment"]),
-        "Đã trả lại tin, bài cho đơn vị viết bài.",
+        _("Đã trả lại tin, bài cho đơn vị viết bài."),
     )  # fmt: skip
 
 
@@ -295,7 +301,7 @@ def article_unpublish(request, pk: int):
     comment = form.cleaned_data.get("comment", "")
     return _step(
         request, article, lambda: services.article_unpublish(article=article, by=request.user, comment=comment),
-        "Đã gỡ tin, bài khỏi trang tin công khai.",
+        _("Đã gỡ tin, bài khỏi trang tin công khai."),
     )  # fmt: skip
 
 
@@ -314,7 +320,7 @@ def article_contest(request, pk: int):
     except ValidationError as exc:
         _attach_errors(form, exc)
         return render_detail(request, article, status=400, contest_form=form)
-    messages.success(request, "Đã gửi tác phẩm dự thi.")
+    messages.success(request, _("Đã gửi tác phẩm dự thi."))
     return redirect("articles:detail", article.pk)
 
 
@@ -348,15 +354,17 @@ def contest_list(request):
 
 @login_required
 def contest_export(request):
-    _, entries = _contest_entries(request)
+    _form, entries = _contest_entries(request)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="tac-pham-du-thi.csv"'
     response.write("\ufeff")  # Excel opens UTF-8 with a BOM as UTF-8
     writer = csv.writer(response)
-    writer.writerow(["STT", "Thể loại", "Tên tác phẩm", "Tác giả", "Đơn vị gửi", "Trạng thái bài", "Ngày gửi dự thi", "Ghi chú"])
-    for n, e in enumerate(entries, start=1):
-        row = [n, e.get_category_display(), e.article.title, e.author_name, e.unit.name, e.article.get_status_display(),
-               timezone.localtime(e.entered_at).strftime("%d/%m/%Y"), e.note]  # fmt: skip
-        # A cell starting with = + - @ would be a formula in a spreadsheet.
-        writer.writerow([f"'{v}" if isinstance(v, str) and v[:1] in "=+-@" else v for v in row])
+    # Exchanged between units: the headings and the category and status names stay Vietnamese.
+    with translation.override("vi"):
+        writer.writerow(CONTEST_HEADINGS)
+        for n, e in enumerate(entries, start=1):
+            row = [n, e.get_category_display(), e.article.title, e.author_name, e.unit.name, e.article.get_status_display(),
+                   timezone.localtime(e.entered_at).strftime("%d/%m/%Y"), e.note]  # fmt: skip
+            # A cell starting with = + - @ would be a formula in a spreadsheet.
+            writer.writerow([f"'{v}" if isinstance(v, str) and v[:1] in "=+-@" else v for v in row])
     return response

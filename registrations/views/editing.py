@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.models import Role
@@ -36,10 +37,10 @@ def _kind_requested(request) -> str:
     can_unit = scope.has_role(Role.OFFICER, Role.PROVINCE_STAFF)
     if asked == Kind.TASK or (not asked and can_task and not can_unit):
         if not can_task:
-            raise PermissionDenied("Việc làm cá nhân do cán bộ, đảng viên tự đăng ký.")
+            raise PermissionDenied(_("Việc làm cá nhân do cán bộ, đảng viên tự đăng ký."))
         return Kind.TASK
     if not can_unit:
-        raise PermissionDenied("Chỉ cán bộ phụ trách đơn vị mới đăng ký nội dung, mô hình của tập thể.")
+        raise PermissionDenied(_("Chỉ cán bộ phụ trách đơn vị mới đăng ký nội dung, mô hình của tập thể."))
     return asked if asked in (Kind.CONTENT, Kind.MODEL) else Kind.CONTENT
 
 
@@ -170,7 +171,7 @@ def _render_form(request, form, formset, *, kind, registration=None, stale=None,
 def _handle_post(request, *, kind, registration=None):
     form, formset = _build_form(request, kind=kind, registration=registration, data=request.POST)
     if not (form.is_valid() and formset.is_valid()):
-        messages.error(request, "Chưa lưu được: hãy sửa các ô được đánh dấu bên dưới.")
+        messages.error(request, _("Chưa lưu được: hãy sửa các ô được đánh dấu bên dưới."))
         return _render_form(request, form, formset, kind=kind, registration=registration)
     try:
         saved = _save(request, form, formset, kind=kind, registration=registration)
@@ -188,10 +189,10 @@ def _handle_post(request, *, kind, registration=None):
         return _render_form(request, form, formset, kind=kind, registration=registration)
     if saved.status not in Registration.EDITABLE:
         # The same form arrived again after it was sent: nothing more to do.
-        messages.info(request, "Đăng ký này đã được gửi duyệt.")
+        messages.info(request, _("Đăng ký này đã được gửi duyệt."))
         return redirect("registrations:detail", pk=saved.pk)
     if request.POST.get("action") != "submit":
-        messages.success(request, f"Đã lưu bản nháp lúc {timezone.localtime():%H:%M}.")
+        messages.success(request, _("Đã lưu bản nháp lúc %(time)s.") % {"time": f"{timezone.localtime():%H:%M}"})
         return redirect("registrations:edit", pk=saved.pk)
     missing = form.missing_for_submit()
     if missing:
@@ -203,14 +204,14 @@ def _handle_post(request, *, kind, registration=None):
         formset.is_valid()
         for name, message in missing.items():
             form.add_error(name, message)
-        messages.warning(request, "Đã lưu bản nháp, nhưng chưa gửi duyệt được: còn thiếu thông tin được đánh dấu.")
+        messages.warning(request, _("Đã lưu bản nháp, nhưng chưa gửi duyệt được: còn thiếu thông tin được đánh dấu."))
         return _render_form(request, form, formset, kind=saved.kind, registration=saved)
     try:
         services.registration_submit(registration=saved, by=request.user)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("registrations:edit", pk=saved.pk)
-    messages.success(request, "Đã gửi đăng ký để cấp có thẩm quyền duyệt.")
+    messages.success(request, _("Đã gửi đăng ký để cấp có thẩm quyền duyệt."))
     return redirect("registrations:detail", pk=saved.pk)
 
 
@@ -219,13 +220,13 @@ def _handle_post(request, *, kind, registration=None):
 def registration_create(request):
     kind = _kind_requested(request)
     if Campaign.current() is None:
-        messages.error(request, "Chưa có phong trào thi đua nào để đăng ký.")
+        messages.error(request, _("Chưa có phong trào thi đua nào để đăng ký."))
         return redirect("registrations:list")
     if request.method == "POST":
         return _handle_post(request, kind=kind)
     form, formset = _build_form(request, kind=kind)
     if not form.fields["unit"].queryset.exists():
-        raise PermissionDenied("Bạn chưa có đơn vị nào để đăng ký.")
+        raise PermissionDenied(_("Bạn chưa có đơn vị nào để đăng ký."))
     return _render_form(request, form, formset, kind=kind)
 
 
@@ -233,7 +234,10 @@ def registration_create(request):
 def registration_edit(request, pk: int):
     registration = access.registration_for_owner(request, pk)
     if not registration.is_editable:
-        messages.info(request, f"Đăng ký đang ở trạng thái “{registration.get_status_display()}”, không sửa được nữa.")
+        messages.info(
+            request,
+            _("Đăng ký đang ở trạng thái “%(status)s”, không sửa được nữa.") % {"status": registration.get_status_display()},
+        )
         return redirect("registrations:detail", pk=pk)
     if request.method == "POST":
         return _handle_post(request, kind=registration.kind, registration=registration)
@@ -255,25 +259,27 @@ def _autosave_reply(request, *, message, tone="secondary", registration=None, re
 def _autosave(request, *, kind, registration=None):
     form, formset = _build_form(request, kind=kind, registration=registration, data=request.POST)
     if not (request.POST.get("title") or "").strip():
-        return _autosave_reply(request, message="Nhập tên để bắt đầu lưu nháp tự động.")
+        return _autosave_reply(request, message=_("Nhập tên để bắt đầu lưu nháp tự động."))
     if not (form.is_valid() and formset.is_valid()):
         problems = [e for errors in form.errors.values() for e in errors]
         problems += [e for f in formset.forms for errors in f.errors.values() for e in errors]
-        return _autosave_reply(request, message="Chưa lưu nháp: " + " ".join(problems[:3]), tone="danger")
+        return _autosave_reply(
+            request, message=_("Chưa lưu nháp: %(problems)s") % {"problems": " ".join(problems[:3])}, tone="danger"
+        )
     try:
         saved = _save(request, form, formset, kind=kind, registration=registration)
     except StaleObjectError:
         return _autosave_reply(
-            request, message="Chưa lưu: đăng ký vừa được thay đổi ở nơi khác. Hãy tải lại trang.", tone="danger"
+            request, message=_("Chưa lưu: đăng ký vừa được thay đổi ở nơi khác. Hãy tải lại trang."), tone="danger"
         )
     except (ValidationError, PermissionDenied) as exc:
         text = " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
-        return _autosave_reply(request, message="Chưa lưu nháp: " + text, tone="danger")
+        return _autosave_reply(request, message=_("Chưa lưu nháp: %(problems)s") % {"problems": text}, tone="danger")
     if saved.status not in Registration.EDITABLE:
-        return _autosave_reply(request, message="Đăng ký đã được gửi; không lưu nháp nữa.", registration=saved)
+        return _autosave_reply(request, message=_("Đăng ký đã được gửi; không lưu nháp nữa."), registration=saved)
     return _autosave_reply(
         request,
-        message=f"Đã lưu nháp lúc {timezone.localtime():%H:%M}",
+        message=_("Đã lưu nháp lúc %(time)s") % {"time": f"{timezone.localtime():%H:%M}"},
         tone="success",
         registration=saved,
         replace_url=reverse("registrations:edit", args=[saved.pk]) if registration is None else None,
@@ -292,7 +298,7 @@ def registration_autosave(request):
 def registration_autosave_edit(request, pk: int):
     registration = access.registration_for_owner(request, pk)
     if not registration.is_editable:
-        return _autosave_reply(request, message="Đăng ký đã được gửi; không lưu nháp nữa.", registration=registration)
+        return _autosave_reply(request, message=_("Đăng ký đã được gửi; không lưu nháp nữa."), registration=registration)
     return _autosave(request, kind=registration.kind, registration=registration)
 
 
@@ -301,7 +307,7 @@ def registration_autosave_edit(request, pk: int):
 def registration_delete(request, pk: int):
     registration = access.registration_for_owner(request, pk)
     if request.POST.get("confirm") != "1":
-        messages.info(request, "Bản nháp chưa bị xóa: hãy bấm “Xóa bản nháp” và xác nhận.")
+        messages.info(request, _("Bản nháp chưa bị xóa: hãy bấm “Xóa bản nháp” và xác nhận."))
         return redirect("registrations:detail", pk=pk)
     try:
         services.registration_delete(registration=registration, by=request.user)
@@ -310,5 +316,5 @@ def registration_delete(request, pk: int):
         return redirect("registrations:detail", pk=pk)
     except Registration.DoesNotExist as exc:  # pragma: no cover - deleted meanwhile
         raise Http404 from exc
-    messages.success(request, f"Đã xóa bản nháp “{registration.title}”.")
+    messages.success(request, _("Đã xóa bản nháp “%(title)s”.") % {"title": registration.title})
     return redirect("registrations:list")

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from danvan.concurrency import StaleObjectError
@@ -68,7 +69,7 @@ def exemplar_list(request):
 def exemplar_create(request):
     scope = request.scope
     if not access.may_write(scope):
-        raise PermissionDenied("Vai trò của bạn không đề nghị gương điển hình.")
+        raise PermissionDenied(_("Vai trò của bạn không đề nghị gương điển hình."))
     registration = access.registration_for_nomination(request, request.POST.get("registration") or request.GET.get("dang-ky"))
     units = _units(scope)
     if request.method == "POST":
@@ -85,7 +86,7 @@ def exemplar_create(request):
             except ValidationError as exc:
                 _attach_errors(form, exc)
             else:
-                messages.success(request, "Đã gửi đề nghị công nhận gương điển hình lên tỉnh.")
+                messages.success(request, _("Đã gửi đề nghị công nhận gương điển hình lên tỉnh."))
                 return redirect("exemplars:detail", exemplar.pk)
     else:
         initial = {"client_token": uuid.uuid4(), "kind": Exemplar.Kind.COLLECTIVE, "unit": scope.home_unit}
@@ -132,12 +133,12 @@ def exemplar_edit(request, pk: int):
             try:
                 exemplar_update(exemplar=exemplar, data=data, by=request.user, expected_version=d.get("version") or 0)
             except StaleObjectError as exc:
-                form.add_error(None, "Đề nghị đã được người khác sửa sau khi bạn mở trang. Hãy tải lại trang để xem bản mới.")
+                form.add_error(None, _("Đề nghị đã được người khác sửa sau khi bạn mở trang. Hãy tải lại trang để xem bản mới."))
                 form.stale_changes = exc.changes
             except ValidationError as exc:
                 _attach_errors(form, exc)
             else:
-                messages.success(request, "Đã lưu đề nghị.")
+                messages.success(request, _("Đã lưu đề nghị."))
                 return redirect("exemplars:detail", exemplar.pk)
     else:
         form = ExemplarForm(
@@ -169,9 +170,9 @@ def exemplar_decide_view(request, pk: int):
             messages.error(request, " ".join(exc.messages))
         else:
             if done is None:
-                messages.info(request, "Gương điển hình đã ở trạng thái này.")
+                messages.info(request, _("Gương điển hình đã ở trạng thái này."))
             else:
-                messages.success(request, f"Đã ghi kết quả xét: {exemplar.get_status_display()}.")
+                messages.success(request, _("Đã ghi kết quả xét: %(status)s.") % {"status": exemplar.get_status_display()})
     else:
-        messages.error(request, "Hãy chọn kết quả xét.")
+        messages.error(request, _("Hãy chọn kết quả xét."))
     return redirect("exemplars:detail", exemplar.pk)

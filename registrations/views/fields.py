@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 
 from accounts.models import Role
 from accounts.scope import require_roles
@@ -33,7 +34,7 @@ def _save(request, field=None):
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(request, f"Đã lưu lĩnh vực “{saved.name}”.")
+            messages.success(request, _("Đã lưu lĩnh vực “%(name)s”.") % {"name": saved.name})
             return redirect("registrations:fields")
     return render(request, "registrations/field_form.html", {"form": form, "field": field})
 

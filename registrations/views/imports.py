@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import ngettext
 
 from accounts.models import Role
 from accounts.scope import require_roles
@@ -30,7 +31,8 @@ def registration_import(request):
             if result.errors:
                 errors = result.errors
             else:
-                messages.success(request, f"Đã nhập {len(result.created)} đăng ký.")
+                n = len(result.created)
+                messages.success(request, ngettext("Đã nhập %(n)s đăng ký.", "Đã nhập %(n)s đăng ký.", n) % {"n": n})
                 return redirect("registrations:list")
     return render(request, "registrations/import.html", {"form": form, "errors": errors, "headers": imports.TEMPLATE_HEADERS})
 
@@ -39,7 +41,8 @@ def registration_import(request):
 def import_template(request):
     require_roles(request, *MANAGERS)
     unit = request.scope.home_unit
-    content = xlsx_template(imports.TEMPLATE_HEADERS, imports.template_example(unit.code if unit else ""), title="Đăng ký")
+    example = imports.template_example(unit.code if unit else "")
+    content = xlsx_template(imports.TEMPLATE_HEADERS, example, title="Đăng ký")  # vi-only
     response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = 'attachment; filename="mau-nhap-dang-ky.xlsx"'
     return response

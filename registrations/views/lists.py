@@ -1,7 +1,8 @@
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, StreamingHttpResponse
 from django.shortcuts import render
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.models import Role
 from campaigns.models import Campaign
@@ -77,19 +78,21 @@ def _subtitle(request, form, data) -> str:
         shown.append(f"{field.label}: {label}")
     when = short_datetime(timezone.now())
     person = request.user.full_name or request.user.username
-    return f"Xuất lúc {when} bởi {person}. " + ("Lọc theo " + "; ".join(shown) + "." if shown else "Không lọc.")
+    return f"Xuất lúc {when} bởi {person}. " + ("Lọc theo " + "; ".join(shown) + "." if shown else "Không lọc.")  # vi-only
 
 
 @login_required
 def export_xlsx(request):
     form, data = _filter_form(request)
     registrations = registrations_for(request.scope, data)
-    handle = exports.write_xlsx(
-        registrations,
-        title=f"DANH SÁCH ĐĂNG KÝ “DÂN VẬN KHÉO” (ngày {short_date(timezone.localdate())})",
-        subtitle=_subtitle(request, form, data),
-        creator=request.user.full_name or request.user.username,
-    )
+    # Spreadsheets are exchanged between units: Vietnamese labels whatever the page's language.
+    with translation.override(settings.LANGUAGE_CODE):
+        handle = exports.write_xlsx(
+            registrations,
+            title=f"DANH SÁCH ĐĂNG KÝ “DÂN VẬN KHÉO” (ngày {short_date(timezone.localdate())})",  # vi-only
+            subtitle=_subtitle(request, form, data),
+            creator=request.user.full_name or request.user.username,
+        )
     return FileResponse(
         handle,
         as_attachment=True,
@@ -98,10 +101,16 @@ def export_xlsx(request):
     )
 
 
+def _in_vietnamese(lines):
+    """The CSV is written while the response streams: its labels in Vietnamese, like the .xlsx."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield from lines
+
+
 @login_required
 def export_csv(request):
     _, data = _filter_form(request)
     registrations = registrations_for(request.scope, data)
-    response = StreamingHttpResponse(exports.csv_lines(registrations), content_type="text/csv; charset=utf-8")
+    response = StreamingHttpResponse(_in_vietnamese(exports.csv_lines(registrations)), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{_filename("csv")}"'
     return response

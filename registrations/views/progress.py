@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from .. import access, services
 from ..forms import ProgressForm
@@ -13,7 +14,11 @@ def progress_add(request, pk: int):
     form comes back with what was typed (browsers cannot keep chosen files: they are named)."""
     registration = access.registration_for_owner(request, pk)
     if not access.can_report_progress(request.scope, registration):
-        messages.info(request, f"Đăng ký đang ở trạng thái “{registration.get_status_display()}”: chưa cập nhật tiến độ được.")
+        messages.info(
+            request,
+            _("Đăng ký đang ở trạng thái “%(status)s”: chưa cập nhật tiến độ được.")
+            % {"status": registration.get_status_display()},
+        )
         return redirect("registrations:detail", pk=pk)
     targets = list(registration.targets.all())
     form = ProgressForm(
@@ -39,8 +44,8 @@ def progress_add(request, pk: int):
             else:
                 form.add_error(None, exc)
             if request.FILES:
-                messages.warning(request, "Chưa lưu cập nhật. Nội dung bạn gõ vẫn còn; hãy chọn lại các tệp hợp lệ rồi gửi.")
+                messages.warning(request, _("Chưa lưu cập nhật. Nội dung bạn gõ vẫn còn; hãy chọn lại các tệp hợp lệ rồi gửi."))
         else:
-            messages.success(request, "Đã cập nhật tiến độ.")
+            messages.success(request, _("Đã cập nhật tiến độ."))
             return redirect("registrations:detail", pk=pk)
     return render(request, "registrations/progress_form.html", {"registration": registration, "form": form})

@@ -21,6 +21,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.scope import Scope
 from campaigns.models import Campaign, Unit
@@ -104,7 +106,7 @@ def public_article(request, slug: str):
     def build():
         article = _latest(Article.objects.public()).filter(slug=slug).first()
         if article is None:
-            raise Http404("Không tìm thấy tin, bài.")
+            raise Http404(_("Không tìm thấy tin, bài."))
         related = list(_latest(Article.objects.public()).exclude(pk=article.pk)[:4])
         exemplars = list(article.exemplars.recognised().select_related("unit"))
         models = list(article.registrations.filter(status__in=SHOWN_MODEL_STATES).select_related("unit"))
@@ -220,8 +222,8 @@ def public_models(request):
 
 
 class ArticleFeed(Feed):
-    title = "Dân vận khéo — Tin, bài"
-    description = "Tin, bài về gương điển hình và mô hình “Dân vận khéo” của Ủy ban MTTQ Việt Nam tỉnh Tuyên Quang."
+    title = gettext_lazy("Dân vận khéo — Tin, bài")
+    description = gettext_lazy("Tin, bài về gương điển hình và mô hình “Dân vận khéo” của Ủy ban MTTQ Việt Nam tỉnh Tuyên Quang.")
     feed_type = Rss201rev2Feed
 
     def link(self):
@@ -264,11 +266,11 @@ def _photo(request, pk: int, *, thumbnail: bool):
     photo = get_object_or_404(Attachment, pk=pk, owner_type=ContentType.objects.get_for_model(Article), mime__startswith="image/")
     article = Article.objects.filter(pk=photo.owner_id).select_related("unit").first()
     if article is None:
-        raise Http404("Không tìm thấy ảnh.")
+        raise Http404(_("Không tìm thấy ảnh."))
     public = article.is_public
     # Only a photo of an unpublished article needs to know who asks (the writers and reviewers).
     if not public and not access.article_can_view(Scope.for_user(request.user), article):
-        raise Http404("Không tìm thấy ảnh.")
+        raise Http404(_("Không tìm thấy ảnh."))
     field = photo.thumbnail if thumbnail and photo.thumbnail else photo.file
     content_type = "image/jpeg" if field is photo.thumbnail else photo.mime
     response = _file_response(field, filename=photo.original_name, content_type=content_type, inline=True)

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from documents.models import Attachment
@@ -97,7 +98,7 @@ def registration_submit(request, pk: int):
         transition = services.registration_submit(registration=registration, by=request.user)
     except ValidationError as exc:
         return _refused(request, registration, exc)
-    return _done(request, registration, transition, "Đã gửi đăng ký để duyệt.", "Đăng ký đã được gửi trước đó.")
+    return _done(request, registration, transition, _("Đã gửi đăng ký để duyệt."), _("Đăng ký đã được gửi trước đó."))
 
 
 @login_required
@@ -110,7 +111,7 @@ def registration_approve(request, pk: int):
         transition = services.registration_approve(registration=registration, by=request.user, comment=comment)
     except ValidationError as exc:
         return _refused(request, registration, exc)
-    return _done(request, registration, transition, "Đã duyệt đăng ký.", "Đăng ký đã được duyệt trước đó.")
+    return _done(request, registration, transition, _("Đã duyệt đăng ký."), _("Đăng ký đã được duyệt trước đó."))
 
 
 @login_required
@@ -119,13 +120,13 @@ def registration_return(request, pk: int):
     registration = access.registration_for_approver(request, pk)
     form = ReturnForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Chưa trả lại: hãy ghi lý do.")
+        messages.error(request, _("Chưa trả lại: hãy ghi lý do."))
         return render_detail(request, registration, return_form=form)
     try:
         transition = services.registration_return(registration=registration, by=request.user, reason=form.cleaned_data["reason"])
     except ValidationError as exc:
         return _refused(request, registration, exc)
-    return _done(request, registration, transition, "Đã trả lại đăng ký kèm lý do.", "Đăng ký đã được trả lại trước đó.")
+    return _done(request, registration, transition, _("Đã trả lại đăng ký kèm lý do."), _("Đăng ký đã được trả lại trước đó."))
 
 
 @login_required
@@ -136,7 +137,9 @@ def registration_start(request, pk: int):
         transition = services.registration_start(registration=registration, by=request.user)
     except ValidationError as exc:
         return _refused(request, registration, exc)
-    return _done(request, registration, transition, "Đã chuyển sang đang thực hiện.", "Đăng ký đã ở trạng thái đang thực hiện.")
+    return _done(
+        request, registration, transition, _("Đã chuyển sang đang thực hiện."), _("Đăng ký đã ở trạng thái đang thực hiện.")
+    )
 
 
 @login_required
@@ -150,7 +153,11 @@ def registration_complete(request, pk: int):
     except ValidationError as exc:
         return _refused(request, registration, exc)
     return _done(
-        request, registration, transition, "Đã báo cáo hoàn thành; cấp trên sẽ đánh giá.", "Đăng ký đã được báo cáo hoàn thành."
+        request,
+        registration,
+        transition,
+        _("Đã báo cáo hoàn thành; cấp trên sẽ đánh giá."),
+        _("Đăng ký đã được báo cáo hoàn thành."),
     )
 
 
@@ -160,7 +167,7 @@ def registration_evaluate(request, pk: int):
     registration = access.registration_for_approver(request, pk)
     form = EvaluateForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Chưa đánh giá: hãy chọn kết quả và ghi nhận xét.")
+        messages.error(request, _("Chưa đánh giá: hãy chọn kết quả và ghi nhận xét."))
         return render_detail(request, registration, evaluate_form=form)
     try:
         transition = services.registration_evaluate(
@@ -168,4 +175,4 @@ def registration_evaluate(request, pk: int):
         )
     except ValidationError as exc:
         return _refused(request, registration, exc)
-    return _done(request, registration, transition, "Đã ghi kết quả đánh giá.", "Đăng ký đã được đánh giá trước đó.")
+    return _done(request, registration, transition, _("Đã ghi kết quả đánh giá."), _("Đăng ký đã được đánh giá trước đó."))

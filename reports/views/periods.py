@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.scope import require_roles
@@ -101,7 +102,7 @@ def period_create(request):
     if not _receivers(request.scope).exists():
         from django.core.exceptions import PermissionDenied
 
-        raise PermissionDenied("Chỉ cán bộ của đơn vị có đơn vị trực thuộc được mở kỳ báo cáo.")
+        raise PermissionDenied(_("Chỉ cán bộ của đơn vị có đơn vị trực thuộc được mở kỳ báo cáo."))
     form = _period_form(request)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -111,7 +112,7 @@ def period_create(request):
             for message in exc.messages:
                 form.add_error(None, message)
         else:
-            messages.success(request, f"Đã mở kỳ báo cáo “{period.title}”.")
+            messages.success(request, _("Đã mở kỳ báo cáo “%(title)s”.") % {"title": period.title})
             return redirect("reports:period_detail", pk=period.pk)
     return render(request, "reports/period_form.html", {"form": form, "period": None})
 
@@ -135,7 +136,7 @@ def period_edit(request, pk: int):
             changes = exc.changes
             form.add_error(
                 None,
-                "Kỳ báo cáo vừa được người khác sửa. Nội dung bạn nhập vẫn còn dưới đây; xem các thay đổi rồi lưu lại nếu vẫn muốn.",
+                _("Kỳ báo cáo vừa được người khác sửa. Nội dung bạn nhập vẫn còn dưới đây; xem các thay đổi rồi lưu lại nếu vẫn muốn."),
             )
             form.data = form.data.copy()
             form.data["version"] = exc.instance.version
@@ -143,7 +144,7 @@ def period_edit(request, pk: int):
             for message in exc.messages:
                 form.add_error(None, message)
         else:
-            messages.success(request, "Đã lưu kỳ báo cáo.")
+            messages.success(request, _("Đã lưu kỳ báo cáo."))
             return redirect("reports:period_detail", pk=period.pk)
     return render(request, "reports/period_form.html", {"form": form, "period": period, "changes": changes})
 
@@ -155,19 +156,19 @@ def period_status(request, pk: int):
     form = VersionOnlyForm(request.POST)
     status = request.POST.get("status")
     if not form.is_valid() or status not in ReportingPeriod.Status.values:
-        messages.error(request, "Yêu cầu không hợp lệ; hãy tải lại trang.")
+        messages.error(request, _("Yêu cầu không hợp lệ; hãy tải lại trang."))
         return redirect("reports:period_detail", pk=period.pk)
     try:
         services.period_set_status(period=period, by=request.user, status=status, expected_version=form.cleaned_data["version"])
     except StaleObjectError:
-        messages.error(request, "Kỳ báo cáo vừa được người khác thay đổi; hãy xem lại rồi thao tác lại.")
+        messages.error(request, _("Kỳ báo cáo vừa được người khác thay đổi; hãy xem lại rồi thao tác lại."))
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
         if status == ReportingPeriod.Status.CLOSED:
-            messages.success(request, "Đã khóa sổ kỳ báo cáo: không nhận báo cáo mới (báo cáo bị trả lại vẫn được gửi lại).")
+            messages.success(request, _("Đã khóa sổ kỳ báo cáo: không nhận báo cáo mới (báo cáo bị trả lại vẫn được gửi lại)."))
         else:
-            messages.success(request, "Đã mở lại kỳ báo cáo.")
+            messages.success(request, _("Đã mở lại kỳ báo cáo."))
     return redirect("reports:period_detail", pk=period.pk)
 
 
@@ -181,11 +182,11 @@ def period_detail(request, pk: int):
     loc = request.GET.get("loc")
     rows = state.rows
     filters = {
-        "on_time": ("Đúng hạn", lambda r: r.state == "on_time"),
-        "late": ("Gửi muộn", lambda r: r.state == "late"),
-        "missing": ("Chưa gửi", lambda r: r.state == "missing"),
-        "awaiting": ("Chờ tiếp nhận", lambda r: r.report is not None and r.report.status == Report.Status.SUBMITTED),
-        "returned": ("Bị trả lại", lambda r: r.report is not None and r.report.status == Report.Status.RETURNED),
+        "on_time": (_("Đúng hạn"), lambda r: r.state == "on_time"),
+        "late": (_("Gửi muộn"), lambda r: r.state == "late"),
+        "missing": (_("Chưa gửi"), lambda r: r.state == "missing"),
+        "awaiting": (_("Chờ tiếp nhận"), lambda r: r.report is not None and r.report.status == Report.Status.SUBMITTED),
+        "returned": (_("Bị trả lại"), lambda r: r.report is not None and r.report.status == Report.Status.RETURNED),
     }
     filter_label = ""
     if loc in filters:

@@ -7,6 +7,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from danvan.concurrency import StaleObjectError
@@ -22,7 +24,7 @@ FORM_FIELDS = [*SECTION_KEYS, "number", "signer_authority", "signer_title", "sig
 
 def _initial(report):
     if report is None:
-        return {"version": 0, "signer_authority": "TM. BAN THƯỜNG TRỰC", "signer_title": "CHỦ TỊCH"}
+        return {"version": 0, "signer_authority": "TM. BAN THƯỜNG TRỰC", "signer_title": "CHỦ TỊCH"}  # vi-only (signature block)
     return {**{k: getattr(report, k) for k in FORM_FIELDS}, "version": report.version}
 
 
@@ -111,8 +113,10 @@ def _stale_form(form, exc):
     form.is_valid()
     form.add_error(
         None,
-        "Báo cáo vừa được lưu ở nơi khác (tab khác hoặc người khác) sau khi bạn mở trang. Nội dung bạn nhập vẫn còn dưới "
-        "đây và CHƯA được lưu; xem các thay đổi bên dưới rồi bấm lưu lại nếu vẫn muốn ghi đè.",
+        _(
+            "Báo cáo vừa được lưu ở nơi khác (tab khác hoặc người khác) sau khi bạn mở trang. Nội dung bạn nhập vẫn còn dưới "
+            "đây và CHƯA được lưu; xem các thay đổi bên dưới rồi bấm lưu lại nếu vẫn muốn ghi đè."
+        ),
     )
     return form
 
@@ -121,7 +125,7 @@ def _stale_form(form, exc):
 @require_POST
 def report_save(request, pk: int, code: str):
     period, unit, report = access.report_target(request, pk, code)
-    access.require(access.writes(request.scope, unit), "Chỉ cán bộ phụ trách của đơn vị được viết báo cáo.")
+    access.require(access.writes(request.scope, unit), _("Chỉ cán bộ phụ trách của đơn vị được viết báo cáo."))
     form = ReportForm(request.POST)
     if request.htmx:
         return _autosave(request, period, unit, form)
@@ -141,14 +145,15 @@ def report_save(request, pk: int, code: str):
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("reports:report_detail", pk=period.pk, code=unit.code)
-    messages.success(request, "Đã lưu bản nháp báo cáo.")
+    messages.success(request, _("Đã lưu bản nháp báo cáo."))
     return redirect("reports:report_detail", pk=period.pk, code=unit.code)
 
 
 def _autosave(request, period, unit, form):
     context = {"ok": False, "message": "", "version": None}
     if not form.is_valid():
-        context["message"] = "Chưa tự lưu được: " + " ".join(e for errs in form.errors.values() for e in errs)
+        errors = " ".join(e for errs in form.errors.values() for e in errs)
+        context["message"] = _("Chưa tự lưu được: %(errors)s") % {"errors": errors}
     else:
         try:
             report = services.report_save(
@@ -156,7 +161,7 @@ def _autosave(request, period, unit, form):
             )
         except StaleObjectError:
             context["message"] = (
-                "Báo cáo vừa được lưu ở nơi khác nên không tự lưu nữa. Bấm “Lưu nháp” để xem khác biệt; nội dung đang gõ vẫn còn."
+                _("Báo cáo vừa được lưu ở nơi khác nên không tự lưu nữa. Bấm “Lưu nháp” để xem khác biệt; nội dung đang gõ vẫn còn.")
             )
         except ValidationError as exc:
             context["message"] = " ".join(exc.messages)
@@ -169,7 +174,7 @@ def _autosave(request, period, unit, form):
 @require_POST
 def report_submit(request, pk: int, code: str):
     period, unit, report = access.report_target(request, pk, code)
-    access.require(access.writes(request.scope, unit), "Chỉ cán bộ phụ trách của đơn vị được gửi báo cáo.")
+    access.require(access.writes(request.scope, unit), _("Chỉ cán bộ phụ trách của đơn vị được gửi báo cáo."))
     form = ReportForm(request.POST)
     if not form.is_valid():
         return render(request, "reports/report_detail.html", _context(request, period, unit, report, form=form), status=400)
@@ -190,30 +195,41 @@ def report_submit(request, pk: int, code: str):
         )
     except services.PeriodClosed as exc:
         # Keep the text: save it as the draft, then say why it was not sent.
-        kept = ""
+        kept = False
         try:
             services.report_save(
                 period=period, unit=unit, by=request.user, expected_version=form.cleaned_data["version"], data=data
             )
-            kept = " Nội dung đã được lưu nháp."
+            kept = True
         except (ValidationError, StaleObjectError):
             pass
-        messages.error(request, " ".join(exc.messages) + kept)
+        text = " ".join(exc.messages)
+        if kept:
+            text = _("%(message)s Nội dung đã được lưu nháp.") % {"message": text}
+        messages.error(request, text)
         return redirect("reports:report_detail", pk=period.pk, code=unit.code)
     except ValidationError as exc:
         report = services.Report.objects.filter(period=period, unit=unit).first()
         form.add_error(None, " ".join(exc.messages))
         return render(request, "reports/report_detail.html", _context(request, period, unit, report, form=form), status=400)
     if report.days_late:
-        messages.warning(request, f"Đã gửi báo cáo, muộn {report.days_late} ngày so với hạn {period.due_on:%d/%m/%Y}.")
+        messages.warning(
+            request,
+            ngettext(
+                "Đã gửi báo cáo, muộn %(days)s ngày so với hạn %(due)s.",
+                "Đã gửi báo cáo, muộn %(days)s ngày so với hạn %(due)s.",
+                report.days_late,
+            )
+            % {"days": report.days_late, "due": f"{period.due_on:%d/%m/%Y}"},
+        )
     else:
-        messages.success(request, "Đã gửi báo cáo đúng hạn. Cấp trên sẽ xem và tiếp nhận hoặc trả lại kèm ý kiến.")
+        messages.success(request, _("Đã gửi báo cáo đúng hạn. Cấp trên sẽ xem và tiếp nhận hoặc trả lại kèm ý kiến."))
     return redirect("reports:report_detail", pk=period.pk, code=unit.code)
 
 
 def _existing(report):
     if report is None:
-        raise Http404("Đơn vị chưa có báo cáo.")
+        raise Http404(_("Đơn vị chưa có báo cáo."))
     return report
 
 
@@ -224,10 +240,10 @@ def _decision(request, pk, code, *, action):
     form = form_class(request.POST)
     allowed = access.reopens(request.scope, period) if action == "reopen" else access.reviews(request.scope, period)
     if not allowed:
-        raise PermissionDenied("Bạn không có quyền xử lý báo cáo này.")
+        raise PermissionDenied(_("Bạn không có quyền xử lý báo cáo này."))
     if not form.is_valid():
         message = " ".join(e for errs in form.errors.values() for e in errs)
-        messages.error(request, f"Chưa thực hiện được: {message}")
+        messages.error(request, _("Chưa thực hiện được: %(message)s") % {"message": message})
         return redirect("reports:report_detail", pk=period.pk, code=unit.code)
     data = form.cleaned_data
     try:
@@ -235,17 +251,17 @@ def _decision(request, pk, code, *, action):
             services.report_accept(
                 report=report, by=request.user, expected_version=data["version"], comment=data.get("comment", "")
             )
-            messages.success(request, f"Đã tiếp nhận báo cáo của {unit.name}; báo cáo đã khóa.")
+            messages.success(request, _("Đã tiếp nhận báo cáo của %(unit)s; báo cáo đã khóa.") % {"unit": unit.name})
         elif action == "return":
             services.report_return(
                 report=report, by=request.user, expected_version=data["version"], comment=data.get("comment", "")
             )
-            messages.success(request, f"Đã trả lại báo cáo của {unit.name} kèm ý kiến.")
+            messages.success(request, _("Đã trả lại báo cáo của %(unit)s kèm ý kiến.") % {"unit": unit.name})
         else:
             services.report_reopen(report=report, by=request.user, expected_version=data["version"], reason=data["reason"])
-            messages.success(request, f"Đã mở lại báo cáo của {unit.name}; đơn vị được sửa và gửi lại.")
+            messages.success(request, _("Đã mở lại báo cáo của %(unit)s; đơn vị được sửa và gửi lại.") % {"unit": unit.name})
     except StaleObjectError:
-        messages.error(request, "Báo cáo vừa thay đổi (đơn vị gửi lại hoặc người khác đã xử lý). Hãy xem lại rồi thao tác lại.")
+        messages.error(request, _("Báo cáo vừa thay đổi (đơn vị gửi lại hoặc người khác đã xử lý). Hãy xem lại rồi thao tác lại."))
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     return redirect("reports:report_detail", pk=period.pk, code=unit.code)
@@ -282,7 +298,7 @@ def report_versions(request, pk: int, code: str):
     report = _existing(report)
     versions = list(report.versions.select_related("submitted_by", "reviewed_by").order_by("number"))
     if not versions:
-        raise Http404("Báo cáo chưa gửi lần nào.")
+        raise Http404(_("Báo cáo chưa gửi lần nào."))
     by_number = {v.number: v for v in versions}
     new = by_number.get(_version_number(request.GET.get("b"), versions[-1].number), versions[-1])
     old = by_number.get(_version_number(request.GET.get("a"), new.number - 1)) if new.number > 1 else None
@@ -290,7 +306,7 @@ def report_versions(request, pk: int, code: str):
     if old is not None:
         context["sections"] = sections_diff(old.narrative, new.narrative)
         context["figures"] = figures_diff(old.figures, new.figures)
-        labels = {"number_symbol": "Số, ký hiệu"}
+        labels = {"number_symbol": _("Số, ký hiệu")}
         context["other_changes"] = simple_changes(
             {"number_symbol": old.number_symbol}, {"number_symbol": new.number_symbol}, labels
         )
@@ -313,12 +329,12 @@ def report_pdf(request, pk: int, code: str):
     number = request.GET.get("lan")
     version = versions.filter(number=_version_number(number, 0)).first() if number else versions.first()
     if version is None:
-        raise Http404("Báo cáo chưa gửi lần nào.")
+        raise Http404(_("Báo cáo chưa gửi lần nào."))
     document = document_request(
         owner=version,
         kind="report_version",
         source_key=f"report-version:{version.pk}",
-        title=f"{period.title} — {unit.name} (lần gửi {version.number})",
+        title=f"{period.title} — {unit.name} (lần gửi {version.number})",  # vi-only (title of the stored document)
         filename=f"bao-cao-{unit.code}-{period.kind}-{period.campaign.year}-lan-{version.number}.pdf",
         by=request.user,
     )
@@ -329,14 +345,14 @@ def report_pdf(request, pk: int, code: str):
 def report_draft_pdf(request, pk: int, code: str):
     """The working draft as a PDF (stamped DỰ THẢO), for the unit's officers to read before sending."""
     period, unit, report = access.report_target(request, pk, code)
-    access.require(access.writes(request.scope, unit), "Chỉ đơn vị viết báo cáo xem được bản dự thảo.")
+    access.require(access.writes(request.scope, unit), _("Chỉ đơn vị viết báo cáo xem được bản dự thảo."))
     report = _existing(report)
     values = figures.compute(unit, period)
     document = document_request(
         owner=report,
         kind="report_draft",
         source_key=pdf.draft_source_key(report, values),
-        title=f"{period.title} — {unit.name} (dự thảo)",
+        title=f"{period.title} — {unit.name} (dự thảo)",  # vi-only (title of the stored document)
         filename=f"du-thao-bao-cao-{unit.code}-{period.kind}-{period.campaign.year}.pdf",
         by=request.user,
     )
@@ -347,10 +363,11 @@ def report_draft_pdf(request, pk: int, code: str):
 @require_POST
 def report_attachment_add(request, pk: int, code: str):
     period, unit, report = access.report_target(request, pk, code)
-    access.require(access.writes(request.scope, unit), "Chỉ cán bộ phụ trách của đơn vị được đính kèm tệp.")
+    access.require(access.writes(request.scope, unit), _("Chỉ cán bộ phụ trách của đơn vị được đính kèm tệp."))
     form = AttachmentForm(request.POST, request.FILES)
     if not form.is_valid():
-        messages.error(request, "Chưa đính kèm được: " + " ".join(e for errs in form.errors.values() for e in errs))
+        errors = " ".join(e for errs in form.errors.values() for e in errs)
+        messages.error(request, _("Chưa đính kèm được: %(errors)s") % {"errors": errors})
         return redirect("reports:report_detail", pk=period.pk, code=unit.code)
     try:
         report = report or services.report_start(period=period, unit=unit, by=request.user)
@@ -358,9 +375,9 @@ def report_attachment_add(request, pk: int, code: str):
             report=report, by=request.user, uploaded=form.cleaned_data["file"], caption=form.cleaned_data.get("caption", "")
         )
     except ValidationError as exc:
-        messages.error(request, "Chưa đính kèm được: " + " ".join(exc.messages))
+        messages.error(request, _("Chưa đính kèm được: %(errors)s") % {"errors": " ".join(exc.messages)})
     else:
-        messages.success(request, f"Đã đính kèm “{attachment.original_name}”.")
+        messages.success(request, _("Đã đính kèm “%(name)s”.") % {"name": attachment.original_name})
     return redirect("reports:report_detail", pk=period.pk, code=unit.code)
 
 
@@ -369,14 +386,14 @@ def report_attachment_add(request, pk: int, code: str):
 def report_attachment_delete(request, pk: int, code: str, attachment_pk: int):
     period, unit, report = access.report_target(request, pk, code)
     report = _existing(report)
-    access.require(access.writes(request.scope, unit), "Chỉ cán bộ phụ trách của đơn vị được gỡ tệp.")
+    access.require(access.writes(request.scope, unit), _("Chỉ cán bộ phụ trách của đơn vị được gỡ tệp."))
     attachment = attachments_of(report).filter(pk=attachment_pk).first()
     if attachment is None:
-        raise Http404("Không tìm thấy tệp.")
+        raise Http404(_("Không tìm thấy tệp."))
     try:
         services.report_attachment_delete(report=report, attachment=attachment, by=request.user)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, f"Đã gỡ tệp “{attachment.original_name}”.")
+        messages.success(request, _("Đã gỡ tệp “%(name)s”.") % {"name": attachment.original_name})
     return redirect("reports:report_detail", pk=period.pk, code=unit.code)

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from danvan.concurrency import StaleObjectError
@@ -22,8 +23,8 @@ def _initial(summary, period):
     if summary is None:
         return {
             "version": 0,
-            "signer_authority": "TM. BAN THƯỜNG TRỰC",
-            "signer_title": "CHỦ TỊCH",
+            "signer_authority": "TM. BAN THƯỜNG TRỰC",  # vi-only (signature block of the document)
+            "signer_title": "CHỦ TỊCH",  # vi-only (signature block of the document)
             **services._default_summary(period),
         }
     return {**{k: getattr(summary, k) for k in FIELDS}, "version": summary.version}
@@ -65,7 +66,7 @@ def summary_detail(request, pk: int):
 @require_POST
 def summary_save(request, pk: int):
     period, summary = access.summary_for_view(request, pk)
-    access.require(access.writes_summary(request.scope, period), "Chỉ cán bộ của đơn vị nhận báo cáo được viết báo cáo tổng hợp.")
+    access.require(access.writes_summary(request.scope, period), _("Chỉ cán bộ của đơn vị nhận báo cáo được viết báo cáo tổng hợp."))
     form = SummaryForm(request.POST)
     if not form.is_valid():
         return render(request, "reports/summary.html", _context(request, period, summary, form=form), status=400)
@@ -79,7 +80,7 @@ def summary_save(request, pk: int):
         form.is_valid()
         form.add_error(
             None,
-            "Báo cáo tổng hợp vừa được người khác lưu. Nội dung bạn nhập vẫn còn và CHƯA được lưu; xem thay đổi rồi lưu lại nếu vẫn muốn.",
+            _("Báo cáo tổng hợp vừa được người khác lưu. Nội dung bạn nhập vẫn còn và CHƯA được lưu; xem thay đổi rồi lưu lại nếu vẫn muốn."),
         )
         return render(
             request, "reports/summary.html", _context(request, period, exc.instance, form=form, changes=exc.changes), status=409
@@ -87,13 +88,13 @@ def summary_save(request, pk: int):
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("reports:summary_detail", pk=period.pk)
-    messages.success(request, "Đã lưu báo cáo tổng hợp.")
+    messages.success(request, _("Đã lưu báo cáo tổng hợp."))
     return redirect("reports:summary_detail", pk=period.pk)
 
 
 def _existing(summary):
     if summary is None:
-        raise Http404("Chưa có báo cáo tổng hợp.")
+        raise Http404(_("Chưa có báo cáo tổng hợp."))
     return summary
 
 
@@ -102,12 +103,13 @@ def _existing(summary):
 def summary_issue(request, pk: int):
     period, summary = access.summary_for_view(request, pk)
     access.require(
-        access.writes_summary(request.scope, period), "Chỉ cán bộ của đơn vị nhận báo cáo được ban hành báo cáo tổng hợp."
+        access.writes_summary(request.scope, period), _("Chỉ cán bộ của đơn vị nhận báo cáo được ban hành báo cáo tổng hợp.")
     )
     summary = _existing(summary)
     form = IssueForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Chưa ban hành được: " + " ".join(e for errs in form.errors.values() for e in errs))
+        errors = " ".join(e for errs in form.errors.values() for e in errs)
+        messages.error(request, _("Chưa ban hành được: %(errors)s") % {"errors": errors})
         return redirect("reports:summary_detail", pk=period.pk)
     try:
         services.summary_issue(
@@ -119,11 +121,11 @@ def summary_issue(request, pk: int):
     except services.AlreadySubmitted as exc:
         messages.info(request, " ".join(exc.messages))
     except StaleObjectError:
-        messages.error(request, "Báo cáo tổng hợp vừa được người khác sửa; hãy xem lại rồi ban hành.")
+        messages.error(request, _("Báo cáo tổng hợp vừa được người khác sửa; hãy xem lại rồi ban hành."))
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, "Đã ban hành báo cáo tổng hợp; số liệu đã được chốt.")
+        messages.success(request, _("Đã ban hành báo cáo tổng hợp; số liệu đã được chốt."))
     return redirect("reports:summary_detail", pk=period.pk)
 
 
@@ -132,21 +134,21 @@ def summary_issue(request, pk: int):
 def summary_reopen(request, pk: int):
     period, summary = access.summary_for_view(request, pk)
     access.require(
-        access.writes_summary(request.scope, period), "Chỉ cán bộ của đơn vị nhận báo cáo được mở lại báo cáo tổng hợp."
+        access.writes_summary(request.scope, period), _("Chỉ cán bộ của đơn vị nhận báo cáo được mở lại báo cáo tổng hợp.")
     )
     summary = _existing(summary)
     form = VersionOnlyForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Yêu cầu không hợp lệ; hãy tải lại trang.")
+        messages.error(request, _("Yêu cầu không hợp lệ; hãy tải lại trang."))
         return redirect("reports:summary_detail", pk=period.pk)
     try:
         services.summary_reopen(summary=summary, by=request.user, expected_version=form.cleaned_data["version"])
     except StaleObjectError:
-        messages.error(request, "Báo cáo tổng hợp vừa thay đổi; hãy xem lại.")
+        messages.error(request, _("Báo cáo tổng hợp vừa thay đổi; hãy xem lại."))
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, "Đã mở lại bản nháp báo cáo tổng hợp.")
+        messages.success(request, _("Đã mở lại bản nháp báo cáo tổng hợp."))
     return redirect("reports:summary_detail", pk=period.pk)
 
 
@@ -155,14 +157,14 @@ def summary_pdf(request, pk: int):
     period, summary = access.summary_for_view(request, pk)
     if summary is None:
         if not access.writes_summary(request.scope, period):
-            raise Http404("Chưa có báo cáo tổng hợp.")
+            raise Http404(_("Chưa có báo cáo tổng hợp."))
         summary = services.summary_start(period=period, by=request.user)
     issued = summary.status == ConsolidatedReport.Status.ISSUED
     document = document_request(
         owner=summary,
         kind="report_summary",
         source_key=pdf.summary_source_key(summary),
-        title=f"Báo cáo tổng hợp — {period.title}{'' if issued else ' (dự thảo)'}",
+        title=f"Báo cáo tổng hợp — {period.title}{'' if issued else ' (dự thảo)'}",  # vi-only (title of the stored document)
         filename=f"bao-cao-tong-hop-{period.receiving_unit.code}-{period.kind}-{period.campaign.year}.pdf",
         by=request.user,
     )

@@ -1,6 +1,8 @@
 // A small toolbar over the article body's <textarea>: wraps the selection in the few tags the
 // sanitiser keeps (registrations/sanitise.py) and inserts the article's uploaded photos.
 // Without JavaScript the textarea still works (paragraphs separated by a blank line).
+// The words it inserts and asks with come from the toolbar's data-* attributes, translated by the
+// page (templates/registrations/articles/form.html).
 (function () {
   "use strict";
 
@@ -22,26 +24,32 @@
   function setup(toolbar) {
     var area = document.getElementById(toolbar.getAttribute("data-editor-for"));
     if (!area) return;
+    var words = {
+      text: toolbar.getAttribute("data-text-placeholder") || "",
+      list: toolbar.getAttribute("data-list-placeholder") || "",
+      linkPrompt: toolbar.getAttribute("data-link-prompt") || "",
+      link: toolbar.getAttribute("data-link-placeholder") || ""
+    };
     toolbar.hidden = false;
     toolbar.addEventListener("click", function (event) {
       var button = event.target.closest("button");
       if (!button) return;
       if (button.hasAttribute("data-wrap")) {
         var tag = button.getAttribute("data-wrap");
-        replaceSelection(area, "<" + tag + ">", "</" + tag + ">", "chữ");
+        replaceSelection(area, "<" + tag + ">", "</" + tag + ">", words.text);
       } else if (button.hasAttribute("data-block")) {
         var block = button.getAttribute("data-block");
         replaceSelection(area, "\n<" + block + ">", "</" + block + ">\n", "");
       } else if (button.hasAttribute("data-list")) {
         var start = area.selectionStart, end = area.selectionEnd;
-        var lines = (area.value.slice(start, end) || "mục 1\nmục 2").split("\n").filter(function (l) { return l.trim(); });
+        var lines = (area.value.slice(start, end) || words.list).split("\n").filter(function (l) { return l.trim(); });
         var html = "\n<ul>\n" + lines.map(function (l) { return "<li>" + l.trim() + "</li>"; }).join("\n") + "\n</ul>\n";
         area.setRangeText(html, start, end, "end");
         area.focus();
       } else if (button.hasAttribute("data-link")) {
-        var url = window.prompt("Địa chỉ liên kết (https://…)", "https://");
+        var url = window.prompt(words.linkPrompt, "https://");
         if (!url || !/^(https?:\/\/|mailto:)/i.test(url)) return;
-        replaceSelection(area, '<a href="' + escapeAttr(url) + '">', "</a>", "liên kết");
+        replaceSelection(area, '<a href="' + escapeAttr(url) + '">', "</a>", words.link);
       }
     });
   }

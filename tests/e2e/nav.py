@@ -10,6 +10,9 @@ def nav_click(page: Page, label: str) -> None:
     toggler = navigation.get_by_role("button", name="Mở menu")
     if toggler.is_visible() and toggler.get_attribute("aria-expanded") != "true":
         toggler.click()
+        # Bootstrap animates the bar open ("collapsing"); until it is "collapse show" its links
+        # report hidden and the check below would open a menu the link is not in.
+        navigation.locator(".navbar-collapse.collapse.show").wait_for(state="visible")
     link = navigation.get_by_role("link", name=label, exact=True)
     if not link.is_visible():
         menu = navigation.locator("li.dropdown").filter(has=page.get_by_role("link", name=label, exact=True, include_hidden=True))

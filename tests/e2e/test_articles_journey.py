@@ -93,7 +93,8 @@ def test_article_from_phone_to_public_pages(e2e_world, page, browser, live_serve
     expect(visitor.get_by_role("heading", level=1)).to_have_text(article.title)
     photo = visitor.locator(f".public-article-body img[src='/tin-tuc/anh/{article.cover_id}/']")
     expect(photo).to_be_visible()
-    assert visitor.evaluate("(img) => img.complete && img.naturalWidth", photo.element_handle()) == 320
+    visitor.wait_for_function("(img) => img.complete && img.naturalWidth > 0", arg=photo.element_handle())
+    assert visitor.evaluate("(img) => img.naturalWidth", photo.element_handle()) == 320
     assert visitor.locator("meta[property='og:title']").get_attribute("content") == article.title
     visitor.get_by_label("Tìm tin, bài").fill("dan van kheo luong thi men")
     visitor.get_by_role("button", name="Tìm", exact=True).click()

@@ -78,7 +78,10 @@ def test_task_from_phone_to_province_statistics_and_export(e2e_world, page, brow
     expect(mobile.locator(".portal-messages")).to_contain_text("Đã cập nhật tiến độ")
     thumbnail = mobile.locator(".evidence img")
     expect(thumbnail).to_have_count(1)
-    assert mobile.evaluate("(img) => img.complete && img.naturalWidth > 0", thumbnail.element_handle())
+    # The thumbnail is loading="lazy": bring it on screen, then wait for it to decode (a broken
+    # image never gets a width, and the wait fails).
+    thumbnail.scroll_into_view_if_needed()
+    mobile.wait_for_function("(img) => img.complete && img.naturalWidth > 0", arg=thumbnail.element_handle())
     assert _registration().status == "in_progress"
     thumb_url = thumbnail.get_attribute("src")
     phone.close()
