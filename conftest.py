@@ -68,6 +68,16 @@ def _portal_language():
     translation.deactivate()
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: the database is rolled back between tests, so ids and
+    dashboard revisions repeat, and a page cached by one test must not answer the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _remove_test_media_root():
     """Each test session stores uploads under a fresh temporary MEDIA_ROOT; remove it afterwards."""

@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DashboardsConfig(AppConfig):
     name = "dashboards"
-    verbose_name = "Bảng điều khiển"
+    verbose_name = _("Bảng điều khiển")
 
     def ready(self):
         from . import home, nav, signals  # noqa: F401  (home item, navigation, summary upkeep)

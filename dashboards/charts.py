@@ -4,11 +4,11 @@ a <title>, and the same figures in a table next to it). Colours come from CSS cl
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from html import escape  # the standard library's: these loops format plain strings, no lazy ones
 
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from danvan.templatetags.vn import vn_number
+from danvan.templatetags.vn import number_formatter
 
 WIDTH = 640
 LABEL_W = 170
@@ -78,6 +78,7 @@ class Chart:
     # The bars and the table rows are written here rather than in the template: a national
     # dashboard draws 64 bars of up to six segments, which the template engine renders slowly.
     def svg_bars(self) -> str:
+        number = number_formatter()
         out = []
         for bar in self.bars:
             label = escape(bar.label)
@@ -85,16 +86,17 @@ class Chart:
             for s in bar.segments:
                 out.append(
                     f'<rect class="{escape(s.css)}" x="{s.x}" y="{bar.y}" width="{s.width}" height="{self.bar_h}">'
-                    f"<title>{label} — {escape(s.label)}: {vn_number(s.value)}</title></rect>"
+                    f"<title>{label} — {escape(s.label)}: {number(s.value)}</title></rect>"
                 )
-            out.append(f'<text class="dash-value" x="{bar.value_x}" y="{bar.text_y}">{vn_number(bar.total)}</text></g>')
+            out.append(f'<text class="dash-value" x="{bar.value_x}" y="{bar.text_y}">{number(bar.total)}</text></g>')
         return mark_safe("\n".join(out))  # every text above is escaped
 
     def table_rows(self) -> str:
+        number = number_formatter()
         out = []
         for bar in self.bars:
-            cells = "".join(f'<td class="text-end">{vn_number(v)}</td>' for v in bar.values)
-            total = f'<td class="text-end">{vn_number(bar.total)}</td>' if self.multi else ""
+            cells = "".join(f'<td class="text-end">{number(v)}</td>' for v in bar.values)
+            total = f'<td class="text-end">{number(bar.total)}</td>' if self.multi else ""
             out.append(f'<tr><th scope="row">{escape(bar.full_label)}</th>{cells}{total}</tr>')
         return mark_safe("\n".join(out))  # every text above is escaped
 
@@ -106,9 +108,11 @@ def _short(text: str, limit: int = 24) -> str:
 def stacked(title: str, description: str, rows: list[tuple[str, list[int]]], series: list[tuple[str, str]]) -> Chart:
     """Horizontal bars, one per row, each split into the series (label, css class) in order; bars
     are scaled to the largest row total."""
+    series = [(str(name), css) for name, css in series]  # translated once, not per segment
     area = WIDTH - LABEL_W - VALUE_W
     biggest = max((sum(values) for _, values in rows), default=0) or 1
     bars = []
+    rows = [(str(label), values) for label, values in rows]
     for i, (label, values) in enumerate(rows):
         y = TOP + i * ROW_H
         bar = Bar(y=y, label=_short(label), total=sum(values), values=list(values), full_label=label)

@@ -4,7 +4,7 @@ and the recomputation from scratch.
 Every figure is counted the same way in three places, which the tests compare:
   1. `compute(family, campaign_id, unit_ids)`: set-based queries giving each unit's OWN value;
   2. `update_units(...)`: after a change, recompute the own values of the touched units (under a
-     row lock per unit and family), and add the difference to the subtree total of the unit and
+     row lock per tree), and add the difference to the subtree total of the unit and
      of each of its ancestors with F() increments — a fixed number of queries per change;
   3. `refresh_campaign(...)`: own values of every unit in one pass per family, rolled up to the
      ancestors in Python, written with bulk inserts (after bulk loads; nightly).
@@ -28,6 +28,8 @@ LOCK_PREFIX = "~"
 # A revision per unit, raised whenever a subtree total of the unit changes (and set to a new
 # random value by a recount): the dashboards cache their rendered figures under it.
 REV_KEY = "~rev"
+# One row per campaign and top unit, locked by every change of the tree below it (see _lock).
+TREE_LOCK_KEY = "~tree"
 FAMILIES = ("reg", "cad", "plan", "rep", "task", "ex", "art")
 BATCH = 2000
 
@@ -224,7 +226,7 @@ def _prefixes(path: str) -> list[str]:
 
 
 def chains_for(unit_ids) -> dict[int, list[int]]:
-    """unit id → [the unit, its open ancestors…] (two queries)."""
+    """unit id → [the unit, its open ancestors from the root down to the parent] (two queries)."""
     from campaigns.models import Unit
 
     paths = dict(Unit.objects.filter(pk__in=list(unit_ids)).values_list("pk", "path"))
@@ -261,8 +263,8 @@ def _family_of(key: str) -> str:
 # --- a change: carry the difference up the tree ----------------------------------------------------------
 def update_units(campaign_id: int, unit_ids, families) -> None:
     """Recompute the own values of these units for these families and add the differences to the
-    subtree totals of each unit and its ancestors. Runs in (or opens) a transaction; units are
-    locked per family so two changes of the same unit are counted one after the other."""
+    subtree totals of each unit and its ancestors. Runs in (or opens) a transaction; the changes
+    of one tree are counted one after the other (see _lock)."""
     unit_ids = {u for u in unit_ids if u}
     families = list(families)
     if not unit_ids or not families or not campaign_id:
@@ -272,7 +274,7 @@ def update_units(campaign_id: int, unit_ids, families) -> None:
         unit_ids = set(chains)
         if not unit_ids:
             return
-        _lock(campaign_id, unit_ids, families)
+        _lock(campaign_id, chains)
         fresh = {}
         for family in families:
             fresh.update(compute(family, campaign_id, unit_ids))
@@ -301,21 +303,34 @@ def update_units(campaign_id: int, unit_ids, families) -> None:
         _apply(campaign_id, rows, deltas, total_delta)
 
 
-def _lock(campaign_id: int, unit_ids, families) -> None:
-    """Take the (unit, family) lock rows, creating them the first time."""
-    keys = [LOCK_PREFIX + f for f in families]
-    base = UnitFigure.objects.select_for_update().filter(campaign_id=campaign_id, unit_id__in=list(unit_ids), key__in=keys)
-    found = set(base.order_by("pk").values_list("unit_id", "key"))
-    missing = [(u, k) for u in unit_ids for k in keys if (u, k) not in found]
+def _lock(campaign_id: int, chains: dict) -> None:
+    """Take the lock row of the top of each unit's tree, in id order, creating it the first time.
+
+    Two changes that would write a common summary row share that row's unit among their ancestors,
+    hence the top of their trees: the second waits here, before it has read or written anything,
+    and counts after the first has committed. Rows are thus created and updated by one change at a
+    time per tree (no deadlock between two changes inserting the same ancestor rows), while trees
+    apart (two provinces of the national list) do not wait for each other. Every change already
+    raised the top unit's revision row, so no change that could run side by side before waits now."""
+    tops = sorted({_top(chain) for chain in chains.values()})
+    base = UnitFigure.objects.select_for_update().filter(campaign_id=campaign_id, unit_id__in=tops, key=TREE_LOCK_KEY).order_by("unit_id")
+    found = set(base.values_list("unit_id", flat=True))
+    missing = [u for u in tops if u not in found]
     if missing:
         UnitFigure.objects.bulk_create(
-            [UnitFigure(campaign_id=campaign_id, unit_id=u, key=k, family=k[1:]) for u, k in missing], ignore_conflicts=True
+            [UnitFigure(campaign_id=campaign_id, unit_id=u, key=TREE_LOCK_KEY, family="lock") for u in missing],
+            ignore_conflicts=True,
         )
-        list(base.filter(unit_id__in={u for u, _ in missing}).order_by("pk").values_list("pk"))
+        list(base.filter(unit_id__in=missing).values_list("pk"))
+
+
+def _top(chain: list[int]) -> int:
+    """The highest open unit of a chain (chains run unit, root, …, parent)."""
+    return chain[1] if len(chain) > 1 else chain[0]
 
 
 def _apply(campaign_id: int, rows: dict, deltas: dict, total_delta: dict) -> None:
-    missing = [pair for pair in total_delta if pair not in rows]
+    missing = sorted(pair for pair in total_delta if pair not in rows)
     if missing:
         UnitFigure.objects.bulk_create(
             [UnitFigure(campaign_id=campaign_id, unit_id=u, key=k, family=_family_of(k)) for u, k in missing],
@@ -342,7 +357,7 @@ def _apply(campaign_id: int, rows: dict, deltas: dict, total_delta: dict) -> Non
 def update_all_campaigns(unit_ids, families) -> None:
     from campaigns.models import Campaign
 
-    for campaign_id in Campaign.objects.values_list("pk", flat=True):
+    for campaign_id in Campaign.objects.order_by("pk").values_list("pk", flat=True):
         update_units(campaign_id, unit_ids, families)
 
 
@@ -416,10 +431,42 @@ def refresh_campaign(campaign_id: int, chains: dict | None = None) -> int:
     return len(rows)
 
 
-def bump_revisions() -> None:
-    """Something every dashboard shows changed outside the figures (a field's name, a campaign's
-    title): every cached dashboard is drawn again."""
-    UnitFigure.objects.filter(key=REV_KEY).update(total=F("total") + 1)
+def bump_revisions(unit_ids=None) -> None:
+    """Something dashboards show changed outside the figures (a field's name, a campaign's title:
+    every dashboard; a unit's name or a period's title: the dashboards of those units): those
+    cached dashboards are drawn again. The trees' locks are taken first, as a change does, so a
+    change counted meanwhile does not hold one revision row while this holds another."""
+    from campaigns.models import Campaign
+
+    with transaction.atomic():
+        rows = UnitFigure.objects.filter(key=REV_KEY)
+        if unit_ids is None:
+            chains = all_chains()
+        else:
+            chains = chains_for({u for u in unit_ids if u})
+            rows = rows.filter(unit_id__in=list(chains))
+        if not chains:
+            return
+        for campaign_id in Campaign.objects.order_by("pk").values_list("pk", flat=True):
+            _lock(campaign_id, chains)
+        rows.update(total=F("total") + 1)
+
+
+def revision(campaign_id: int, unit_id: int) -> tuple[int | None, bool]:
+    """(the unit's revision, whether issued plans wait to be counted), in one query: a cached
+    dashboard is good while the revision is the one it was drawn under and nothing is pending."""
+    rev, pending = None, False
+    rows = (
+        UnitFigure.objects.filter(campaign_id=campaign_id)
+        .filter(Q(unit_id=unit_id, key=REV_KEY) | Q(family="pending"))
+        .values_list("key", "total")[:2]
+    )
+    for key, total in rows:
+        if key == REV_KEY:
+            rev = total
+        else:
+            pending = True
+    return rev, pending
 
 
 def refresh_all(campaign_ids=None) -> dict[int, int]:

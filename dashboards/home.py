@@ -1,6 +1,7 @@
 """Home item: the dashboard of the person's own committee (no query: the scope knows the unit)."""
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from danvan import home
 
@@ -13,14 +14,14 @@ def dashboard_link(request, scope):
         return None
     unit = scope.home_unit
     return home.HomeSection(
-        title="Bảng điều khiển",
+        title=_("Bảng điều khiển"),
         items=[
             home.HomeItem(
-                text=f"Toàn cảnh phong trào của {unit.committee_name}",
+                text=_("Toàn cảnh phong trào của %(committee)s") % {"committee": unit.committee_name},
                 url=reverse("dashboards:unit", kwargs={"code": unit.code}),
-                detail="Kế hoạch, đăng ký, tỷ lệ cán bộ đăng ký, báo cáo, nhiệm vụ quá hạn của từng đơn vị trực thuộc.",
+                detail=_("Kế hoạch, đăng ký, tỷ lệ cán bộ đăng ký, báo cáo, nhiệm vụ quá hạn của từng đơn vị trực thuộc."),
             )
         ],
-        action_label="Mở bảng điều khiển",
+        action_label=_("Mở bảng điều khiển"),
         action_url=reverse("dashboards:overview"),
     )

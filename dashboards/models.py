@@ -19,6 +19,7 @@ Keys (family → keys):
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class UnitFigure(models.Model):
@@ -30,8 +31,8 @@ class UnitFigure(models.Model):
     total = models.IntegerField(default=0)
 
     class Meta:
-        verbose_name = "số liệu tổng hợp"
-        verbose_name_plural = "số liệu tổng hợp"
+        verbose_name = _("số liệu tổng hợp")
+        verbose_name_plural = _("số liệu tổng hợp")
         constraints = [models.UniqueConstraint(fields=["campaign", "unit", "key"], name="unitfigure_unique")]
         indexes = [
             models.Index(fields=["campaign", "unit", "family"], name="unitfigure_unit_family"),

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.db.models import CharField, Q, Sum, Value
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import Campaign, Unit
 from registrations.models import Field, Registration
@@ -21,41 +23,53 @@ Kind = Registration.Kind
 Status = Registration.Status
 SENT_STATUSES = [Status.SUBMITTED, Status.RETURNED, Status.APPROVED, Status.IN_PROGRESS, Status.COMPLETED, Status.EVALUATED]
 STATUS_SHORT = {
-    Status.SUBMITTED: "Chờ duyệt",
-    Status.RETURNED: "Bị trả lại",
-    Status.APPROVED: "Đã duyệt",
-    Status.IN_PROGRESS: "Đang thực hiện",
-    Status.COMPLETED: "Hoàn thành, chờ đánh giá",
-    Status.EVALUATED: "Đã đánh giá",
+    Status.SUBMITTED: _("Chờ duyệt"),
+    Status.RETURNED: _("Bị trả lại"),
+    Status.APPROVED: _("Đã duyệt"),
+    Status.IN_PROGRESS: _("Đang thực hiện"),
+    Status.COMPLETED: _("Hoàn thành, chờ đánh giá"),
+    Status.EVALUATED: _("Đã đánh giá"),
 }
-KIND_SHORT = {Kind.CONTENT: "Nội dung (tập thể)", Kind.TASK: "Việc làm (cá nhân)", Kind.MODEL: "Mô hình"}
+KIND_SHORT = {Kind.CONTENT: _("Nội dung (tập thể)"), Kind.TASK: _("Việc làm (cá nhân)"), Kind.MODEL: _("Mô hình")}
 
 # --- traffic lights: thresholds, stated on the page -------------------------------------------------------
 GOOD, WATCH, BAD, NONE = "good", "watch", "bad", "none"
-LIGHT_LABELS = {GOOD: "Tốt", WATCH: "Cần chú ý", BAD: "Chậm", NONE: "Chưa đánh giá"}
+LIGHT_LABELS = {GOOD: _("Tốt"), WATCH: _("Cần chú ý"), BAD: _("Chậm"), NONE: _("Chưa đánh giá")}
 LIGHT_ORDER = {NONE: 0, GOOD: 1, WATCH: 2, BAD: 3}
 PLAN_GOOD, PLAN_WATCH = 90, 50  # % of committees with an issued plan
 CADRE_GOOD, CADRE_WATCH = 80, 50  # % of cadres who sent a task
 REPORT_GOOD, REPORT_WATCH = 90, 60  # % of required reports sent on time (subtree rows)
 OVERDUE_WATCH, OVERDUE_BAD = 1, 3  # open plan tasks past their due date
 
-THRESHOLDS = [
-    ("Kế hoạch", f"Tốt: từ {PLAN_GOOD}% đơn vị đã ban hành kế hoạch; Cần chú ý: từ {PLAN_WATCH}%; Chậm: dưới {PLAN_WATCH}%."),
-    (
-        "Cán bộ đăng ký",
-        f"Tốt: từ {CADRE_GOOD}% cán bộ đã gửi đăng ký việc làm; Cần chú ý: từ {CADRE_WATCH}%; Chậm: dưới {CADRE_WATCH}%.",
-    ),
-    (
-        "Báo cáo",
-        "Tốt: gửi đúng hạn; Cần chú ý: gửi muộn; Chậm: quá hạn chưa gửi; chưa đến hạn thì chưa đánh giá. "
-        f"Khi tính cho cả địa bàn: Tốt từ {REPORT_GOOD}% báo cáo đúng hạn, Cần chú ý từ {REPORT_WATCH}%, Chậm dưới {REPORT_WATCH}%.",
-    ),
-    (
-        "Nhiệm vụ quá hạn",
-        f"Tốt: không có; Cần chú ý: {OVERDUE_WATCH}–{OVERDUE_BAD - 1} nhiệm vụ; Chậm: từ {OVERDUE_BAD} nhiệm vụ.",
-    ),
-    ("Đánh giá chung", "Mức thấp nhất trong các tiêu chí trên."),
-]
+
+def thresholds() -> list[tuple[str, str]]:
+    """The thresholds of the traffic lights as the page states them (name, rule)."""
+    return [
+        (
+            gettext("Kế hoạch"),
+            gettext("Tốt: từ %(good)s%% đơn vị đã ban hành kế hoạch; Cần chú ý: từ %(watch)s%%; Chậm: dưới %(watch)s%%.")
+            % {"good": PLAN_GOOD, "watch": PLAN_WATCH},
+        ),
+        (
+            gettext("Cán bộ đăng ký"),
+            gettext("Tốt: từ %(good)s%% cán bộ đã gửi đăng ký việc làm; Cần chú ý: từ %(watch)s%%; Chậm: dưới %(watch)s%%.")
+            % {"good": CADRE_GOOD, "watch": CADRE_WATCH},
+        ),
+        (
+            gettext("Báo cáo"),
+            gettext(
+                "Tốt: gửi đúng hạn; Cần chú ý: gửi muộn; Chậm: quá hạn chưa gửi; chưa đến hạn thì chưa đánh giá. "
+                "Khi tính cho cả địa bàn: Tốt từ %(good)s%% báo cáo đúng hạn, Cần chú ý từ %(watch)s%%, Chậm dưới %(watch)s%%."
+            )
+            % {"good": REPORT_GOOD, "watch": REPORT_WATCH},
+        ),
+        (
+            gettext("Nhiệm vụ quá hạn"),
+            gettext("Tốt: không có; Cần chú ý: %(watch)s–%(bad_minus_one)s nhiệm vụ; Chậm: từ %(bad)s nhiệm vụ.")
+            % {"watch": OVERDUE_WATCH, "bad_minus_one": OVERDUE_BAD - 1, "bad": OVERDUE_BAD},
+        ),
+        (gettext("Đánh giá chung"), gettext("Mức thấp nhất trong các tiêu chí trên.")),
+    ]
 
 
 def _rate_light(part: int, whole: int, good: int, watch: int) -> str:
@@ -250,18 +264,18 @@ class Dashboard:
     kind: str | None
     kinds: list[tuple[str, str]]
     reports: PeriodSummary
-    thresholds: list = field(default_factory=lambda: THRESHOLDS)
+    thresholds: list = field(default_factory=thresholds)
 
     @property
     def child_level_label(self) -> str:
         levels = {r.unit.level for r in self.rows}
         if levels == {Unit.Level.DISTRICT}:
-            return "Huyện, thành phố"
+            return gettext("Huyện, thành phố")
         if levels == {Unit.Level.COMMUNE}:
-            return "Xã, phường, thị trấn"
+            return gettext("Xã, phường, thị trấn")
         if levels == {Unit.Level.PROVINCE}:
-            return "Tỉnh, thành phố"
-        return "Đơn vị trực thuộc"
+            return gettext("Tỉnh, thành phố")
+        return gettext("Đơn vị trực thuộc")
 
     @property
     def kind_label(self) -> str:
@@ -418,18 +432,24 @@ def dashboard(*, unit: Unit, campaign: Campaign, today: dt.date, kind: str | Non
 def _report_state(child, f: Figures, period, required_ids, reports, today) -> ReportState:
     if period is None:
         if not f.rep_required:
-            return ReportState("none", "Không có kỳ báo cáo", Light(NONE))
+            return ReportState("none", gettext("Không có kỳ báo cáo"), Light(NONE))
         light = _rate_light(f.rep_on_time, f.rep_required, REPORT_GOOD, REPORT_WATCH)
         return ReportState(
-            "subtree", f"{f.rep_on_time + f.rep_late}/{f.rep_required} đã gửi, {f.rep_on_time} đúng hạn", Light(light)
+            "subtree",
+            gettext("%(sent)s/%(required)s đã gửi, %(on_time)s đúng hạn")
+            % {"sent": f.rep_on_time + f.rep_late, "required": f.rep_required, "on_time": f.rep_on_time},
+            Light(light),
         )
     if child.pk not in required_ids:
-        return ReportState("none", "Không phải báo cáo", Light(NONE))
+        return ReportState("none", gettext("Không phải báo cáo"), Light(NONE))
     report = reports.get(child.pk)
     if report is None or report.submitted_at is None:
         if period.due_on < today:
-            return ReportState("missing", f"Quá hạn, chưa gửi ({(today - period.due_on).days} ngày)", Light(BAD))
-        return ReportState("not_due", "Chưa gửi, chưa đến hạn", Light(NONE))
+            days = (today - period.due_on).days
+            label = ngettext("Quá hạn, chưa gửi (%(days)s ngày)", "Quá hạn, chưa gửi (%(days)s ngày)", days) % {"days": days}
+            return ReportState("missing", label, Light(BAD))
+        return ReportState("not_due", gettext("Chưa gửi, chưa đến hạn"), Light(NONE))
     if report.days_late:
-        return ReportState("late", f"Gửi muộn {report.days_late} ngày", Light(WATCH), report.days_late)
-    return ReportState("on_time", "Gửi đúng hạn", Light(GOOD))
+        label = ngettext("Gửi muộn %(days)s ngày", "Gửi muộn %(days)s ngày", report.days_late) % {"days": report.days_late}
+        return ReportState("late", label, Light(WATCH), report.days_late)
+    return ReportState("on_time", gettext("Gửi đúng hạn"), Light(GOOD))

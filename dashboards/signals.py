@@ -44,9 +44,9 @@ REG_FIELDS = ("unit_id", "person_id", "campaign_id", "status", "kind", "field_id
 MEMBERSHIP_FIELDS = ("unit_id", "role", "is_active", "user_id")
 PLAN_FIELDS = ("status", "unit_id", "campaign_id")
 ASSIGNMENT_FIELDS = ("unit_id", "status", "due_on", "task_id")
-PERIOD_FIELDS = ("receiving_unit_id", "due_on", "audience", "campaign_id", "kind")
+PERIOD_FIELDS = ("receiving_unit_id", "due_on", "audience", "campaign_id", "kind", "title")
 REPORT_FIELDS = ("submitted_at", "unit_id", "period_id")
-UNIT_FIELDS = ("parent_id", "valid_from", "valid_to", "level", "path")
+UNIT_FIELDS = ("parent_id", "valid_from", "valid_to", "level", "path", "name", "short_name")
 DATED_FIELDS = {"ex": ("unit_id", "status", "nominated_at"), "art": ("unit_id", "status", "published_at")}
 
 
@@ -99,7 +99,13 @@ def user_changed(sender, instance, created=False, update_fields=None, **kwargs):
 def unit_changed(sender, instance, **kwargs):
     if not _changed(instance, UNIT_FIELDS, kwargs):
         return
+    renamed = _original(instance, 5) is not None and (_original(instance, 5), _original(instance, 6)) != (
+        instance.name,
+        instance.short_name,
+    )
     _remember(UNIT_FIELDS)(sender, instance)
+    if renamed:  # its own dashboard and its parent's name it
+        figures.bump_revisions([instance.pk, instance.parent_id])
     figures.update_all_campaigns({instance.pk}, ["plan"])
     if instance.parent_id:
         figures.update_all_campaigns({instance.parent_id}, ["rep"])
@@ -132,6 +138,8 @@ def assignment_changed(sender, instance, **kwargs):
 def period_changed(sender, instance, **kwargs):
     if not _changed(instance, PERIOD_FIELDS, kwargs):
         return
+    if _original(instance, 5) not in (None, instance.title):  # the receiving unit's dashboard names it
+        figures.bump_revisions([instance.receiving_unit_id])
     figures.update_units(instance.campaign_id, {instance.receiving_unit_id, _original(instance, 0)}, ["rep"])
     if _original(instance, 3) not in (None, instance.campaign_id):
         figures.update_units(_original(instance, 3), {_original(instance, 0)}, ["rep"])

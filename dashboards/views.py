@@ -5,29 +5,33 @@ Who: provincial staff, reviewers, officers and observers, for any committee they
 get 404); cadres get 403 (they follow their own tasks on the registrations pages)."""
 
 import csv
+from html import escape  # the standard library's: the row loop formats plain strings
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.html import escape
+from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from accounts.scope import SUBTREE_ROLES
 from campaigns.models import Campaign
-from danvan.templatetags.vn import percent, vn_number
+from danvan.templatetags.vn import number_formatter, percent
+from reports.models import ReportingPeriod
 
-from . import charts
-from .selectors import KIND_SHORT, SENT_STATUSES, STATUS_SHORT, dashboard, unit_with_children
+from . import charts, figures
+from .selectors import KIND_SHORT, LIGHT_LABELS, SENT_STATUSES, STATUS_SHORT, dashboard, unit_with_children
 
 STATUS_CSS = {s: f"st-{s}" for s in SENT_STATUSES}
 
 
 def _require_reader(request) -> None:
     if not request.scope.has_role(*SUBTREE_ROLES):
-        raise PermissionDenied("Bảng điều khiển dành cho cán bộ Mặt trận phụ trách, theo dõi đơn vị.")
+        raise PermissionDenied(_("Bảng điều khiển dành cho cán bộ Mặt trận phụ trách, theo dõi đơn vị."))
 
 
 def _unit(request, code):
@@ -37,11 +41,11 @@ def _unit(request, code):
         _require_reader(request)
         unit = request.scope.home_unit
         if unit is None:
-            raise PermissionDenied("Tài khoản chưa được gán đơn vị.")
+            raise PermissionDenied(_("Tài khoản chưa được gán đơn vị."))
         return unit, None
     unit, children = unit_with_children(code)
     if unit is None or not request.scope.sees_unit(unit):
-        raise Http404("Không tìm thấy đơn vị.")
+        raise Http404(_("Không tìm thấy đơn vị."))
     _require_reader(request)
     return unit, children
 
@@ -53,48 +57,75 @@ def _campaign(request):
     else:
         campaign = Campaign.current()
     if campaign is None:
-        raise Http404("Chưa có phong trào thi đua nào.")
+        raise Http404(_("Chưa có phong trào thi đua nào."))
     return campaign
 
 
-def _build(request, code):
+# A dashboard drawn for one reader is kept for the next one while the unit's revision (raised with
+# every change of a figure under it, a name it shows, a field, the campaign: dashboards/figures.py)
+# stays the same, for the same day, period kind and language; at most this long.
+CACHE_SECONDS = 600
+
+
+def _shared(request, code) -> tuple[dict, object]:
+    """(the page's context that is the same for everyone who may see this unit, the unit as read
+    for this request). Permission is checked first, on every request; the figures come from the
+    cache when the unit's revision has not moved and no issued plan waits to be counted."""
     unit, children = _unit(request, code)
     campaign = _campaign(request)
-    return dashboard(
-        unit=unit, campaign=campaign, today=timezone.localdate(), kind=request.GET.get("ky") or None, children=children
-    )
+    today = timezone.localdate()
+    kind = request.GET.get("ky") or None
+    if kind not in ReportingPeriod.Kind.values:
+        kind = None
+    rev, pending = figures.revision(campaign.pk, unit.pk)
+    key = None
+    if rev is not None and not pending:
+        key = f"dashboard:{campaign.pk}:{unit.pk}:{rev}:{kind or ''}:{today.isoformat()}:{translation.get_language()}"
+        shared = cache.get(key)
+        if shared is not None:
+            return shared, unit
+    data = dashboard(unit=unit, campaign=campaign, today=today, kind=kind, children=children)
+    shared = _shared_context(data)
+    if key is not None:
+        cache.set(key, shared, CACHE_SECONDS)
+    return shared, unit
+
+
+def _build(request, code):
+    return _shared(request, code)[0]["d"]
 
 
 def _charts(data) -> dict:
     statuses = [(STATUS_SHORT[s], STATUS_CSS[s]) for s in SENT_STATUSES]
     rows = [(r.unit.short_name or r.unit.name, list(r.figures.by_status().values())) for r in data.rows]
     if data.own.sent():
-        rows.insert(0, (f"Cấp {data.unit.name_in_sentence}", list(data.own.by_status().values())))
+        rows.insert(0, (_("Cấp %(unit)s") % {"unit": data.unit.name_in_sentence}, list(data.own.by_status().values())))
     by_unit = charts.stacked(
-        "Đăng ký theo trạng thái của từng đơn vị",
-        f"Số đăng ký đã gửi (nội dung, việc làm, mô hình) của {data.unit.name} chia theo đơn vị trực thuộc và trạng thái.",
+        _("Đăng ký theo trạng thái của từng đơn vị"),
+        _("Số đăng ký đã gửi (nội dung, việc làm, mô hình) của %(unit)s chia theo đơn vị trực thuộc và trạng thái.")
+        % {"unit": data.unit.name},
         rows,
         statuses,
     )
     rep = data.reports
     timeliness = charts.stacked(
-        "Tình hình gửi báo cáo",
-        "Số đơn vị gửi báo cáo đúng hạn, muộn và chưa gửi trong kỳ báo cáo đang xem.",
-        [("Báo cáo", [rep.on_time, rep.late, rep.missing])],
-        [("Đúng hạn", "rp-on-time"), ("Muộn", "rp-late"), ("Chưa gửi", "rp-missing")],
+        _("Tình hình gửi báo cáo"),
+        _("Số đơn vị gửi báo cáo đúng hạn, muộn và chưa gửi trong kỳ báo cáo đang xem."),
+        [(_("Báo cáo"), [rep.on_time, rep.late, rep.missing])],
+        [(_("Đúng hạn"), "rp-on-time"), (_("Muộn"), "rp-late"), (_("Chưa gửi"), "rp-missing")],
     )
     fields = charts.stacked(
-        "Đăng ký theo lĩnh vực",
-        f"Số đăng ký đã gửi của {data.unit.name} theo lĩnh vực.",
+        _("Đăng ký theo lĩnh vực"),
+        _("Số đăng ký đã gửi của %(unit)s theo lĩnh vực.") % {"unit": data.unit.name},
         [(name, [n]) for name, n in data.fields],
-        [("Số đăng ký", "fd-bar")],
+        [(_("Số đăng ký"), "fd-bar")],
     )
     return {"chart_units": by_unit, "chart_reports": timeliness, "chart_fields": fields}
 
 
-def _light(light) -> str:
+def _light(light, labels: dict) -> str:
     return (
-        f'<span class="dash-light dash-light-{light.state}"><span class="dash-dot" aria-hidden="true"></span>{light.label}</span>'
+        f'<span class="dash-light dash-light-{light.state}"><span class="dash-dot" aria-hidden="true"></span>{labels[light.state]}</span>'
     )
 
 
@@ -103,6 +134,8 @@ def _rows_html(data) -> str:
     five lights: the template engine would take most of the page's time at national scale)."""
     out = []
     url_of = reverse("dashboards:unit", kwargs={"code": "__code__"})
+    labels = {state: escape(str(label)) for state, label in LIGHT_LABELS.items()}  # translated once, not per cell
+    number = number_formatter()
     for r in data.rows:
         f = r.figures
         url = url_of.replace("__code__", r.unit.code)
@@ -110,13 +143,13 @@ def _rows_html(data) -> str:
         out.append(
             f'<tr data-unit="{escape(r.unit.code)}">'
             f'<th scope="row"><a href="{escape(url)}">{escape(r.unit.name)}</a></th>'
-            f"<td>{f.plans}/{f.committees} {_light(f.plan_light)}</td>"
-            f'<td class="text-end">{vn_number(f.sent())}</td>'
-            f'<td class="text-end">{vn_number(f.sent("model"))}</td>'
-            f"<td>{vn_number(f.cadres_reg)}/{vn_number(f.cadres)}{cadre_pct} {_light(f.cadre_light)}</td>"
-            f"<td>{escape(r.report.label)} {_light(r.report.light)}</td>"
-            f"<td>{vn_number(f.overdue)} {_light(f.overdue_light)}</td>"
-            f"<td>{_light(r.overall)}</td></tr>"
+            f"<td>{f.plans}/{f.committees} {_light(f.plan_light, labels)}</td>"
+            f'<td class="text-end">{number(f.sent())}</td>'
+            f'<td class="text-end">{number(f.sent("model"))}</td>'
+            f"<td>{number(f.cadres_reg)}/{number(f.cadres)}{cadre_pct} {_light(f.cadre_light, labels)}</td>"
+            f"<td>{escape(str(r.report.label))} {_light(r.report.light, labels)}</td>"
+            f"<td>{number(f.overdue)} {_light(f.overdue_light, labels)}</td>"
+            f"<td>{_light(r.overall, labels)}</td></tr>"
         )
     return mark_safe("\n".join(out))  # every text above is escaped or a number
 
@@ -127,47 +160,52 @@ def _kind_rows(data) -> list[dict]:
         values = list(data.total.by_status(kind).values())
         rows.append({"label": label, "values": values, "total": sum(values), "drafts": data.total.get(f"reg:{kind}:draft")})
     values = list(data.total.by_status().values())
-    rows.append({"label": "Cộng", "values": values, "total": sum(values), "drafts": data.total.drafts()})
+    rows.append({"label": _("Cộng"), "values": values, "total": sum(values), "drafts": data.total.drafts()})
     return rows
 
 
-def _context(request, data) -> dict:
-    parent = data.unit.parent
+def _shared_context(data) -> dict:
     models = data.total.by_status("model")
     return {
         "d": data,
         "kind_rows": _kind_rows(data),
         "rows_html": _rows_html(data),
         "model_advanced": sum(models[s] for s in SENT_STATUSES if s not in ("submitted", "returned")),
-        "statuses": [(s, STATUS_SHORT[s]) for s in SENT_STATUSES],
-        "kind_labels": KIND_SHORT,
-        "parent": parent if parent is not None and request.scope.sees_unit(parent) else None,
+        "statuses": [(s, str(STATUS_SHORT[s])) for s in SENT_STATUSES],
         **_charts(data),
     }
 
 
+def _page(request, code, template: str):
+    shared, unit = _shared(request, code)
+    parent = unit.parent
+    context = {**shared, "parent": parent if parent is not None and request.scope.sees_unit(parent) else None}
+    return render(request, template, context)
+
+
 @login_required
 def overview(request):
-    data = _build(request, None)
-    template = "dashboards/print.html" if request.GET.get("in") else "dashboards/dashboard.html"
-    return render(request, template, _context(request, data))
+    return _page(request, None, "dashboards/print.html" if request.GET.get("in") else "dashboards/dashboard.html")
 
 
 @login_required
 def unit(request, code: str):
-    data = _build(request, code)
-    template = "dashboards/print.html" if request.GET.get("in") else "dashboards/dashboard.html"
-    return render(request, template, _context(request, data))
+    return _page(request, code, "dashboards/print.html" if request.GET.get("in") else "dashboards/dashboard.html")
 
 
 @login_required
 def print_view(request, code: str):
-    data = _build(request, code)
-    return render(request, "dashboards/print.html", _context(request, data))
+    return _page(request, code, "dashboards/print.html")
 
 
 @login_required
 def table_csv(request, code: str):
+    # A spreadsheet exchanged between units: Vietnamese headings and labels whatever the page's language.
+    with translation.override(settings.LANGUAGE_CODE):
+        return _table_csv(request, code)
+
+
+def _table_csv(request, code: str):
     data = _build(request, code)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="bang-dieu-khien-{data.unit.code}-{data.campaign.year}.csv"'
@@ -175,8 +213,8 @@ def table_csv(request, code: str):
     out = csv.writer(response)
     out.writerow(
         [
-            "Mã", "Đơn vị", "Đơn vị đã ban hành kế hoạch", "Đơn vị phải có kế hoạch", "Đăng ký đã gửi", "Mô hình",
-            "Cán bộ đã đăng ký", "Cán bộ", "Báo cáo", "Nhiệm vụ quá hạn", "Đánh giá chung",
+            "Mã", "Đơn vị", "Đơn vị đã ban hành kế hoạch", "Đơn vị phải có kế hoạch", "Đăng ký đã gửi", "Mô hình",  # vi-only
+            "Cán bộ đã đăng ký", "Cán bộ", "Báo cáo", "Nhiệm vụ quá hạn", "Đánh giá chung",  # vi-only
         ]
     )  # fmt: skip
     for r in data.rows:
@@ -191,7 +229,7 @@ def table_csv(request, code: str):
     out.writerow(
         [
             data.unit.code,
-            f"Toàn {data.unit.name}",
+            f"Toàn {data.unit.name}",  # vi-only
             t.plans,
             t.committees,
             t.sent(),

@@ -2,6 +2,7 @@
 of queries that does not grow with the data."""
 
 import datetime as dt
+import re
 import zoneinfo
 
 import pytest
@@ -146,6 +147,10 @@ def _queries(client, url) -> int:
 
 
 def test_queries_do_not_grow_with_units_or_registrations(client_for, data):
+    """Drawn afresh (empty cache) and read from the cache, every dashboard runs the same number
+    of queries whatever its size; the cached read runs fewer."""
+    from django.core.cache import cache
+
     client = client_for("tinh")
     client.get(reverse("dashboards:overview"))  # warm the session
     small = _new_district(data, "901", 3)
@@ -154,12 +159,66 @@ def test_queries_do_not_grow_with_units_or_registrations(client_for, data):
         Registration.objects.create(
             campaign=data.campaign, unit=commune, kind="content", status="submitted", title=f"Nội dung {commune.code}"
         )
-    counts = {
-        "3 xã": _queries(client, reverse("dashboards:unit", kwargs={"code": small.code})),
-        "30 xã": _queries(client, reverse("dashboards:unit", kwargs={"code": big.code})),
-        "tỉnh": _queries(client, reverse("dashboards:overview")),
-        "huyện": _queries(client, reverse("dashboards:unit", kwargs={"code": "076"})),
-        "in": _queries(client, reverse("dashboards:print", kwargs={"code": "08"})),
+    urls = {
+        "3 xã": reverse("dashboards:unit", kwargs={"code": small.code}),
+        "30 xã": reverse("dashboards:unit", kwargs={"code": big.code}),
+        "tỉnh": reverse("dashboards:overview"),
+        "huyện": reverse("dashboards:unit", kwargs={"code": "076"}),
+        "in": reverse("dashboards:print", kwargs={"code": "08"}),
     }
-    assert len(set(counts.values())) == 1, counts
-    assert counts["tỉnh"] <= MAX_QUERIES, counts
+    drawn, cached = {}, {}
+    for name, url in urls.items():
+        cache.clear()
+        drawn[name] = _queries(client, url)
+        cached[name] = _queries(client, url)
+    assert len(set(drawn.values())) == 1, drawn
+    # From the cache the overview needs one query fewer than a unit's page: no code to look up
+    # (the reader's own unit); it needs the child units only when it draws.
+    assert len({n for name, n in cached.items() if name != "tỉnh"}) == 1, cached
+    assert cached["tỉnh"] == cached["huyện"] - 1, cached
+    assert drawn["tỉnh"] <= MAX_QUERIES, drawn
+    assert all(cached[name] < drawn[name] for name in urls), (cached, drawn)
+
+
+def _cell(html: str, code: str) -> str:
+    start = html.index(f'data-unit="{code}"')
+    return html[start : html.index("</tr>", start)]
+
+
+def test_a_cached_dashboard_is_drawn_again_when_what_it_shows_changes(client_for, data):
+    from registrations.testing import make_registration
+    from reports.models import ReportingPeriod
+
+    client = client_for("tinh")
+    url = reverse("dashboards:overview")
+    strip = lambda html: re.sub(r'"X-CSRFToken": "[^"]+"|name="csrfmiddlewaretoken" value="[^"]+"', "", html)  # noqa: E731
+    first = strip(client.get(url).content.decode())
+    assert strip(client.get(url).content.decode()) == first  # the same page, from the cache
+    sent_before = client.get(url).context["d"].total.sent()
+
+    # A registration sent in a commune of Sơn Dương: the province's page counts it.
+    make_registration(unit=data.units["02545"], kind="content", status="submitted", title="Nội dung mới")
+    assert client.get(url).context["d"].total.sent() == sent_before + 1
+
+    # A district renamed: the province's page names it so.
+    district = Unit.objects.get(code="070")
+    district.name = "Thành phố Tuyên Quang (mới)"
+    district.save()
+    assert "Thành phố Tuyên Quang (mới)" in _cell(client.get(url).content.decode(), "070")
+
+    # The period's title, shown under the table.
+    period = ReportingPeriod.objects.get(receiving_unit=data.units["08"])
+    period.title = "Sơ kết 6 tháng (đã sửa tên)"
+    period.save()
+    assert "Sơ kết 6 tháng (đã sửa tên)" in client.get(url).content.decode()
+
+
+def test_the_cache_answers_only_who_may_see_the_unit_in_their_language(client_for, data):
+    url = reverse("dashboards:unit", kwargs={"code": "076"})
+    assert client_for("sonduong").get(url).status_code == 200  # drawn and cached
+    assert client_for("nahang").get(url).status_code == 404  # the scope check comes first
+    assert client_for("canbo").get(url).status_code == 403
+    english = client_for("tinh")
+    english.cookies["django_language"] = "en"
+    html = english.get(url).content.decode()
+    assert "Dashboard" in html and "Bảng điều khiển:" not in html
