@@ -261,16 +261,17 @@ def _family_of(key: str) -> str:
 
 
 # --- a change: carry the difference up the tree ----------------------------------------------------------
-def update_units(campaign_id: int, unit_ids, families) -> None:
+def update_units(campaign_id: int, unit_ids, families, *, chains: dict | None = None) -> None:
     """Recompute the own values of these units for these families and add the differences to the
     subtree totals of each unit and its ancestors. Runs in (or opens) a transaction; the changes
-    of one tree are counted one after the other (see _lock)."""
+    of one tree are counted one after the other (see _lock). `chains`: chains_for(unit_ids), when
+    the caller already has them."""
     unit_ids = {u for u in unit_ids if u}
     families = list(families)
     if not unit_ids or not families or not campaign_id:
         return
     with transaction.atomic():
-        chains = chains_for(unit_ids)
+        chains = chains_for(unit_ids) if chains is None else chains
         unit_ids = set(chains)
         if not unit_ids:
             return
@@ -357,8 +358,12 @@ def _apply(campaign_id: int, rows: dict, deltas: dict, total_delta: dict) -> Non
 def update_all_campaigns(unit_ids, families) -> None:
     from campaigns.models import Campaign
 
+    unit_ids = {u for u in unit_ids if u}
+    if not unit_ids:
+        return
+    chains = chains_for(unit_ids)  # the same tree for every campaign
     for campaign_id in Campaign.objects.order_by("pk").values_list("pk", flat=True):
-        update_units(campaign_id, unit_ids, families)
+        update_units(campaign_id, unit_ids, families, chains=chains)
 
 
 # --- plans issued: their assignments are made in bulk ------------------------------------------------------
