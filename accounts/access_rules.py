@@ -1,4 +1,4 @@
-from danvan.access import LOGIN, rule
+from core.matrix import LOGIN, rule
 
 MANAGERS = {"tinh": 200, "sonduong": 200, "nahang": 200, "tantrao": 200}
 

@@ -3,7 +3,7 @@ from django.contrib.auth import forms as auth_forms
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import Unit
-from danvan.forms import PortalForm
+from core.forms import PortalForm
 
 from .models import Role, User
 

@@ -1,7 +1,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from danvan import home
+from core import home
 
 
 @home.register(order=5)

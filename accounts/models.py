@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from danvan.fields import NFCCharField, SearchKeyField
+from core.fields import NFCCharField, SearchKeyField
 
 
 class Role(models.TextChoices):

@@ -1,6 +1,6 @@
 from django.utils.translation import pgettext_lazy
 
-from danvan import navigation
+from core import navigation
 
 from .models import Role
 

@@ -9,9 +9,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from campaigns.models import Unit
-from danvan.queue import enqueue
-from danvan.tabular import read_table
-from danvan.text import fold
+from core.queue import enqueue
+from core.tabular import read_table
+from core.text import fold
 
 from .models import Membership, Role, User
 

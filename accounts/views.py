@@ -10,8 +10,8 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from danvan.tabular import xlsx_template
-from danvan.text import fold
+from core.tabular import xlsx_template
+from core.text import fold
 
 from . import forms, services
 from .models import Membership, Role, User

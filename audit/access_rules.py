@@ -1,3 +1,3 @@
-from danvan.access import rule
+from core.matrix import rule
 
 rule("audit:trail", default=403, tinh=200)

@@ -12,8 +12,8 @@ from django.conf import settings
 from django.utils import translation
 from simple_history.signals import post_create_historical_record
 
-from danvan.dates import short_date, short_datetime
-from danvan.text import nfc
+from core.dates import short_date, short_datetime
+from core.text import nfc
 
 from .models import AuditEvent
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
 from accounts.scope import require_roles
-from danvan.forms import PortalForm
+from core.forms import PortalForm
 
 from .models import AuditEvent
 

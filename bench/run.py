@@ -336,7 +336,7 @@ def child_sweep() -> None:
 
 
 def child_pdf() -> None:
-    from danvan.pdf import render_pdf
+    from core.pdf import render_pdf
     from documents.renderers import spec_for
     from reports.models import ConsolidatedReport, ReportVersion
 

@@ -1,4 +1,4 @@
-from danvan.access import rule
+from core.matrix import rule
 
 rule("campaigns:units", default=302, canbo=403)
 rule(

@@ -5,7 +5,7 @@ import uuid
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from danvan.forms import PortalForm, PortalModelForm, VersionField
+from core.forms import PortalForm, PortalModelForm, VersionField
 
 from .models import (
     Campaign,

@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from accounts.models import Role
-from danvan import home
+from core import home
 
 
 @home.register(order=90)

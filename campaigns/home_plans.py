@@ -9,8 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from danvan import home
-from danvan.dates import short_date
+from core import home
+from core.dates import short_date
 
 from .models import Campaign, Plan, TaskAssignment, Unit, Urging
 from .selectors import AT_RISK_DAYS

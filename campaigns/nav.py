@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from danvan import navigation
+from core import navigation
 
 navigation.register(_("Trang chủ"), "home", order=0)
 navigation.register(pgettext_lazy("navigation", "Đơn vị"), "campaigns:units", roles=("province_staff", "reviewer", "officer", "observer"), order=70, group="admin")

@@ -1,8 +1,8 @@
 """PDF renderers of the plans app (registered with documents.renderers in CampaignsConfig.ready):
 the plan as a Vietnamese administrative document, and the urging letter (công văn đôn đốc)."""
 
-from danvan import docformat
-from danvan.dates import short_date
+from core import docformat
+from core.dates import short_date
 from documents import renderers
 
 from .selectors import plan_document

@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 
 from accounts.models import Role
 from accounts.scope import require_roles, unit_for_view
-from danvan.text import fold
+from core.text import fold
 
 VIEWERS = (Role.PROVINCE_STAFF, Role.REVIEWER, Role.OFFICER, Role.OBSERVER)
 

@@ -16,6 +16,6 @@ app.autodiscover_tasks()
 def _sync_schedules(sender=None, **kwargs):
     """Beat starts with every schedule of danvan/schedules.py present (missing ones are created;
     entries an administrator edited are left as they are)."""
-    from danvan.schedules import sync_schedules
+    from core.schedules import sync_schedules
 
     sync_schedules()

@@ -2,7 +2,7 @@
 district) and tantrao (a commune below it) are outsiders (404); canbo, a cadre of Sơn Dương,
 gets 403 (cadres follow their own tasks on the registrations pages)."""
 
-from danvan.access import rule
+from core.matrix import rule
 
 READERS = {"tinh": 200, "tuyengiao": 200, "sonduong": 200, "quansat": 200, "nahang": 404, "tantrao": 404, "canbo": 403}
 

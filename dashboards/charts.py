@@ -8,7 +8,7 @@ from html import escape  # the standard library's: these loops format plain stri
 
 from django.utils.safestring import mark_safe
 
-from danvan.templatetags.vn import number_formatter
+from core.templatetags.vn import number_formatter
 
 WIDTH = 640
 LABEL_W = 170

@@ -96,7 +96,7 @@ def _rep(campaign_id, unit_ids) -> dict:
     sent by the end of the due day, local time) and late. Timeliness is decided from the first
     submission and the period's current due date, as reports.models.days_late_for does."""
     from campaigns.models import Unit
-    from danvan.dates import end_of_day
+    from core.dates import end_of_day
     from reports.models import Report, ReportingPeriod
 
     periods = list(_in(ReportingPeriod.objects.filter(campaign_id=campaign_id), "receiving_unit_id", unit_ids))
@@ -159,7 +159,7 @@ def _task(campaign_id, unit_ids) -> dict:
 
 def _year_range(campaign_id):
     from campaigns.models import Campaign
-    from danvan.dates import end_of_day
+    from core.dates import end_of_day
 
     year = Campaign.objects.filter(pk=campaign_id).values_list("year", flat=True).first()
     if year is None:
@@ -186,7 +186,7 @@ def _ex(campaign_id, unit_ids) -> dict:
 def _art(campaign_id, unit_ids) -> dict:
     """Articles published in the campaign's year, by the local day they go (or went) out: the
     read counts the days up to today, so an article scheduled for later is not counted early."""
-    from danvan.dates import local_day
+    from core.dates import local_day
     from registrations.models import Article
 
     span = _year_range(campaign_id)

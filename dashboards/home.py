@@ -3,7 +3,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from danvan import home
+from core import home
 
 ROLES = ("province_staff", "officer")
 

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from accounts.scope import SUBTREE_ROLES
 from campaigns.models import Campaign
-from danvan.templatetags.vn import number_formatter, percent
+from core.templatetags.vn import number_formatter, percent
 from reports.models import ReportingPeriod
 
 from . import charts, figures

@@ -1,6 +1,6 @@
 from django.core.files.base import ContentFile
 
-from danvan.access import rule
+from core.matrix import rule
 
 from .models import GeneratedDocument
 from .testing import png_upload

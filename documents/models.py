@@ -10,7 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from danvan.fields import NFCCharField
+from core.fields import NFCCharField
 
 
 def attachment_path(instance, filename):

@@ -7,9 +7,9 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone, translation
 
-from danvan.queue import enqueue
-from danvan.text import nfc
-from danvan.uploads import EVIDENCE_TYPES, make_thumbnail, random_name, sha256_of, validate_upload
+from core.queue import enqueue
+from core.text import nfc
+from core.uploads import EVIDENCE_TYPES, make_thumbnail, random_name, sha256_of, validate_upload
 
 from .models import Attachment, GeneratedDocument
 from .renderers import spec_for
@@ -95,7 +95,7 @@ def latest_document(owner, kind: str) -> GeneratedDocument | None:
 def document_render(*, document_id: int) -> GeneratedDocument:
     """Render the PDF. Safe to run twice: a finished document is left alone, and a render that
     died half-way (worker killed) is simply done again into the same file name."""
-    from danvan.pdf import render_pdf
+    from core.pdf import render_pdf
 
     with transaction.atomic():
         document = GeneratedDocument.objects.select_for_update().get(pk=document_id)

@@ -1,4 +1,4 @@
-from danvan.access import rule
+from core.matrix import rule
 
 from .models import Notification
 

@@ -8,7 +8,7 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Thông báo và nhắc hạn")
 
     def ready(self):
-        from danvan.schedules import sync_after_migrate
+        from core.schedules import sync_after_migrate
 
         from . import home, kinds, nav  # noqa: F401
 

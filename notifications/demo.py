@@ -37,7 +37,7 @@ def ensure_district_officers(units) -> int:
 
 
 def load(ctx):
-    from danvan.schedules import sync_schedules
+    from core.schedules import sync_schedules
 
     created = ensure_district_officers(ctx["units"])
     schedules = sync_schedules()

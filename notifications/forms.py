@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from danvan.forms import PortalForm, PortalModelForm, VersionField
+from core.forms import PortalForm, PortalModelForm, VersionField
 
 from .models import Reminder, ReminderPolicy
 from .reminders.steps import parse_days

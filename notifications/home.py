@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from accounts.models import Membership, Role
-from danvan import home
-from danvan.dates import short_date
+from core import home
+from core.dates import short_date
 
 from .models import EmailDelivery, Reminder
 

@@ -1,5 +1,5 @@
 """Work that could not reach the broker is written here and queued again by `flush_outbox`
-(every 5 minutes, danvan/schedules.py, and before each reminder sweep). Nothing is lost, and the
+(every 5 minutes, core/schedules.py, and before each reminder sweep). Nothing is lost, and the
 person whose request made the work is told it will be done later (middleware.py)."""
 
 import contextvars

@@ -14,9 +14,9 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Role
 from accounts.scope import require_roles
-from danvan.concurrency import StaleObjectError
-from danvan.dates import short_date
-from danvan.text import fold
+from core.concurrency import StaleObjectError
+from core.dates import short_date
+from core.text import fold
 
 from . import services
 from .forms import ReminderFilterForm, ReminderPolicyForm

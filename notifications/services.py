@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from danvan.queue import enqueue
+from core.queue import enqueue
 
 from . import kinds
 from .models import EmailDelivery, Notification, Preference
@@ -266,7 +266,7 @@ def preferences_save(*, user, email_kinds: set[str]) -> None:
 def reminder_policy_save(*, policy, data: dict, by, expected_version: int):
     """Save the steps of one kind of reminder; a form loaded before someone else's save is refused
     (StaleObjectError lists what changed)."""
-    from danvan.concurrency import bump_version
+    from core.concurrency import bump_version
 
     from .models import ReminderPolicy
 

@@ -70,7 +70,7 @@ RESWEEP_AFTER = 6 * 60
 
 @shared_task(bind=True, acks_late=True, max_retries=3)
 def send_reminders(self, day: str | None = None):
-    """The daily sweep (scheduled at 07:00 Asia/Ho_Chi_Minh in danvan/schedules.py)."""
+    """The daily sweep (scheduled at 07:00 Asia/Ho_Chi_Minh in core/schedules.py)."""
     from .outbox import flush
     from .reminders.sweep import sweep
 

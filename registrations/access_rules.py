@@ -6,7 +6,7 @@ own tasks only. Approval of a cadre's task is for the district's officer (`sondu
 registration is approved by the level above (`tinh` for the district).
 """
 
-from danvan.access import rule
+from core.matrix import rule
 
 S = "registrations"
 ALL = {"default": 200}

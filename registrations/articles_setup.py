@@ -6,7 +6,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.scope import Scope
-from danvan import home, navigation
+from core import home, navigation
 from documents import access as documents_access
 from notifications import kinds
 

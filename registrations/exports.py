@@ -13,8 +13,8 @@ from collections import defaultdict
 
 from django.utils import timezone
 
-from danvan.dates import short_date, short_datetime
-from danvan.tabular import inert_cell
+from core.dates import short_date, short_datetime
+from core.tabular import inert_cell
 
 from .models import Registration
 from .xlsx_stream import BOLD_WRAP, TITLE, StreamingXlsx

@@ -7,8 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import Movement, Unit
-from danvan.fields import TEXT_FORM_MAX_LENGTH
-from danvan.forms import PortalForm, VersionField
+from core.fields import TEXT_FORM_MAX_LENGTH
+from core.forms import PortalForm, VersionField
 
 from .models import Field, Registration
 

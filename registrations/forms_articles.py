@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import Unit
-from danvan.forms import PortalForm, VersionField
+from core.forms import PortalForm, VersionField
 
 from .models import ContestEntry, Exemplar
 

@@ -3,7 +3,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.models import Role
-from danvan import home
+from core import home
 
 from .models import Registration
 from .selectors import awaiting_q

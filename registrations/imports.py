@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 
 from accounts.scope import Scope
 from campaigns.models import Campaign, Movement, Unit
-from danvan.tabular import read_table
-from danvan.text import fold
+from core.tabular import read_table
+from core.text import fold
 
 from .forms import parse_number
 from .models import Field, Registration

@@ -3,7 +3,7 @@
 A public page is the same for everyone, so it must not carry "Vary: Cookie" (added by the
 session and language middlewares, which run for every request) and may be stored by shared
 caches — unless the response sets a cookie (a signed-in visitor's session expiry is pushed forward
-every few minutes, danvan.middleware.SlidingSessionMiddleware): then it is marked private so that no shared cache keeps someone's cookie.
+every few minutes, core.middleware.SlidingSessionMiddleware): then it is marked private so that no shared cache keeps someone's cookie.
 
 Pages get `max-age=0` for browsers with an ETag (the reader's browser asks every time and gets a
 304 when nothing changed, so an unpublished article disappears at once), and `s-maxage` for a

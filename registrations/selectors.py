@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from accounts.models import Membership, Role
 from campaigns.models import Unit
-from danvan.text import fold
+from core.text import fold
 
 from .access import visible_q
 from .forms import SORTS

@@ -5,7 +5,7 @@ tinh and tuyengiao receive; quansat reads."""
 
 import datetime as dt
 
-from danvan.access import rule
+from core.matrix import rule
 
 from .testing import make_period, make_report
 

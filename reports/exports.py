@@ -8,8 +8,8 @@ import io
 from django.conf import settings
 from django.utils import timezone, translation
 
-from danvan.tabular import inert_cell
-from danvan.text import slugify_vi
+from core.tabular import inert_cell
+from core.text import slugify_vi
 
 from .models import ReportingPeriod
 from .tables import period_table

@@ -301,7 +301,7 @@ _register_campaigns()
 # within the period whose publication time has come (scheduled ones count once they are out; an
 # article taken down no longer counts). Counted for the unit the exemplar or article belongs to.
 def _period_bounds(period):
-    from danvan.dates import end_of_day
+    from core.dates import end_of_day
 
     tz = timezone.get_current_timezone()
     return dt.datetime.combine(period.covers_from, dt.time.min, tzinfo=tz), end_of_day(period.covers_to)

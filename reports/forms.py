@@ -3,8 +3,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import Campaign, Unit
-from danvan.forms import PortalForm, VersionField
-from danvan.templatetags.vn import vn_number
+from core.forms import PortalForm, VersionField
+from core.templatetags.vn import vn_number
 
 from .models import NARRATIVE_MAX, SECTIONS, ReportingPeriod
 

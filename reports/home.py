@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from danvan import home
+from core import home
 
 from .access import reviews
 from .models import Report, ReportingPeriod

@@ -8,7 +8,7 @@ workflow (submitted, returned, accepted, reopened). `ConsolidatedReport` is the 
 own summary of a period.
 
 Timeliness: a report is on time when it was first submitted at or before the end of the due day
-in Asia/Ho_Chi_Minh (danvan.dates.end_of_day); days late count local calendar days. A report that
+in Asia/Ho_Chi_Minh (core.dates.end_of_day); days late count local calendar days. A report that
 is returned and sent again keeps the timeliness of its first submission: the unit did report by
 the deadline, the corrections are the reviewer's request.
 """
@@ -22,9 +22,9 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from danvan.concurrency import Versioned
-from danvan.dates import end_of_day, local_day
-from danvan.fields import NFCCharField, NFCTextField
+from core.concurrency import Versioned
+from core.dates import end_of_day, local_day
+from core.fields import NFCCharField, NFCTextField
 
 # The narrative sections of a report, in the order of a Vietnamese review report.
 SECTIONS = [

@@ -1,5 +1,5 @@
 from django.utils.translation import pgettext_lazy
 
-from danvan import navigation
+from core import navigation
 
 navigation.register(pgettext_lazy("navigation", "Báo cáo"), "reports:index", roles=("province_staff", "reviewer", "officer", "observer"), order=50)

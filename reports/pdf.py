@@ -12,8 +12,8 @@ import json
 
 from django.utils import timezone
 
-from danvan import docformat
-from danvan.dates import document_date, short_date
+from core import docformat
+from core.dates import document_date, short_date
 from documents.renderers import RenderSpec, register
 
 from . import figures

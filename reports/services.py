@@ -20,10 +20,10 @@ from django.utils.translation import gettext as _
 from accounts.models import Membership, Role
 from accounts.scope import Scope
 from campaigns.models import Unit
-from danvan.concurrency import StaleObjectError, bump_version, changes_since
-from danvan.dates import short_date, short_datetime
-from danvan.templatetags.vn import vn_number
-from danvan.text import lower_first
+from core.concurrency import StaleObjectError, bump_version, changes_since
+from core.dates import short_date, short_datetime
+from core.templatetags.vn import vn_number
+from core.text import lower_first
 from notifications.services import notify
 
 from . import access, figures

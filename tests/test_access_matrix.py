@@ -1,11 +1,11 @@
 """Every named URL, requested as anonymous, as each role, and as an officer of another district,
-gives the declared outcome (danvan/access.py). A URL without a declared rule fails here."""
+gives the declared outcome (core/matrix.py). A URL without a declared rule fails here."""
 
 import pytest
 from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from danvan.access import LOGIN, PERSONAS, load_all_rules
+from core.matrix import LOGIN, PERSONAS, load_all_rules
 
 SKIPPED_NAMESPACES = {"admin"}  # Django admin: its own staff-only login, tested by Django.
 

@@ -20,7 +20,7 @@ import pytest
 from django import forms
 from django.conf import settings
 
-from danvan.forms import PortalForm, PortalModelForm
+from core.forms import PortalForm, PortalModelForm
 
 # Forms that take keyword arguments without a default: what to give them.
 FORM_KWARGS = {
@@ -29,7 +29,7 @@ FORM_KWARGS = {
 # Number fields that may be negative (none today).
 SIGNED_NUMBERS: set[str] = set()
 # Forms that are not for data entry by people (filters read from the query string are checked too).
-PROJECT_APPS = ("accounts", "audit", "campaigns", "danvan", "documents", "notifications", "registrations", "reports")
+PROJECT_APPS = ("accounts", "audit", "campaigns", "core", "danvan", "documents", "notifications", "registrations", "reports")
 ENGLISH = re.compile(r"\b(Ensure|Enter a|This field|is required|Select a valid|valid date|must be)\b")
 
 

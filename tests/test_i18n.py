@@ -4,7 +4,7 @@ a role can open shows no untranslated Vietnamese word when read in English.
 
 Data stays as it was written (unit names, plan contents, registrations): the page check takes the
 words of everything stored in the database as data. Official documents (PDF) and e-mails are
-Vietnamese by design (danvan/i18n_audit.py VIETNAMESE_ONLY).
+Vietnamese by design (core/i18n_audit.py VIETNAMESE_ONLY).
 """
 
 import ast
@@ -24,8 +24,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils import translation
 
-from danvan import i18n_audit
-from danvan.access import PERSONAS, load_all_rules
+from core import i18n_audit
+from core.matrix import PERSONAS, load_all_rules
 
 PO_FILE = Path(settings.BASE_DIR) / "locale" / "en" / "LC_MESSAGES" / "django.po"
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")

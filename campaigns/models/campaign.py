@@ -2,8 +2,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from danvan.concurrency import Versioned
-from danvan.fields import NFCCharField, NFCTextField, SearchKeyField
+from core.concurrency import Versioned
+from core.fields import NFCCharField, NFCTextField, SearchKeyField
 
 
 class Movement(models.Model):

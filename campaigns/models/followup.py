@@ -8,8 +8,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from danvan.concurrency import Versioned
-from danvan.fields import NFCCharField, NFCTextField, SearchKeyField
+from core.concurrency import Versioned
+from core.fields import NFCCharField, NFCTextField, SearchKeyField
 
 
 class Inspection(Versioned):

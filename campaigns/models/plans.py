@@ -20,8 +20,8 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from danvan.concurrency import Versioned
-from danvan.fields import NFCCharField, NFCTextField, SearchKeyField
+from core.concurrency import Versioned
+from core.fields import NFCCharField, NFCTextField, SearchKeyField
 
 
 class TargetLevel(models.TextChoices):

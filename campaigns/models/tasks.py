@@ -14,8 +14,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from danvan.concurrency import Versioned
-from danvan.fields import NFCCharField, NFCTextField, SearchKeyField
+from core.concurrency import Versioned
+from core.fields import NFCCharField, NFCTextField, SearchKeyField
 
 
 class TaskAssignmentQuerySet(models.QuerySet):
@@ -78,7 +78,7 @@ class TaskAssignment(Versioned):
         if self.is_done:
             if self.done_at is None:
                 return 0
-            from danvan.dates import local_day
+            from core.dates import local_day
 
             return max(0, (local_day(self.done_at) - self.due_on).days)
         return max(0, (on - self.due_on).days)

@@ -17,7 +17,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from danvan.fields import NFCCharField, SearchKeyField
+from core.fields import NFCCharField, SearchKeyField
 
 DEFAULT_VALID_FROM = dt.date(2020, 1, 1)
 

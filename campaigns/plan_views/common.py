@@ -5,8 +5,8 @@ from django.core.paginator import Paginator
 from django.utils.translation import gettext as _
 
 from accounts.models import Role
-from danvan.concurrency import StaleObjectError
-from danvan.dates import short_datetime
+from core.concurrency import StaleObjectError
+from core.dates import short_datetime
 
 from ..models import Campaign
 

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from danvan.concurrency import StaleObjectError
+from core.concurrency import StaleObjectError
 
 from .. import forms
 from ..models import PlanSection, PlanTask, Unit

@@ -14,7 +14,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from danvan.dates import short_date
+from core.dates import short_date
 from documents.models import Attachment
 from documents.services import document_request, latest_document
 

@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
-from danvan.concurrency import StaleObjectError
-from danvan.dates import short_datetime
-from danvan.text import fold, slugify_vi
+from core.concurrency import StaleObjectError
+from core.dates import short_datetime
+from core.text import fold, slugify_vi
 from documents.services import document_request, latest_document
 
 from .. import forms, selectors

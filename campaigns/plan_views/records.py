@@ -9,8 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from danvan.concurrency import StaleObjectError
-from danvan.text import fold
+from core.concurrency import StaleObjectError
+from core.text import fold
 from documents.models import Attachment
 
 from .. import forms

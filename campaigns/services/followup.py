@@ -12,9 +12,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import Membership, Role
-from danvan.concurrency import bump_version
-from danvan.dates import short_date
-from danvan.uploads import validate_upload
+from core.concurrency import bump_version
+from core.dates import short_date
+from core.uploads import validate_upload
 
 from ..models import (
     Campaign,
@@ -134,7 +134,7 @@ def urging_send(
         raise ValidationError(_("Công văn đôn đốc cần có trích yếu (V/v) và nội dung."), code="empty")
     if sent_on > today:
         raise ValidationError(_("Ngày công văn (%(date)s) không thể sau hôm nay."), code="future", params={"date": short_date(sent_on)})
-    from danvan import docformat
+    from core import docformat
 
     with transaction.atomic():
         notice = UrgingNotice(

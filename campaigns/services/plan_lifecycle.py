@@ -9,9 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from danvan.concurrency import bump_version
-from danvan.dates import short_date
-from danvan.queue import enqueue
+from core.concurrency import bump_version
+from core.dates import short_date
+from core.queue import enqueue
 
 from ..models import Plan, PlanSection, PlanTask, TaskAssignment, TaskUpdate, Unit
 from .plans import (

@@ -17,9 +17,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from danvan import docformat
-from danvan.concurrency import bump_version
-from danvan.dates import short_date
+from core import docformat
+from core.concurrency import bump_version
+from core.dates import short_date
 
 from ..models import Plan, PlanSection, PlanTask, TargetLevel, Unit
 

@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from danvan.text import nfc
+from core.text import nfc
 
 from ..models import Unit
 from ..models.units import DEFAULT_VALID_FROM, kind_for

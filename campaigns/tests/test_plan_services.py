@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from campaigns.models import Campaign, Plan, PlanSection, PlanTask, TaskAssignment, TaskUpdate
 from campaigns.services import plan_lifecycle, plans
-from danvan.concurrency import StaleObjectError
+from core.concurrency import StaleObjectError
 from notifications.models import Notification
 
 from . import plan_factories

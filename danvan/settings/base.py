@@ -23,7 +23,7 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "simple_history",
     "axes",
-    "danvan.apps.DanvanConfig",
+    "core.apps.CoreConfig",
     "accounts.apps.AccountsConfig",
     "campaigns.apps.CampaignsConfig",
     "registrations.apps.RegistrationsConfig",
@@ -38,11 +38,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Public pages (/tin-tuc/): caching headers set after the session and language middlewares ran.
     "registrations.middleware.PublicPageMiddleware",
-    "danvan.middleware.ContentSecurityPolicyMiddleware",
+    "core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "danvan.middleware.SlidingSessionMiddleware",
-    "danvan.middleware.PortalLocaleMiddleware",
+    "core.middleware.SlidingSessionMiddleware",
+    "core.middleware.PortalLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -71,7 +71,8 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "danvan.context_processors.portal",
+                "core.context_processors.portal",
+                "notifications.context_processors.unread",
             ],
         },
     },
@@ -104,14 +105,14 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # A working day in an office; the session ends when it is idle this long (to within
-# SESSION_REFRESH_SECONDS: danvan.middleware.SlidingSessionMiddleware pushes the expiry forward at
+# SESSION_REFRESH_SECONDS: core.middleware.SlidingSessionMiddleware pushes the expiry forward at
 # most that often instead of writing the session on every page).
 SESSION_COOKIE_AGE = env.integer("SESSION_COOKIE_AGE", 8 * 3600)
 SESSION_REFRESH_SECONDS = 300
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-CSRF_FAILURE_VIEW = "danvan.views.csrf_failure"
+CSRF_FAILURE_VIEW = "core.views.csrf_failure"
 
 LANGUAGE_CODE = "vi"
 # Each language named in itself (the switch reads "Tiếng Việt" / "English" whatever the page language).
@@ -120,7 +121,7 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_TZ = True
-FORMAT_MODULE_PATH = ["danvan.formats"]
+FORMAT_MODULE_PATH = ["core.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"

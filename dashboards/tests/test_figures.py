@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from accounts.models import Membership, Role, User
 from campaigns.models import Plan, TaskAssignment, Unit
-from danvan.dates import end_of_day
+from core.dates import end_of_day
 from dashboards import figures
 from dashboards.selectors import SENT_STATUSES, Figures, dashboard
 from registrations.models import Field, Registration

@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from danvan import docformat
+from core import docformat
 from documents import renderers
 from documents.models import GeneratedDocument
 from documents.services import document_render, document_request

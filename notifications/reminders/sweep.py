@@ -25,7 +25,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from danvan.dates import end_of_day
+from core.dates import end_of_day
 
 from ..models import Reminder, ReminderPolicy
 from ..services import Message, notify_many

@@ -3,8 +3,8 @@ so a reminder sent late after missed days says how much time is really left."""
 
 import datetime as dt
 
-from danvan.dates import short_date
-from danvan.text import fold
+from core.dates import short_date
+from core.text import fold
 
 from .subjects import REPORT
 

@@ -1,9 +1,9 @@
-"""danvan/schedules.py: the periodic jobs exist in django-celery-beat with their time zone, and an
+"""core/schedules.py: the periodic jobs exist in django-celery-beat with their time zone, and an
 administrator's edits survive every later sync."""
 
 from django_celery_beat.models import CrontabSchedule, PeriodicTask
 
-from danvan.schedules import SCHEDULES, sync_schedules
+from core.schedules import SCHEDULES, sync_schedules
 
 
 def test_sync_creates_the_missing_schedules_once(db):

@@ -17,9 +17,9 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Membership, Role
 from accounts.scope import Scope
-from danvan.concurrency import bump_version
-from danvan.text import slugify_vi
-from danvan.uploads import IMAGE_TYPES
+from core.concurrency import bump_version
+from core.text import slugify_vi
+from core.uploads import IMAGE_TYPES
 from documents.models import Attachment
 from documents.services import attachment_add, attachments_of
 from notifications.services import notify

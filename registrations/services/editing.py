@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Membership, Role
 from accounts.scope import Scope
-from danvan.concurrency import bump_version
+from core.concurrency import bump_version
 
 from .. import access
 from ..models import Registration, Target

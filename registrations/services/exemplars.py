@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Membership, Role
 from accounts.scope import Scope
-from danvan.concurrency import bump_version
+from core.concurrency import bump_version
 from notifications.services import notify
 
 from .. import access_articles as access

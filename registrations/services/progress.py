@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.scope import Scope
-from danvan.uploads import validate_upload
+from core.uploads import validate_upload
 from documents.services import attachment_add
 
 from .. import access

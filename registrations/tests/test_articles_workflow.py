@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from audit.models import AuditEvent
-from danvan.concurrency import StaleObjectError
+from core.concurrency import StaleObjectError
 from documents.testing import html_disguised_as_png, png_upload
 from notifications.models import Notification
 from registrations.models import Article, ArticleTransition, ContestEntry

@@ -70,7 +70,7 @@ def test_exports_keep_a_formula_typed_as_a_title_inert(client_for, make):
 
 
 def test_inert_cell_prefixes_only_what_a_spreadsheet_would_run():
-    from danvan.tabular import inert_cell
+    from core.tabular import inert_cell
 
     assert [inert_cell(v) for v in ("=1+1", "+84912", "-5", "@SUM(A1)", "Dân vận khéo", 12, None)] == [
         "'=1+1", "'+84912", "'-5", "'@SUM(A1)", "Dân vận khéo", 12, None,

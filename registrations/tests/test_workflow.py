@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from danvan.concurrency import StaleObjectError
+from core.concurrency import StaleObjectError
 from notifications.models import Notification
 from registrations import services
 from registrations.models import Registration, Transition

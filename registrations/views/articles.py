@@ -15,7 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from danvan.concurrency import StaleObjectError
+from core.concurrency import StaleObjectError
 from documents.models import Attachment
 
 from .. import access_articles as access

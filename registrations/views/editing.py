@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.models import Role
 from campaigns.models import Campaign, Unit
-from danvan.concurrency import StaleObjectError
+from core.concurrency import StaleObjectError
 
 from .. import access, services
 from ..forms import RegistrationForm, target_formset

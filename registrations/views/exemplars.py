@@ -11,8 +11,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from danvan.concurrency import StaleObjectError
-from danvan.text import fold
+from core.concurrency import StaleObjectError
+from core.text import fold
 
 from .. import access_articles as access
 from ..forms_articles import DecideForm, ExemplarForm

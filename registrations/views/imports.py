@@ -7,7 +7,7 @@ from django.utils.translation import ngettext
 
 from accounts.models import Role
 from accounts.scope import require_roles
-from danvan.tabular import xlsx_template
+from core.tabular import xlsx_template
 
 from .. import imports
 from ..forms import ImportForm

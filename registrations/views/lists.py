@@ -6,7 +6,7 @@ from django.utils import timezone, translation
 
 from accounts.models import Role
 from campaigns.models import Campaign
-from danvan.dates import short_date, short_datetime
+from core.dates import short_date, short_datetime
 
 from .. import exports
 from ..filter_units import filter_options

@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts.scope import Scope
 from campaigns.models import Campaign, Unit
-from danvan.text import fold
+from core.text import fold
 from documents.models import Attachment
 from documents.views import _file_response
 

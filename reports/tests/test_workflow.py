@@ -4,7 +4,7 @@ refusals that lose nothing."""
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from danvan.concurrency import StaleObjectError
+from core.concurrency import StaleObjectError
 from notifications.models import Notification
 from reports import services
 from reports.models import Report, ReportEvent, ReportingPeriod, ReportVersion

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.scope import require_roles
 from campaigns.models import Campaign, Unit
-from danvan.concurrency import StaleObjectError
+from core.concurrency import StaleObjectError
 
 from .. import access, exports, services
 from ..forms import PeriodForm, VersionOnlyForm

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from danvan.concurrency import StaleObjectError
+from core.concurrency import StaleObjectError
 from documents.services import attachments_of, document_request
 
 from .. import access, figures, pdf, services

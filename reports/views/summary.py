@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from danvan.concurrency import StaleObjectError
+from core.concurrency import StaleObjectError
 from documents.services import document_request
 
 from .. import access, pdf, services

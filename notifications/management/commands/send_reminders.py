@@ -4,7 +4,7 @@
 
 One line per reminder (unit | subject | step | recipients), then `total: N`. Safe to run twice:
 the second run of the same day sends nothing. With Celery, the same sweep runs from beat at 07:00
-(danvan/schedules.py)."""
+(core/schedules.py)."""
 
 import datetime as dt
 

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from danvan.backup import media_checksums, table_counts
+from core.backup import media_checksums, table_counts
 from documents.services import attachment_add
 from documents.testing import pdf_upload, png_upload
 

@@ -1,4 +1,4 @@
-from .access import rule
+from core.matrix import rule
 
 # An anonymous visitor is sent to the public pages (/tin-tuc/), which link to the login page.
 rule("home", anonymous=302, default=200)

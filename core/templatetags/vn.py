@@ -1,7 +1,7 @@
 from django import template
 from django.utils import translation
 
-from danvan import dates
+from core import dates
 
 register = template.Library()
 

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from danvan.backup import BackupError, backup, default_directory
+from core.backup import BackupError, backup, default_directory
 
 
 class Command(BaseCommand):

@@ -2,7 +2,7 @@
 menu of one becomes a plain link; the current page is marked inside its menu."""
 
 from accounts.scope import Scope
-from danvan import navigation
+from core import navigation
 
 
 def _bar(world, username, path="/"):

@@ -8,16 +8,8 @@ def portal(request):
     if user is None or not user.is_authenticated:
         return {"SITE_NAME": settings.SITE_NAME}
     scope = request.scope
-    context = {
+    return {
         "SITE_NAME": settings.SITE_NAME,
         "nav_items": navigation.items_for(scope, request.path),
         "scope": scope,
-        "unread_notifications": _unread(request),
     }
-    return context
-
-
-def _unread(request) -> int:
-    from notifications.services import unread_count
-
-    return unread_count(request.user)

@@ -3,7 +3,7 @@ import zoneinfo
 
 from django.template import Context, Template
 
-from danvan import dates
+from core import dates
 
 HCM = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
 

@@ -12,7 +12,7 @@ on its line (templates). What stays Vietnamese on purpose is listed in VIETNAMES
 documents (PDF, the document format rules), e-mails and notices sent to Vietnamese officials,
 spreadsheet exports exchanged between units, demo and benchmark data, operators' commands.
 
-    python -m danvan.i18n_audit [PATH ...]   # prints file:line: text for each leftover
+    python -m core.i18n_audit [PATH ...]   # prints file:line: text for each leftover
 """
 
 from __future__ import annotations
@@ -33,20 +33,20 @@ VIETNAMESE = re.compile(
 VIETNAMESE_ONLY = {
     "templates/pdf/": "official documents are issued in Vietnamese (Nghị định 30/2020 format)",
     "templates/emails/": "e-mails go to Vietnamese officials, in Vietnamese",
-    "danvan/docformat.py": "the administrative document format rules",
-    "danvan/pdf.py": "PDF rendering (official documents)",
+    "core/docformat.py": "the administrative document format rules",
+    "core/pdf.py": "PDF rendering (official documents)",
     "campaigns/pdf.py": "PDF rendering (official documents)",
     "reports/pdf.py": "PDF rendering (official documents)",
     "notifications/reminders/": "reminder e-mails and notices sent to Vietnamese officials",
     "notifications/outbox.py": "e-mails sent to Vietnamese officials",
     "registrations/exports.py": "spreadsheets exchanged between units keep Vietnamese headings",
     "reports/exports.py": "spreadsheets exchanged between units keep Vietnamese headings",
-    "danvan/tabular.py": "spreadsheet reading and writing (Vietnamese column headings)",
+    "core/tabular.py": "spreadsheet reading and writing (Vietnamese column headings)",
     "bench/": "benchmark data and output",
     "chaos/": "fault-injection runs for operators",
     "danvan/settings/": "language names are written in their own language",
-    "danvan/schedules.py": "names of the periodic tasks stored in the database for the admin",
-    "danvan/text.py": "letters of the diacritics-folding search, not text",
+    "core/schedules.py": "names of the periodic tasks stored in the database for the admin",
+    "core/text.py": "letters of the diacritics-folding search, not text",
 }
 SKIP_PARTS = {"migrations", "tests", "locale", "management", "static", ".venv", "var", "node_modules"}
 SKIP_NAMES = re.compile(r"^(test_.*|conftest|demo.*|testing.*|.*_demo|i18n_audit)\.py$")

@@ -1,6 +1,6 @@
 import unicodedata
 
-from danvan.text import fold, nfc, slugify_vi
+from core.text import fold, nfc, slugify_vi
 
 
 def test_fold_removes_diacritics_and_case():
@@ -32,7 +32,7 @@ def test_slug_is_readable_vietnamese_derived():
 
 
 def test_lower_first_keeps_proper_names():
-    from danvan.text import lower_first
+    from core.text import lower_first
 
     title = "Báo cáo sơ kết 6 tháng đầu năm 2020 (các xã, thị trấn huyện Sơn Dương)"
     assert lower_first(title) == "báo cáo sơ kết 6 tháng đầu năm 2020 (các xã, thị trấn huyện Sơn Dương)"

@@ -1,7 +1,7 @@
 import unicodedata
 
 from campaigns.models import Movement
-from danvan.text import fold
+from core.text import fold
 
 
 def test_text_is_stored_composed_and_search_key_folded(db):

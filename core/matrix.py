@@ -58,7 +58,11 @@ def load_all_rules() -> dict[str, Rule]:
     from django.apps import apps
 
     for config in apps.get_app_configs():
-        name = f"{config.name}.access_rules"
-        if importlib.util.find_spec(name) is not None:
-            importlib.import_module(name)
+        for name in (f"{config.name}.access_rules", f"{config.name}.tests.access_rules"):
+            try:
+                found = importlib.util.find_spec(name) is not None
+            except ModuleNotFoundError:  # the app has no tests package
+                found = False
+            if found:
+                importlib.import_module(name)
     return RULES
