@@ -22,9 +22,11 @@ def world(db):
     """The demo's foundation: units, departments, movements, the 2020 campaign, the accounts."""
     from accounts import demo as accounts_demo
     from campaigns import demo as campaigns_demo
-    from campaigns.management.commands.seed_demo import DemoContext
+    from core.management.commands.seed_demo import DemoContext
+    from units import demo as units_demo
 
     ctx = DemoContext()
+    units_demo.load(ctx)
     campaigns_demo.load(ctx)
     accounts_demo.load(ctx)
     return ctx

@@ -7,4 +7,4 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Người dùng và vai trò")
 
     def ready(self):
-        from . import home, nav  # noqa: F401
+        from accounts import home, nav  # noqa: F401

@@ -1,6 +1,7 @@
 """Demo accounts, one per role; all with the password in DEMO_PASSWORD (printed in README)."""
 
-from .models import Membership, Role, User
+from accounts.models import Membership, User
+from core.roles import Role
 
 DEMO_PASSWORD = "dvk-demo-2020"
 

@@ -2,10 +2,10 @@ from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.models import Unit
+from accounts.models import User
 from core.forms import PortalForm
-
-from .models import Role, User
+from core.roles import Role
+from units.models import Unit
 
 ROLE_LABELS = dict(Role.choices)
 

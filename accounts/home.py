@@ -1,7 +1,10 @@
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from core import home
+from core.roles import Role
 
 
 @home.register(order=5)
@@ -29,3 +32,42 @@ def account_setup(request, scope):
     if not items:
         return None
     return home.HomeSection(title=_("Tài khoản của bạn"), items=items)
+
+
+@home.register(order=90)
+def units_without_officers(request, scope):
+    """Managers: lower units that nobody can act for yet (no active officer account)."""
+    unit = scope.home_unit
+    if unit is None or not scope.acts_for(unit):
+        return None
+    children = list(
+        unit.children.open()
+        .committees()
+        .annotate(
+            officers=Count(
+                "memberships",
+                filter=Q(memberships__is_active=True, memberships__user__is_active=True, memberships__role=Role.OFFICER),
+            )
+        )
+        .filter(officers=0)
+        .order_by("position")
+    )
+    if not unit.children.exists():
+        return None
+    items = [
+        home.HomeItem(
+            text=child.name,
+            url=reverse("accounts:person_create") + f"?don_vi={child.code}",
+            badge=_("Chưa có cán bộ phụ trách"),
+            tone="warning",
+        )
+        for child in children[:8]
+    ]
+    section = home.HomeSection(
+        title=_("Đơn vị cấp dưới chưa có tài khoản cán bộ phụ trách"),
+        items=items,
+        empty_text=_("Mọi đơn vị cấp dưới đều đã có cán bộ phụ trách."),
+        action_label=ngettext("Xem %(n)s đơn vị", "Xem %(n)s đơn vị", len(children)) % {"n": len(children)} if len(children) > 8 else "",
+        action_url=reverse("units:unit_detail", kwargs={"code": unit.code}) if len(children) > 8 else "",
+    )
+    return section

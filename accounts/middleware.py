@@ -2,7 +2,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 
-from .scope import Scope
+from accounts.scope import Scope
 
 _ALLOWED_WHILE_CHANGING = ("accounts:password_change", "accounts:password_change_done", "accounts:logout")
 

@@ -7,19 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.fields import NFCCharField, SearchKeyField
-
-
-class Role(models.TextChoices):
-    PROVINCE_STAFF = "province_staff", _("Cán bộ Ủy ban MTTQ tỉnh")
-    REVIEWER = "reviewer", _("Ban Tuyên giáo (nhận báo cáo)")
-    OFFICER = "officer", _("Cán bộ phụ trách đơn vị")
-    CADRE = "cadre", _("Cán bộ, đảng viên")
-    OBSERVER = "observer", _("Theo dõi (chỉ xem)")
-
-
-# Roles that work on a unit's business (plans, registrations, reports); the others only read or
-# act on their own records.
-MANAGING_ROLES = {Role.PROVINCE_STAFF, Role.OFFICER}
+from core.roles import Role
 
 
 class User(AbstractUser):
@@ -55,7 +43,7 @@ class MembershipQuerySet(models.QuerySet):
 
 class Membership(models.Model):
     user = models.ForeignKey(User, verbose_name=_("người dùng"), on_delete=models.CASCADE, related_name="memberships")
-    unit = models.ForeignKey("campaigns.Unit", verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="memberships")
+    unit = models.ForeignKey("units.Unit", verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="memberships")
     role = models.CharField(_("vai trò"), max_length=20, choices=Role.choices)
     position = NFCCharField(_("chức vụ"), max_length=200, blank=True)
     is_active = models.BooleanField(_("còn hiệu lực"), default=True)

@@ -1,7 +1,6 @@
 from django.utils.translation import pgettext_lazy
 
 from core import navigation
-
-from .models import Role
+from core.roles import Role
 
 navigation.register(pgettext_lazy("navigation", "Người dùng"), "accounts:people", roles=(Role.PROVINCE_STAFF, Role.OFFICER), order=80, group="admin")

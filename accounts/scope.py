@@ -18,12 +18,10 @@ from functools import cached_property
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import Http404
 from django.utils.translation import gettext as _
 
-from .models import MANAGING_ROLES, Membership, Role
-
-SUBTREE_ROLES = {Role.PROVINCE_STAFF, Role.REVIEWER, Role.OFFICER, Role.OBSERVER}
+from accounts.models import Membership
+from core.roles import FOLLOWERS, MANAGERS, Role
 
 
 @dataclass(frozen=True)
@@ -91,7 +89,7 @@ class Scope:
     @property
     def is_read_only(self) -> bool:
         """Nothing in this scope may change a unit's business."""
-        return not self.roles.intersection(MANAGING_ROLES)
+        return not self.roles.intersection(MANAGERS)
 
     @cached_property
     def primary(self) -> Membership | None:
@@ -110,17 +108,34 @@ class Scope:
     @cached_property
     def visible_paths(self) -> list[str]:
         """Roots of the subtrees this scope sees (redundant nested roots removed)."""
-        paths = sorted({g.committee_path for g in self.grants if g.role in SUBTREE_ROLES}, key=len)
+        paths = sorted({g.committee_path for g in self.grants if g.role in FOLLOWERS}, key=len)
         roots: list[str] = []
         for p in paths:
             if not any(p.startswith(r) for r in roots):
                 roots.append(p)
         return roots
 
+    def in_subtree(self, unit) -> bool:
+        """The unit lies in a subtree this scope sees (a cadre's own committee does not count)."""
+        return any(unit.path.startswith(p) for p in self.visible_paths)
+
     def sees_unit(self, unit) -> bool:
-        if any(unit.path.startswith(p) for p in self.visible_paths):
-            return True
-        return any(g.role == Role.CADRE and g.committee_id == unit.id for g in self.grants)
+        return self.in_subtree(unit) or unit.id in self.cadre_committee_ids
+
+    @cached_property
+    def cadre_committee_ids(self) -> list[int]:
+        """Committees this person belongs to as a cadre (they see their own records and its issued plans)."""
+        return [g.committee_id for g in self.grants if g.role == Role.CADRE]
+
+    def acted_committees(self) -> list:
+        """Committees this person acts for (officers; provincial staff for the province)."""
+        seen, units = set(), []
+        for m in self.memberships:
+            committee = m.unit.committee
+            if m.role in MANAGERS and committee.pk not in seen:
+                seen.add(committee.pk)
+                units.append(committee)
+        return units
 
     def units_q(self, prefix: str = "unit") -> Q:
         """A filter for objects whose unit (reached through `prefix`) lies in the visible subtrees."""
@@ -131,7 +146,7 @@ class Scope:
         return q
 
     def visible_units(self):
-        from campaigns.models import Unit
+        from units.models import Unit
 
         if not self.visible_paths:
             return Unit.objects.none()
@@ -144,16 +159,16 @@ class Scope:
 
     def manages(self, unit) -> bool:
         """May work on the unit's business (provincial staff or an officer above or at it)."""
-        return bool(self.roles_over(unit) & MANAGING_ROLES)
+        return bool(self.roles_over(unit) & MANAGERS)
 
     def acts_for(self, unit) -> bool:
         """Is an officer (or provincial staff) of exactly this committee."""
-        return any(g.role in MANAGING_ROLES and g.committee_id == unit.id for g in self.grants)
+        return any(g.role in MANAGERS and g.committee_id == unit.id for g in self.grants)
 
     def supervises(self, unit) -> bool:
         """Manages a unit strictly above this one (the level that approves, urges, inspects)."""
         return any(
-            g.role in MANAGING_ROLES and unit.path.startswith(g.committee_path) and g.committee_id != unit.id
+            g.role in MANAGERS and unit.path.startswith(g.committee_path) and g.committee_id != unit.id
             for g in self.grants
         )
 
@@ -168,9 +183,9 @@ class Scope:
 
     def managed_units(self):
         """Units whose business this scope may change."""
-        from campaigns.models import Unit
+        from units.models import Unit
 
-        paths = sorted({g.committee_path for g in self.grants if g.role in MANAGING_ROLES}, key=len)
+        paths = sorted({g.committee_path for g in self.grants if g.role in MANAGERS}, key=len)
         q = Q(pk__in=[])
         for p in paths:
             q |= Q(path__startswith=p)
@@ -179,25 +194,6 @@ class Scope:
 
 def scope_of(request) -> Scope:
     return Scope.for_user(request.user)
-
-
-# --- access helpers for units -----------------------------------------------------------------
-def unit_for_view(request, code: str):
-    """The open unit with this code if the user sees it; 404 otherwise."""
-    from campaigns.models import Unit
-
-    unit = Unit.objects.open().select_related("parent").filter(code=code).first()
-    if unit is None or not scope_of(request).sees_unit(unit):
-        raise Http404(_("Không tìm thấy đơn vị."))
-    return unit
-
-
-def unit_for_manage(request, code: str):
-    """The unit, if the user may change its business: 404 for outsiders, 403 for read-only insiders."""
-    unit = unit_for_view(request, code)
-    if not scope_of(request).manages(unit):
-        raise PermissionDenied(_("Bạn chỉ có quyền xem đơn vị này."))
-    return unit
 
 
 def require_roles(request, *roles: str) -> None:

@@ -8,12 +8,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from campaigns.models import Unit
+from accounts.models import Membership, User
 from core.queue import enqueue
+from core.roles import Role
 from core.tabular import read_table
 from core.text import fold
-
-from .models import Membership, Role, User
+from units.models import Unit
 
 # Column headings matched against the uploaded files (and written in the template file): data.
 CADRE_COLUMNS = {
@@ -70,7 +70,7 @@ def account_create(
         user.save()
         membership = Membership.objects.create(user=user, unit=unit, role=role, position=position, created_by=by)
         if email:
-            from notifications.tasks import send_account_invitation
+            from accounts.tasks import send_account_invitation
 
             enqueue(send_account_invitation, user.pk)
     return CreatedAccount(user, membership, password)

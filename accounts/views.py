@@ -10,14 +10,12 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts import forms, services
+from accounts.models import Membership, User
+from accounts.scope import require_roles
+from core.roles import MANAGERS, Role
 from core.tabular import xlsx_template
 from core.text import fold
-
-from . import forms, services
-from .models import Membership, Role, User
-from .scope import require_roles
-
-MANAGERS = (Role.PROVINCE_STAFF, Role.OFFICER)
 
 
 class LoginView(auth_views.LoginView):

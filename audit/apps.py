@@ -7,4 +7,4 @@ class AuditConfig(AppConfig):
     verbose_name = _("Nhật ký thay đổi")
 
     def ready(self):
-        from . import nav, recorder  # noqa: F401  (navigation; the history signal receiver)
+        from audit import nav, recorder  # noqa: F401  (navigation; the history signal receiver)

@@ -21,7 +21,7 @@ class AuditEvent(models.Model):
     object_id = models.CharField(_("mã bản ghi"), max_length=64)
     object_repr = models.CharField(_("bản ghi"), max_length=300)
     # The unit the record belongs to, so the trail can be filtered by subtree in one query.
-    unit = models.ForeignKey("campaigns.Unit", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    unit = models.ForeignKey("units.Unit", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     unit_path = models.CharField(max_length=255, blank=True, db_index=True)
     reason = models.CharField(_("lý do"), max_length=300, blank=True)
     changes = models.JSONField(_("thay đổi"), default=list)

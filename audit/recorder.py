@@ -12,10 +12,9 @@ from django.conf import settings
 from django.utils import translation
 from simple_history.signals import post_create_historical_record
 
+from audit.models import AuditEvent
 from core.dates import short_date, short_datetime
 from core.text import nfc
-
-from .models import AuditEvent
 
 SKIPPED_FIELDS = {"version", "search_key", "updated_at", "modified_at", "last_login", "password"}
 MAX_VALUE = 500

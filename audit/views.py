@@ -6,11 +6,10 @@ from django.shortcuts import render
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Role
 from accounts.scope import require_roles
+from audit.models import AuditEvent
 from core.forms import PortalForm
-
-from .models import AuditEvent
+from core.roles import Role
 
 
 class AuditFilterForm(PortalForm):

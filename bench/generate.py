@@ -166,7 +166,7 @@ class Generator:
         from django.core.management import call_command
 
         from campaigns.demo import DATA_DIR
-        from campaigns.models import Unit
+        from units.models import Unit
 
         if self.scale == "national":
             Unit.objects.create(
@@ -228,7 +228,8 @@ class Generator:
     def people(self):
         from django.contrib.auth.hashers import make_password
 
-        from accounts.models import Membership, Role, User
+        from accounts.models import Membership, User
+        from core.roles import Role
 
         password = make_password(PASSWORD)  # one hash for everyone: hashing 100,000 times would take hours
         users, roles = [], []
@@ -459,7 +460,7 @@ class Generator:
 
     # --- plans ------------------------------------------------------------------------------
     def plans(self):
-        from campaigns.models import Plan, PlanSection, PlanTask, TaskAssignment
+        from plans.models import Plan, PlanSection, PlanTask, TaskAssignment
 
         _no_auto_dates(Plan, TaskAssignment)
         rng = self.rng

@@ -324,8 +324,9 @@ def _rss_mb() -> float:
 
 
 def child_sweep() -> None:
-    from notifications.models import Notification, Reminder
-    from notifications.reminders.sweep import sweep
+    from notifications.models import Notification
+    from reminders.models import Reminder
+    from reminders.sweep import sweep
 
     day = dt.date(2020, 6, 10)  # the due day of the six-month reports and of the plans' registration task
     t = time.perf_counter()

@@ -1,16 +1,6 @@
 from django.contrib import admin
 
-from .models import Campaign, Movement, Unit
-
-
-@admin.register(Unit)
-class UnitAdmin(admin.ModelAdmin):
-    list_display = ("code", "name", "level", "kind", "parent", "valid_from", "valid_to")
-    list_filter = ("level", "kind")
-    search_fields = ("code", "name", "search_key")
-    raw_id_fields = ("parent",)
-    readonly_fields = ("path", "depth")
-    list_select_related = ("parent",)
+from campaigns.models import Campaign, Commemoration, CommemorationActivity, Movement
 
 
 @admin.register(Movement)
@@ -22,89 +12,6 @@ class MovementAdmin(admin.ModelAdmin):
 class CampaignAdmin(admin.ModelAdmin):
     list_display = ("year", "name", "theme", "status")
     filter_horizontal = ("movements",)
-
-
-# --- Plans (issue 3) -------------------------------------------------------------------------------
-from simple_history.admin import SimpleHistoryAdmin  # noqa: E402
-
-from .models import (  # noqa: E402
-    Commemoration,
-    CommemorationActivity,
-    Inspection,
-    Plan,
-    PlanSection,
-    PlanTask,
-    TaskAssignment,
-    TaskUpdate,
-    Urging,
-    UrgingNotice,
-)
-
-
-class PlanSectionInline(admin.StackedInline):
-    model = PlanSection
-    extra = 0
-    fields = ("part", "position", "number", "heading", "body", "target_unit", "target_level")
-    raw_id_fields = ("target_unit",)
-
-
-@admin.register(Plan)
-class PlanAdmin(SimpleHistoryAdmin):
-    list_display = ("number", "title", "unit", "campaign", "status", "revision", "issued_on", "issued_at", "superseded_at")
-    list_filter = ("status", "campaign", "unit__level")
-    search_fields = ("number", "title", "search_key")
-    raw_id_fields = ("unit", "based_on", "previous", "issued_by", "created_by")
-    list_select_related = ("unit", "campaign")
-    inlines = [PlanSectionInline]
-
-
-@admin.register(PlanTask)
-class PlanTaskAdmin(SimpleHistoryAdmin):
-    list_display = ("text", "plan", "kind", "target_unit", "target_level", "due_on")
-    list_filter = ("kind", "target_level")
-    search_fields = ("text",)
-    raw_id_fields = ("plan", "section", "target_unit", "origin", "tracked_by")
-    list_select_related = ("plan", "target_unit")
-
-
-class TaskUpdateInline(admin.TabularInline):
-    model = TaskUpdate
-    extra = 0
-    fields = ("created_at", "status", "text", "by")
-    readonly_fields = ("created_at",)
-    raw_id_fields = ("by",)
-
-
-@admin.register(TaskAssignment)
-class TaskAssignmentAdmin(SimpleHistoryAdmin):
-    list_display = ("task", "unit", "due_on", "status", "done_at")
-    list_filter = ("status",)
-    search_fields = ("task__text", "unit__name")
-    raw_id_fields = ("task", "unit")
-    list_select_related = ("task", "unit")
-    inlines = [TaskUpdateInline]
-
-
-class UrgingInline(admin.TabularInline):
-    model = Urging
-    extra = 0
-    raw_id_fields = ("assignment", "unit", "by")
-
-
-@admin.register(UrgingNotice)
-class UrgingNoticeAdmin(admin.ModelAdmin):
-    list_display = ("subject", "number", "unit", "sent_on", "by", "created_at")
-    search_fields = ("subject", "number", "search_key")
-    raw_id_fields = ("unit", "by")
-    inlines = [UrgingInline]
-
-
-@admin.register(Inspection)
-class InspectionAdmin(SimpleHistoryAdmin):
-    list_display = ("inspected_unit", "kind", "inspected_on", "unit", "follow_up_status")
-    list_filter = ("kind", "follow_up_status")
-    search_fields = ("search_key",)
-    raw_id_fields = ("unit", "inspected_unit", "plan", "created_by")
 
 
 class CommemorationActivityInline(admin.TabularInline):

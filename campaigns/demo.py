@@ -1,17 +1,8 @@
-"""Demo units (Tuyên Quang 2020), the provincial departments, the five movements and the 2020 campaign."""
+"""Demo campaign: the five movements and the 2020 campaign."""
 
 import datetime as dt
-from pathlib import Path
 
-from .models import Campaign, Movement, Unit
-from .services.units import units_import
-
-DATA_DIR = Path(__file__).resolve().parent / "data"
-PROVINCE_CODE = "08"
-
-DEPARTMENTS = [
-    ("08-BTG", "Ban Tuyên giáo"),
-]
+from campaigns.models import Campaign, Movement
 
 # Plan II.2.2 names these five; the order is the plan's.
 MOVEMENTS = [
@@ -24,16 +15,6 @@ MOVEMENTS = [
 
 
 def load(ctx):
-    result = units_import(data=(DATA_DIR / "tuyen_quang_2020.csv").read_bytes())
-    province = Unit.objects.open().get(code=PROVINCE_CODE)
-    created_departments = 0
-    for code, name in DEPARTMENTS:
-        if not Unit.objects.open().filter(code=code).exists():
-            Unit.objects.create(
-                code=code, name=name, level=Unit.Level.DEPARTMENT, kind=Unit.Kind.DEPARTMENT, parent=province,
-                path=f"{province.path}{code}/", depth=province.depth + 1, position=0,
-            )
-            created_departments += 1
     movements = []
     for position, (name, short) in enumerate(MOVEMENTS, start=1):
         movement, _ = Movement.objects.get_or_create(name=name, defaults={"short_name": short, "position": position})
@@ -51,8 +32,6 @@ def load(ctx):
     )
     if created:
         campaign.movements.set(movements)
-    ctx["units"] = {u.code: u for u in Unit.objects.open()}
-    ctx["province"] = province
     ctx["campaign"] = campaign
     ctx["movements"] = movements
-    return f"{result.summary()} {created_departments} ban chuyên môn mới; phong trào 2020 {'mới' if created else 'đã có'}."
+    return f"Phong trào 2020 {'mới' if created else 'đã có'}."

@@ -1,63 +1,168 @@
+"""The campaign pages (the year's theme and movements) and its commemorations with the units' activities."""
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
-from django.db.models import Count, Q
-from django.shortcuts import redirect, render
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Prefetch, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 
-from accounts.models import Role
-from accounts.scope import require_roles, unit_for_view
-from core.text import fold
+from campaigns import forms, services
+from campaigns.access import (
+    activity_for_edit,
+    activity_visible_q,
+)
+from campaigns.models import Campaign, Commemoration, CommemorationActivity, Movement
+from core.concurrency import StaleObjectError, refresh_version, stale_errors
+from core.forms import new_token
+from core.paging import paginate
+from documents.selectors import attachments_of
 
-VIEWERS = (Role.PROVINCE_STAFF, Role.REVIEWER, Role.OFFICER, Role.OBSERVER)
+FILE_ERRORS = {"too_large", "bad_type", "empty", "bad_image", "too_many_files"}
 
 
+# --- commemorations ----------------------------------------------------------------------------------------
 @login_required
-def units(request):
-    """The visible units: the user's own committee, or a search across the visible subtrees."""
-    require_roles(request, *VIEWERS)
+def commemoration_list(request):
     scope = request.scope
-    q = (request.GET.get("q") or "").strip()[:100]
-    if not q:
-        home = scope.home_unit
-        return redirect("campaigns:unit_detail", code=home.code)
-    found = (
-        scope.visible_units()
-        .open()
-        .filter(search_key__contains=fold(q))
-        .select_related("parent")
-        .order_by("depth", "position")
-    )
-    page = Paginator(found, 50).get_page(request.GET.get("trang"))
-    return render(request, "campaigns/unit_search.html", {"q": q, "page": page})
-
-
-@login_required
-def unit_detail(request, code: str):
-    require_roles(request, *VIEWERS)
-    scope = request.scope
-    unit = unit_for_view(request, code)
-    active = Q(memberships__is_active=True, memberships__user__is_active=True)
-    children = (
-        unit.children.open()
+    campaign = Campaign.current()
+    events = (
+        Commemoration.objects.filter(campaign=campaign)
         .annotate(
-            officers=Count("memberships", filter=active & Q(memberships__role__in=[Role.OFFICER, Role.PROVINCE_STAFF]), distinct=True),
-            cadres=Count("memberships", filter=active & Q(memberships__role=Role.CADRE), distinct=True),
+            activity_count=Count("activities", filter=activity_visible_q_prefixed(scope), distinct=True),
+            held_count=Count("activities", filter=activity_visible_q_prefixed(scope) & Q(activities__status="held"), distinct=True),
         )
-        .order_by("level", "position")
+        .order_by("anniversary_on")
     )
-    ancestors = [a for a in unit.ancestors() if scope.sees_unit(a)]
-    members = (
-        unit.memberships.filter(is_active=True, user__is_active=True)
-        .select_related("user")
-        .order_by("role", "user__full_name")
+    return render(request, "campaigns/commemoration_list.html", {"events": events, "campaign": campaign})
+
+
+def activity_visible_q_prefixed(scope) -> Q:
+    """activity_visible_q with the relation prefix "activities__" (for annotations on events)."""
+    q = scope.units_q("activities__unit")
+    cadre = [g.committee_id for g in scope.grants if g.role == "cadre"]
+    if cadre:
+        q |= Q(activities__unit_id__in=cadre)
+    return q
+
+
+def _managed_committees(scope):
+    return scope.managed_units().open().committees().order_by("path")
+
+
+@login_required
+def commemoration_detail(request, pk: int):
+    scope = request.scope
+    event = get_object_or_404(Commemoration.objects.select_related("campaign"), pk=pk)
+    activities = (
+        CommemorationActivity.objects.filter(commemoration=event)
+        .filter(activity_visible_q(scope))
+        .select_related("unit")
+        .order_by("planned_on", "unit__path", "id")
     )
+    page, query = paginate(request, activities, 50)
+    can_register = bool(scope.acted_committees())
+    form = None
+    if can_register:
+        units = _managed_committees(scope)
+        if request.method == "POST":
+            form = forms.ActivityForm(request.POST, request.FILES, units=units)
+            if form.is_valid():
+                data = form.cleaned_data
+                try:
+                    activity, created = services.activity_save(
+                        scope=scope, by=request.user, commemoration=event, unit=data["unit"], files=data["files"],
+                        token=data.get("token") or None, **{k: data[k] for k in services.ACTIVITY_FIELDS if k in data},
+                    )
+                except ValidationError as exc:
+                    form.add_error("files" if exc.code in FILE_ERRORS else "planned_on" if exc.code == "outside_campaign" else None, exc)
+                else:
+                    messages.success(
+                        request,
+                        gettext("Đã đăng ký hoạt động “%(title)s”.") % {"title": activity.title}
+                        if created
+                        else gettext("Hoạt động này đã được đăng ký."),
+                    )
+                    return redirect("campaigns:commemoration_detail", pk=event.pk)
+        else:
+            home = scope.acted_committees()[0]
+            form = forms.ActivityForm(initial={"token": new_token(), "unit": home, "planned_on": event.anniversary_on}, units=units)
+    elif request.method == "POST":
+        raise PermissionDenied(gettext("Chỉ cán bộ phụ trách đơn vị mới đăng ký hoạt động."))
     return render(
         request,
-        "campaigns/unit_detail.html",
-        {
-            "unit": unit,
-            "children": children,
-            "ancestors": ancestors,
-            "members": members,
-            "can_manage": scope.manages(unit),
-        },
+        "campaigns/commemoration_detail.html",
+        {"event": event, "page": page, "query": query, "form": form, "managed": {u.pk for u in _managed_committees(scope)} if can_register else set()},
     )
+
+
+@login_required
+def activity_edit(request, pk: int):
+    activity = activity_for_edit(request, pk)
+    scope = request.scope
+    units = _managed_committees(scope)
+    if request.method == "POST":
+        form = forms.ActivityForm(request.POST, request.FILES, units=units, instance=activity)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.activity_save(
+                    scope=scope, by=request.user, commemoration=activity.commemoration, unit=data["unit"], activity=activity,
+                    expected_version=data.get("version") or 0, files=data["files"],
+                    **{k: data[k] for k in services.ACTIVITY_FIELDS if k in data},
+                )
+            except StaleObjectError as exc:
+                for line in stale_errors(exc):
+                    form.add_error(None, line)
+                refresh_version(form, exc.instance.version)
+            except ValidationError as exc:
+                form.add_error("files" if exc.code in FILE_ERRORS else None, exc)
+            else:
+                messages.success(request, gettext("Đã lưu hoạt động."))
+                return redirect("campaigns:commemoration_detail", pk=activity.commemoration_id)
+    else:
+        form = forms.ActivityForm(units=units, instance=activity)
+    return render(request, "campaigns/activity_form.html", {"form": form, "activity": activity, "files": list(attachments_of(activity))})
+
+
+# --- the campaign ------------------------------------------------------------------------------------------------
+@login_required
+def campaign_list(request):
+    campaigns = Campaign.objects.annotate(plan_count=Count("plans", filter=Q(plans__status="issued", plans__superseded_at__isnull=True))).order_by("-year")
+    return render(request, "campaigns/campaign_list.html", {"campaigns": campaigns})
+
+
+@login_required
+def campaign_detail(request, pk: int):
+    campaign = get_object_or_404(
+        Campaign.objects.prefetch_related(Prefetch("movements", queryset=Movement.objects.order_by("position"))), pk=pk
+    )
+    events = campaign.commemorations.order_by("anniversary_on")
+    return render(
+        request,
+        "campaigns/campaign_detail.html",
+        {"campaign": campaign, "events": events, "can_edit": request.scope.is_province_staff},
+    )
+
+
+@login_required
+def campaign_edit(request, pk: int):
+    campaign = get_object_or_404(Campaign, pk=pk)
+    if not request.scope.is_province_staff:
+        raise PermissionDenied(gettext("Chỉ cán bộ Ủy ban MTTQ tỉnh sửa được thông tin phong trào."))
+    form = forms.CampaignForm(request.POST or None, instance=campaign)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.campaign_update(
+                scope=request.scope, campaign=campaign, by=request.user, expected_version=data["version"], theme=data["theme"],
+                status=data["status"], description=data["description"], movements=data["movements"],
+            )
+        except StaleObjectError as exc:
+            for line in stale_errors(exc):
+                form.add_error(None, line)
+            refresh_version(form, exc.instance.version)
+        else:
+            messages.success(request, gettext("Đã lưu thông tin phong trào."))
+            return redirect("campaigns:campaign_detail", pk=campaign.pk)
+    return render(request, "campaigns/campaign_form.html", {"form": form, "campaign": campaign})

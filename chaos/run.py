@@ -271,7 +271,7 @@ def wait_for(predicate, timeout: float, step: float = 0.2):
 
 # --- scenarios ---------------------------------------------------------------------------------
 def six_month_period_id() -> int:
-    return sql("SELECT p.id FROM reports_reportingperiod p JOIN campaigns_unit u ON u.id = p.receiving_unit_id "
+    return sql("SELECT p.id FROM reports_reportingperiod p JOIN units_unit u ON u.id = p.receiving_unit_id "
                "WHERE p.kind = 'six_month' AND u.code = '08'")[0][0]
 
 
@@ -282,18 +282,18 @@ def scenario_redis_down_while_sending(period: int):
     page = f"/bao-cao/ky/{period}/don-vi/076/"
     fields = browser.form(page, "luu/")  # the draft form; its "Gửi báo cáo" button posts to …/gui/
     fields.setdefault("signer_title", "PHÓ CHỦ TỊCH")
-    before = sql("SELECT count(*) FROM notifications_outboxitem WHERE sent_at IS NULL")[0][0]
+    before = sql("SELECT count(*) FROM core_outboxitem WHERE sent_at IS NULL")[0][0]
     last_delivery = sql("SELECT coalesce(max(id), 0) FROM notifications_emaildelivery")[0][0]
     stop_redis()
     check("Redis is down", not redis_up())
     started = time.time()
     status, _, text = browser.post(page + "gui/", fields)
     elapsed = time.time() - started
-    sent = sql("SELECT r.status FROM reports_report r JOIN campaigns_unit u ON u.id = r.unit_id "
+    sent = sql("SELECT r.status FROM reports_report r JOIN units_unit u ON u.id = r.unit_id "
                f"WHERE r.period_id = {period} AND u.code = '076'")[0][0]
     check("the report is sent while Redis is down", status == 200 and sent == "submitted", f"HTTP {status}, status {sent}, {elapsed:.1f} s")
     check("the officer is told the e-mails will go later", "hàng đợi đang tạm ngừng" in text)
-    waiting = sql("SELECT count(*) FROM notifications_outboxitem WHERE sent_at IS NULL")[0][0] - before
+    waiting = sql("SELECT count(*) FROM core_outboxitem WHERE sent_at IS NULL")[0][0] - before
     check("the work waits in the outbox", waiting > 0, f"{waiting} item(s)")
     mails = f"SELECT count(*) FROM notifications_emaildelivery WHERE id > {last_delivery}"
     created = sql(mails)[0][0]

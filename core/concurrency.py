@@ -6,6 +6,9 @@ call `bump_version(instance, expected=...)` inside their transaction before writ
 
 from django.db import models
 from django.db.models import F
+from django.utils.translation import gettext as _
+
+from core.dates import short_datetime
 
 
 class Versioned(models.Model):
@@ -61,3 +64,29 @@ def bump_version(instance, *, expected: int) -> None:
         current = model._default_manager.get(pk=instance.pk)
         raise StaleObjectError(current, expected, changes_since(current, expected))
     instance.version = expected + 1
+
+
+# --- a refused stale save, shown in the form ---------------------------------------------------------
+def stale_errors(exc: StaleObjectError) -> list[str]:
+    """What someone else changed, for the form's error box (the user's input stays in the form)."""
+    lines = [_("Người khác vừa lưu nội dung này sau khi bạn mở trang; nội dung bạn nhập chưa được ghi và vẫn còn trong ô nhập.")]
+    for label, then, now in exc.changes[:8]:
+        lines.append(_("Đã đổi “%(field)s”: từ “%(old)s” thành “%(new)s”.") % {"field": label, "old": _short(then), "new": _short(now)})
+    lines.append(_("Hãy xem lại và bấm lưu lần nữa nếu vẫn muốn ghi nội dung của bạn."))
+    return lines
+
+
+def _short(value) -> str:
+    if value is None or value == "":
+        return _("(trống)")
+    if hasattr(value, "tzinfo"):
+        return short_datetime(value)
+    text = str(value)
+    return text if len(text) <= 80 else text[:80] + "…"
+
+
+def refresh_version(form, version: int) -> None:
+    """After a refused stale save, the re-rendered form carries the current version, so saving
+    again (after reading what changed) is accepted."""
+    form.data = form.data.copy()
+    form.data["version"] = str(version)

@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from . import navigation
+from core import navigation
 
 
 def portal(request):

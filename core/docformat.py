@@ -3,7 +3,7 @@ plans, reports and letters share: the header block, numbers, the place-and-date 
 
 from dataclasses import dataclass, field
 
-from . import dates
+from core import dates
 
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 NATIONAL_MOTTO = "Độc lập - Tự do - Hạnh phúc"

@@ -6,7 +6,7 @@ stores NFC; no caller has to remember it.
 
 from django.db import models
 
-from .text import fold_many, nfc
+from core.text import fold_many, nfc
 
 
 class _NFCMixin:

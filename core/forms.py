@@ -1,9 +1,11 @@
 """Base forms: NFC text, Vietnamese messages, crispy-forms helper, optimistic locking."""
 
+import uuid
+
 from crispy_forms.helper import FormHelper
 from django import forms
 
-from .text import nfc
+from core.text import nfc
 
 
 class _PortalFormMixin:
@@ -45,3 +47,35 @@ class VersionField(forms.IntegerField):
         kwargs.setdefault("required", True)
         kwargs.setdefault("min_value", 0)
         super().__init__(**kwargs)
+
+
+class TokenField(forms.CharField):
+    """A random value per rendered form: the same form sent twice is recorded once."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("max_length", 40)
+        super().__init__(**kwargs)
+
+
+def new_token() -> str:
+    return uuid.uuid4().hex
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    widget = MultipleFileInput
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        if isinstance(data, list | tuple):
+            return [super(MultipleFileField, self).clean(d, initial) for d in data if d]
+        return [super().clean(data, initial)] if data else []

@@ -1,6 +1,6 @@
 """Declared access rules, one per named URL, checked by tests/test_access_matrix.py.
 
-Every app declares, in `<app>/access_rules.py`, what each persona gets from each of its URLs:
+Every app declares, in `<app>/tests/access_rules.py`, what each persona gets from each of its URLs:
 200, 302, 403, 404, 405 or LOGIN (a redirect to the login page). The matrix test walks the URL
 configuration: a named URL without a rule fails the suite, so a new view cannot ship undeclared.
 
@@ -58,11 +58,11 @@ def load_all_rules() -> dict[str, Rule]:
     from django.apps import apps
 
     for config in apps.get_app_configs():
-        for name in (f"{config.name}.access_rules", f"{config.name}.tests.access_rules"):
-            try:
-                found = importlib.util.find_spec(name) is not None
-            except ModuleNotFoundError:  # the app has no tests package
-                found = False
-            if found:
-                importlib.import_module(name)
+        name = f"{config.name}.tests.access_rules"
+        try:
+            found = importlib.util.find_spec(name) is not None
+        except ModuleNotFoundError:  # the app has no tests package
+            found = False
+        if found:
+            importlib.import_module(name)
     return RULES

@@ -3,6 +3,8 @@ import time
 from django.conf import settings
 from django.utils.cache import patch_vary_headers
 
+from core import outbox
+
 # Scripts and styles come only from the portal's own static files: no inline script, no CDN.
 DEFAULT_CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
@@ -69,3 +71,21 @@ class SlidingSessionMiddleware:
             if now - session.get(self.KEY, 0) >= self.every:
                 session[self.KEY] = now
         return response
+
+
+
+class DelayedWorkMiddleware:
+    """Tells the person whose request queued background work that the broker (Redis) refused it:
+    their data is saved, the work waits in the outbox and is done later (outbox.flush). Marks the
+    request so that outbox.keep_for_later can add a message to it; sits after MessageMiddleware, so
+    the message is stored with the response (or shown on the page the view renders)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = outbox.start_collecting(request)
+        try:
+            return self.get_response(request)
+        finally:
+            outbox.stop_collecting(token)

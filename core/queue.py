@@ -34,7 +34,7 @@ def _send(task, args, kwargs):
 
 def _outbox_writer():
     try:
-        from notifications.outbox import keep_for_later
+        from core.outbox import keep_for_later
     except ImportError:
         return None
     return keep_for_later

@@ -29,13 +29,13 @@ class Schedule:
 SCHEDULES = [
     Schedule(
         name="Nhắc hạn báo cáo và nhiệm vụ (hằng ngày 07:00)",
-        task="notifications.tasks.send_reminders",
+        task="reminders.tasks.send_reminders",
         description="Quét các kỳ báo cáo đang mở và nhiệm vụ kế hoạch; gửi nhắc trước hạn, vào ngày hạn và báo quá hạn.",
         crontab={"minute": "0", "hour": "7"},
     ),
     Schedule(
         name="Đưa lại vào hàng đợi các việc chờ (5 phút)",
-        task="notifications.tasks.flush_outbox",
+        task="core.tasks.flush_outbox",
         description="Việc không đưa được vào hàng đợi khi Redis ngừng (gửi thư, tạo PDF) được đưa lại khi Redis hoạt động.",
         every_minutes=5,
     ),

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 
-from .text import fold, nfc
-from .uploads import sniff
+from core.text import fold, nfc
+from core.uploads import sniff
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_BYTES = 5 * 1024 * 1024

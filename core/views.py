@@ -2,7 +2,7 @@ from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 
-from . import home as home_registry
+from core import home as home_registry
 
 
 def home(request):

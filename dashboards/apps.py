@@ -7,6 +7,6 @@ class DashboardsConfig(AppConfig):
     verbose_name = _("Bảng điều khiển")
 
     def ready(self):
-        from . import home, nav, signals  # noqa: F401  (home item, navigation, summary upkeep)
+        from dashboards import home, nav, signals  # noqa: F401  (home item, navigation, summary upkeep)
 
         signals.connect()

@@ -22,7 +22,7 @@ from collections import defaultdict
 from django.db import connection, transaction
 from django.db.models import Count, Exists, F, OuterRef, Q
 
-from .models import UnitFigure
+from dashboards.models import UnitFigure
 
 LOCK_PREFIX = "~"
 # A revision per unit, raised whenever a subtree total of the unit changes (and set to a new
@@ -57,7 +57,8 @@ def _reg(campaign_id, unit_ids) -> dict:
 
 
 def _cad(campaign_id, unit_ids) -> dict:
-    from accounts.models import Membership, Role
+    from accounts.models import Membership
+    from core.roles import Role
     from registrations.models import Registration
 
     sent_task = Registration.objects.filter(
@@ -79,7 +80,8 @@ def _cad(campaign_id, unit_ids) -> dict:
 
 
 def _plan(campaign_id, unit_ids) -> dict:
-    from campaigns.models import Plan, Unit
+    from plans.models import Plan
+    from units.models import Unit
 
     issued = Plan.objects.filter(campaign_id=campaign_id, unit_id=OuterRef("pk"), status=Plan.Status.ISSUED)
     rows = _in(Unit.objects.open().committees(), "pk", unit_ids).annotate(has=Exists(issued)).values_list("pk", "has").order_by()
@@ -95,9 +97,9 @@ def _rep(campaign_id, unit_ids) -> dict:
     """As the receiving unit of a period: how many units must report, how many sent on time (first
     sent by the end of the due day, local time) and late. Timeliness is decided from the first
     submission and the period's current due date, as reports.models.days_late_for does."""
-    from campaigns.models import Unit
     from core.dates import end_of_day
     from reports.models import Report, ReportingPeriod
+    from units.models import Unit
 
     periods = list(_in(ReportingPeriod.objects.filter(campaign_id=campaign_id), "receiving_unit_id", unit_ids))
     if not periods:
@@ -139,7 +141,7 @@ def _rep(campaign_id, unit_ids) -> dict:
 
 
 def _task(campaign_id, unit_ids) -> dict:
-    from campaigns.models import TaskAssignment
+    from plans.models import TaskAssignment
 
     rows = (
         _in(TaskAssignment.objects.in_force().filter(task__plan__campaign_id=campaign_id), "unit_id", unit_ids)
@@ -169,7 +171,7 @@ def _year_range(campaign_id):
 
 def _ex(campaign_id, unit_ids) -> dict:
     """Exemplars nominated in the campaign's year (local time), by status."""
-    from registrations.models import Exemplar
+    from publishing.models import Exemplar
 
     span = _year_range(campaign_id)
     if span is None:
@@ -187,7 +189,7 @@ def _art(campaign_id, unit_ids) -> dict:
     """Articles published in the campaign's year, by the local day they go (or went) out: the
     read counts the days up to today, so an article scheduled for later is not counted early."""
     from core.dates import local_day
-    from registrations.models import Article
+    from publishing.models import Article
 
     span = _year_range(campaign_id)
     if span is None:
@@ -227,7 +229,7 @@ def _prefixes(path: str) -> list[str]:
 
 def chains_for(unit_ids) -> dict[int, list[int]]:
     """unit id → [the unit, its open ancestors from the root down to the parent] (two queries)."""
-    from campaigns.models import Unit
+    from units.models import Unit
 
     paths = dict(Unit.objects.filter(pk__in=list(unit_ids)).values_list("pk", "path"))
     wanted = {p for path in paths.values() for p in _prefixes(path)}
@@ -237,7 +239,7 @@ def chains_for(unit_ids) -> dict[int, list[int]]:
 
 def all_chains() -> dict[int, list[int]]:
     """The same for every unit (one query)."""
-    from campaigns.models import Unit
+    from units.models import Unit
 
     units = list(Unit.objects.values_list("pk", "path", "valid_to"))
     by_path = {path: pk for pk, path, valid_to in units if valid_to is None}
@@ -380,7 +382,7 @@ def mark_plan_issued(plan) -> None:
 
 def flush_pending(campaign_id: int | None = None) -> int:
     """Count the assignments of plans issued since; returns how many plans were handled."""
-    from campaigns.models import Plan, TaskAssignment
+    from plans.models import Plan, TaskAssignment
 
     qs = UnitFigure.objects.filter(family="pending")
     if campaign_id is not None:

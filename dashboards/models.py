@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 
 class UnitFigure(models.Model):
     campaign = models.ForeignKey("campaigns.Campaign", on_delete=models.CASCADE, related_name="+")
-    unit = models.ForeignKey("campaigns.Unit", on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey("units.Unit", on_delete=models.CASCADE, related_name="+")
     family = models.CharField(max_length=8)
     key = models.CharField(max_length=40)
     own = models.IntegerField(default=0)

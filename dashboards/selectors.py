@@ -12,12 +12,12 @@ from django.db.models import CharField, Q, Sum, Value
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.models import Campaign, Unit
+from campaigns.models import Campaign
+from dashboards import figures
+from dashboards.models import UnitFigure
 from registrations.models import Field, Registration
 from reports.models import Report, ReportingPeriod
-
-from . import figures
-from .models import UnitFigure
+from units.models import Unit
 
 Kind = Registration.Kind
 Status = Registration.Status

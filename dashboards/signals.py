@@ -12,7 +12,7 @@ after them (the nightly schedule does it too).
 
 from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
 
-from . import figures
+from dashboards import figures
 
 _ORIGINAL = "_dashboards_original"
 
@@ -51,7 +51,8 @@ DATED_FIELDS = {"ex": ("unit_id", "status", "nominated_at"), "art": ("unit_id", 
 
 
 def _cadre_units(person_ids) -> set:
-    from accounts.models import Membership, Role
+    from accounts.models import Membership
+    from core.roles import Role
 
     ids = {p for p in person_ids if p}
     if not ids:
@@ -121,7 +122,7 @@ def plan_changed(sender, instance, **kwargs):
 
 
 def assignment_changed(sender, instance, **kwargs):
-    from campaigns.models import Plan
+    from plans.models import Plan
 
     if not _changed(instance, ASSIGNMENT_FIELDS, kwargs):
         return
@@ -201,9 +202,11 @@ def connect() -> None:
     from django.apps import apps
 
     from accounts.models import Membership, User
-    from campaigns.models import Campaign, Plan, TaskAssignment, Unit
+    from campaigns.models import Campaign
+    from plans.models import Plan, TaskAssignment
     from registrations.models import Registration
     from reports.models import Report, ReportingPeriod
+    from units.models import Unit
 
     def both(handler, model, uid, on_delete=None):
         post_save.connect(handler, sender=model, dispatch_uid=f"dashboards-save-{uid}", weak=False)
@@ -234,7 +237,7 @@ def connect() -> None:
     both(names_changed, Field, "field")
     for model_name, family in (("Exemplar", "ex"), ("Article", "art")):
         try:
-            model = apps.get_model("registrations", model_name)
+            model = apps.get_model("publishing", model_name)
         except LookupError:
             continue
         post_init.connect(_remember(DATED_FIELDS[family]), sender=model, dispatch_uid=f"dashboards-init-{family}", weak=False)

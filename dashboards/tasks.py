@@ -5,7 +5,7 @@ from celery import shared_task
 
 @shared_task(acks_late=True)
 def refresh_dashboards():
-    from .figures import flush_pending, refresh_all
+    from dashboards.figures import flush_pending, refresh_all
 
     flush_pending()
     return refresh_all()

@@ -18,19 +18,18 @@ from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from accounts.scope import SUBTREE_ROLES
+from accounts.scope import FOLLOWERS
 from campaigns.models import Campaign
 from core.templatetags.vn import number_formatter, percent
+from dashboards import charts, figures
+from dashboards.selectors import KIND_SHORT, LIGHT_LABELS, SENT_STATUSES, STATUS_SHORT, dashboard, unit_with_children
 from reports.models import ReportingPeriod
-
-from . import charts, figures
-from .selectors import KIND_SHORT, LIGHT_LABELS, SENT_STATUSES, STATUS_SHORT, dashboard, unit_with_children
 
 STATUS_CSS = {s: f"st-{s}" for s in SENT_STATUSES}
 
 
 def _require_reader(request) -> None:
-    if not request.scope.has_role(*SUBTREE_ROLES):
+    if not request.scope.has_role(*FOLLOWERS):
         raise PermissionDenied(_("Bảng điều khiển dành cho cán bộ Mặt trận phụ trách, theo dõi đơn vị."))
 
 

@@ -1,5 +1,6 @@
-"""Who may see an owner's attachments and documents is the owner's business: each app registers,
-for its model, a function (request, owner) → bool ("may see"), and optionally one for "may add".
+"""Who may see an owner's attachments and documents is the owner's business: each app's access.py
+registers, for its model, a function (scope, owner) → bool ("may see"), and optionally one for
+"may add"; the scope is the request's (accounts/scope.py).
 
 Unregistered owner types are refused, so a new kind of owner cannot leak files by omission.
 """
@@ -21,12 +22,12 @@ def register(model: type, *, can_view: Callable, can_change: Callable | None = N
 
 def can_view(request, owner) -> bool:
     check = _VIEW.get(type(owner))
-    return bool(check and check(request, owner))
+    return bool(check and check(request.scope, owner))
 
 
 def can_change(request, owner) -> bool:
     check = _CHANGE.get(type(owner))
-    return bool(check and check(request, owner))
+    return bool(check and check(request.scope, owner))
 
 
 def owner_for_view(request, obj):

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Attachment, GeneratedDocument
+from documents.models import Attachment, GeneratedDocument
 
 
 @admin.register(Attachment)

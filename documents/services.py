@@ -3,21 +3,40 @@ import os
 import time
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from core.queue import enqueue
 from core.text import nfc
 from core.uploads import EVIDENCE_TYPES, make_thumbnail, random_name, sha256_of, validate_upload
-
-from .models import Attachment, GeneratedDocument
-from .renderers import spec_for
+from documents.models import Attachment, GeneratedDocument
+from documents.renderers import spec_for
 
 logger = logging.getLogger(__name__)
 
 
 # --- attachments ---------------------------------------------------------------------------------
+MAX_FILES_PER_RECORD = 5
+
+
+def attachments_check(files, *, max_files: int = MAX_FILES_PER_RECORD) -> None:
+    """Refuse (ValidationError in Vietnamese) too many files or any file that is not what it says."""
+    files = list(files)
+    if len(files) > max_files:
+        raise ValidationError(_("Mỗi lần chỉ gửi tối đa %(n)s tệp minh chứng."), code="too_many_files", params={"n": max_files})
+    for f in files:
+        validate_upload(f)
+
+
+def attachments_add(*, owner, files, by) -> None:
+    """Store checked files on the record (inside the caller's transaction)."""
+    for f in files:
+        attachment_add(owner=owner, uploaded=f, by=by)
+
+
 def attachment_add(*, owner, uploaded, by, caption: str = "", allowed: dict = EVIDENCE_TYPES) -> Attachment:
     """Check the upload by content (ValidationError in Vietnamese when refused) and store it privately."""
     mime = validate_upload(uploaded, allowed=allowed)
@@ -39,12 +58,6 @@ def attachment_add(*, owner, uploaded, by, caption: str = "", allowed: dict = EV
             attachment.thumbnail.delete(save=False)
         raise
     return attachment
-
-
-def attachments_of(owner):
-    from django.contrib.contenttypes.models import ContentType
-
-    return Attachment.objects.filter(owner_type=ContentType.objects.get_for_model(owner), owner_id=owner.pk)
 
 
 def attachment_delete(*, attachment: Attachment) -> None:
@@ -76,7 +89,7 @@ def document_request(*, owner, kind: str, source_key: str, title: str, filename:
             document.status = GeneratedDocument.Status.PENDING
             created = True
         if created:
-            from .tasks import render_document
+            from documents.tasks import render_document
 
             enqueue(render_document, document.pk)
     return document

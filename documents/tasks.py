@@ -1,6 +1,6 @@
 from celery import shared_task
 
-from . import services
+from documents import services
 
 
 @shared_task(bind=True, acks_late=True, max_retries=3, default_retry_delay=10)

@@ -4,8 +4,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
-from .access import owner_for_view
-from .models import Attachment, GeneratedDocument
+from documents.access import owner_for_view
+from documents.models import Attachment, GeneratedDocument
 
 INLINE_TYPES = {"image/jpeg", "image/png", "image/webp", "image/gif", "application/pdf"}
 

@@ -3,6 +3,6 @@ def unread(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    from .services import unread_count
+    from notifications.services import unread_count
 
     return {"unread_notifications": unread_count(user)}

@@ -11,9 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.queue import enqueue
-
-from . import kinds
-from .models import EmailDelivery, Notification, Preference
+from notifications import kinds
+from notifications.models import EmailDelivery, Notification, Preference
 
 
 @dataclass
@@ -116,7 +115,7 @@ def notify_many(messages: list[Message]) -> list[list[Notification]]:
 
 
 def _queue_deliveries(ids: list[int]) -> None:
-    from .tasks import send_email_deliveries, send_email_delivery
+    from notifications.tasks import send_email_deliveries, send_email_delivery
 
     for start in range(0, len(ids), EMAIL_BATCH):
         batch = ids[start : start + EMAIL_BATCH]
@@ -141,12 +140,11 @@ def email_deliveries_send(*, delivery_ids: list[int]) -> tuple[list[int], list[t
     also at the same time: a delivery already sent is skipped, and one another worker is sending
     is left to it (unless that claim is stale). Returns (sent ids, [(failed id, error)])."""
     from django.core.mail import get_connection
-    from django.db.models import F, Prefetch
+    from django.db.models import F
     from django.template import TemplateDoesNotExist
     from django.template.loader import get_template
 
-    from . import mail
-    from .models import Reminder
+    from core import mail
 
     now = timezone.now()
     with transaction.atomic():
@@ -166,11 +164,10 @@ def email_deliveries_send(*, delivery_ids: list[int]) -> tuple[list[int], list[t
         EmailDelivery.objects.filter(pk__in=ids).update(
             status=EmailDelivery.Status.SENDING, attempts=F("attempts") + 1, last_attempt_at=now
         )
-    reminders = Reminder.objects.select_related("unit").order_by("unit__position", "unit__code")
     deliveries = list(
         EmailDelivery.objects.filter(pk__in=ids)
         .select_related("notification", "notification__recipient")
-        .prefetch_related(Prefetch("notification__reminders", queryset=reminders))
+        .prefetch_related("notification__reminders__unit")
         .order_by("pk")
     )
     preferences_link = mail.absolute_url(reverse("notifications:preferences"))
@@ -193,7 +190,8 @@ def email_deliveries_send(*, delivery_ids: list[int]) -> tuple[list[int], list[t
             notification = delivery.notification
             context = {
                 "notification": notification,
-                "reminders": list(notification.reminders.all()) if notification is not None else [],
+                # A reminder's e-mail lists the units it is about (reminders: Reminder.notifications).
+                "reminders": sorted(notification.reminders.all(), key=lambda r: (r.unit.position, r.unit.code)) if notification else [],
                 "link": mail.absolute_url(notification.url) if notification and notification.url else "",
                 "preferences_link": preferences_link,
             }
@@ -261,28 +259,3 @@ def preferences_save(*, user, email_kinds: set[str]) -> None:
     with transaction.atomic():
         for code in kinds.all_kinds():
             Preference.objects.update_or_create(user=user, kind=code, defaults={"email": code in email_kinds})
-
-
-def reminder_policy_save(*, policy, data: dict, by, expected_version: int):
-    """Save the steps of one kind of reminder; a form loaded before someone else's save is refused
-    (StaleObjectError lists what changed)."""
-    from core.concurrency import bump_version
-
-    from .models import ReminderPolicy
-
-    with transaction.atomic():
-        fresh = ReminderPolicy.objects.select_for_update().get(pk=policy.pk)
-        bump_version(fresh, expected=expected_version)
-        for name in ("is_active", "days_before", "on_due_day", "days_after"):
-            setattr(fresh, name, data[name])
-        fresh.updated_by = by
-        fresh._history_user = by
-        fresh.save()
-    return fresh
-
-
-def reminder_policies() -> list:
-    """Both policies, creating the default rows if a database lacks them."""
-    from .models import ReminderPolicy
-
-    return [ReminderPolicy.objects.get_or_create(subject_kind=kind)[0] for kind in ReminderPolicy.SubjectKind.values]

@@ -2,27 +2,16 @@
 acknowledged late (settings: CELERY_TASK_ACKS_LATE, reject on worker lost), so a worker that dies
 mid-task leaves the message to be delivered again; the services are safe to run twice."""
 
-import datetime as dt
 import logging
 
 from celery import shared_task
 
-from . import mail
-
 logger = logging.getLogger(__name__)
-
-
-@shared_task(bind=True, max_retries=5, default_retry_delay=60, acks_late=True)
-def send_account_invitation(self, user_id: int):
-    try:
-        return mail.send_account_invitation(user_id=user_id)
-    except OSError as exc:  # SMTP unreachable: try again later
-        raise self.retry(exc=exc) from exc
 
 
 @shared_task(bind=True, max_retries=6, acks_late=True)
 def send_email_delivery(self, delivery_id: int):
-    from .services import email_delivery_send
+    from notifications.services import email_delivery_send
 
     try:
         email_delivery_send(delivery_id=delivery_id)
@@ -37,7 +26,7 @@ def send_email_delivery(self, delivery_id: int):
 def send_email_deliveries(self, delivery_ids: list[int]):
     """A batch of logged e-mails (bulk notifications); only those the mail server refused for a
     network reason are retried, the others stay "failed" in the mail log with their error."""
-    from .services import email_deliveries_send
+    from notifications.services import email_deliveries_send
 
     sent, failed = email_deliveries_send(delivery_ids=delivery_ids)
     for pk, exc in failed:
@@ -50,37 +39,11 @@ def send_email_deliveries(self, delivery_ids: list[int]):
 
 
 @shared_task
-def flush_outbox():
-    from .outbox import flush
-
-    return flush()
-
-
-@shared_task
 def retry_email_deliveries():
-    from .services import email_deliveries_retry
+    from notifications.services import email_deliveries_retry
 
     return email_deliveries_retry()
 
 
-# A sweep that found steps claimed by another, unfinished sweep runs again once those claims
-# would be stale, so a worker that died in the middle is made good the same morning.
-RESWEEP_AFTER = 6 * 60
 
 
-@shared_task(bind=True, acks_late=True, max_retries=3)
-def send_reminders(self, day: str | None = None):
-    """The daily sweep (scheduled at 07:00 Asia/Ho_Chi_Minh in core/schedules.py)."""
-    from .outbox import flush
-    from .reminders.sweep import sweep
-
-    # Work the broker refused earlier goes first; the sweep itself does not depend on it.
-    try:
-        flush()
-    except Exception:  # the outbox waits for its own schedule
-        logger.exception("Outbox flush before the reminder sweep failed")
-    result = sweep(day=dt.date.fromisoformat(day) if day else None)
-    logger.info("Reminder sweep %s", result.summary())
-    if result.busy and not self.request.is_eager and self.request.retries < self.max_retries:
-        raise self.retry(args=[result.day.isoformat()], countdown=RESWEEP_AFTER)
-    return result.summary()

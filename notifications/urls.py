@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import reminder_views, views
+from notifications import views
 
 app_name = "notifications"
 
@@ -10,6 +10,4 @@ urlpatterns = [
     path("da-doc-tat-ca/", views.mark_all_read, name="mark_all_read"),
     path("tuy-chon/", views.preferences, name="preferences"),
     path("nhat-ky-thu/", views.mail_log, name="mail_log"),
-    path("nhac-han/", reminder_views.reminders, name="reminders"),
-    path("nhac-han/lich/", reminder_views.reminder_policy, name="reminder_policy"),
 ]

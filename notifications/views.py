@@ -7,11 +7,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from accounts.models import Membership, Role
+from accounts.models import Membership
 from accounts.scope import require_roles
-
-from . import kinds, services
-from .models import EmailDelivery, Notification
+from core.roles import Role
+from notifications import kinds, services
+from notifications.models import EmailDelivery, Notification
 
 
 @login_required

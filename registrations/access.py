@@ -18,15 +18,12 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from accounts.scope import Scope
-from campaigns.unit_cache import covers_whole_tree
-
-from .models import Registration
+from documents import access as documents_access
+from registrations.models import ProgressUpdate, Registration
+from units.cache import covers_whole_tree
 
 Status = Registration.Status
 
-
-def _in_subtree(scope: Scope, unit) -> bool:
-    return any(unit.path.startswith(p) for p in scope.visible_paths)
 
 
 def visible_q(scope: Scope) -> Q:
@@ -50,7 +47,7 @@ def can_view(scope: Scope, registration: Registration) -> bool:
         return True
     if registration.is_task and registration.status == Status.DRAFT:
         return False
-    return _in_subtree(scope, registration.unit)
+    return scope.in_subtree(registration.unit)
 
 
 def is_owner(scope: Scope, registration: Registration) -> bool:
@@ -139,3 +136,17 @@ def registration_for_approver(request, pk: int) -> Registration:
     if not is_approver(request.scope, registration):
         raise PermissionDenied(_("Bạn không phải cấp duyệt, đánh giá đăng ký này."))
     return registration
+
+
+# --- files: evidence belongs to a progress update (or to the registration itself); whoever may see
+# the registration sees them, its owner adds them while reporting progress.
+def _registration_of(owner) -> Registration:
+    return owner.registration if isinstance(owner, ProgressUpdate) else owner
+
+
+for _model in (Registration, ProgressUpdate):
+    documents_access.register(
+        _model,
+        can_view=lambda scope, owner: can_view(scope, _registration_of(owner)),
+        can_change=lambda scope, owner: can_report_progress(scope, _registration_of(owner)),
+    )

@@ -4,13 +4,11 @@ from django.utils.translation import gettext_lazy as _
 
 class RegistrationsConfig(AppConfig):
     name = "registrations"
-    verbose_name = _("Đăng ký, mô hình, gương điển hình")
+    verbose_name = _("Đăng ký, mô hình")
 
     def ready(self):
         from notifications import kinds
-
-        # file access, home sections, navigation; exemplars and articles (navigation, notices, photo access)
-        from . import articles_setup, documents_access, home, nav  # noqa: F401
+        from registrations import access, home, nav  # noqa: F401  (file access, home sections, navigation)
 
         kinds.register("registration_submitted", _("Đăng ký “Dân vận khéo” chờ duyệt"))
         kinds.register("registration_decided", _("Đăng ký “Dân vận khéo” được duyệt hoặc trả lại"))

@@ -14,11 +14,11 @@ from zoneinfo import ZoneInfo
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from accounts.demo import DEMO_PASSWORD
-from accounts.models import Membership, Role, User
-
-from . import services
-from .models import Field, Registration
-from .services.fields import fields_ensure_defaults
+from accounts.models import Membership, User
+from core.roles import Role
+from registrations import services
+from registrations.models import Field, Registration
+from registrations.services.fields import fields_ensure_defaults
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 Kind = Registration.Kind
@@ -456,7 +456,7 @@ def load(ctx):
 
 
 def _walk(registration, steps, *, owner, users):
-    from .testing import approver_of
+    from registrations.testing import approver_of
 
     approver = approver_of(registration) if steps else None
     targets = list(registration.targets.all())

@@ -15,9 +15,8 @@ from django.utils import timezone
 
 from core.dates import short_date, short_datetime
 from core.tabular import inert_cell
-
-from .models import Registration
-from .xlsx_stream import BOLD_WRAP, TITLE, StreamingXlsx
+from registrations.models import Registration
+from registrations.xlsx_stream import BOLD_WRAP, TITLE, StreamingXlsx
 
 CHUNK = 2000
 

@@ -24,8 +24,8 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.models import Unit
-from campaigns.unit_cache import units_version
+from units.cache import units_version
+from units.models import Unit
 
 FILTER_UNITS_MAX = 1_000
 CACHE_SECONDS = 24 * 3600

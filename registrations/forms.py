@@ -6,11 +6,11 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.models import Movement, Unit
+from campaigns.models import Movement
 from core.fields import TEXT_FORM_MAX_LENGTH
-from core.forms import PortalForm, VersionField
-
-from .models import Field, Registration
+from core.forms import MultipleFileField, PortalForm, VersionField
+from registrations.models import Field, Registration
+from units.models import Unit
 
 Kind = Registration.Kind
 Status = Registration.Status
@@ -166,22 +166,6 @@ def target_formset(data=None, *, initial=None, prefix="chi_tieu"):
     return formset
 
 
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput())
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        single = super().clean
-        if isinstance(data, list | tuple):
-            return [single(d, initial) for d in data if d]
-        return [single(data, initial)] if data else []
-
-
 class ProgressForm(PortalForm):
     reported_on = forms.DateField(label=_("Ngày cập nhật"))
     percent = forms.IntegerField(label=_("Đã hoàn thành (%)"), min_value=0, max_value=100)
@@ -300,7 +284,7 @@ class FilterForm(PortalForm):
             self.fields["unit"].queryset = units
             self.fields["unit"].empty_label = _("Tất cả đơn vị")
             if unit_options is not None:
-                from .filter_units import OfferedUnits, UnitSelect
+                from registrations.filter_units import OfferedUnits, UnitSelect
 
                 self.fields["unit"].widget = UnitSelect(options=[(code, label) for code, label, _ in unit_options])
                 self.fields["unit"].offered = OfferedUnits(unit_options)
@@ -309,7 +293,7 @@ class FilterForm(PortalForm):
         """Make sure the chosen unit is among the options (a unit below the levels offered)."""
         widget = self.fields["unit"].widget if "unit" in self.fields else None
         if unit is not None and hasattr(widget, "options") and all(code != unit.code for code, _ in widget.options):
-            from .filter_units import unit_label
+            from registrations.filter_units import unit_label
 
             widget.options.append((unit.code, unit_label(unit)))
 

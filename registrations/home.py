@@ -2,11 +2,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accounts.models import Role
 from core import home
-
-from .models import Registration
-from .selectors import awaiting_q
+from core.roles import Role
+from registrations.models import Registration
+from registrations.selectors import awaiting_q
 
 Status = Registration.Status
 TONES = {

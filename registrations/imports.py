@@ -14,14 +14,14 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.scope import Scope
-from campaigns.models import Campaign, Movement, Unit
+from campaigns.models import Campaign, Movement
 from core.tabular import read_table
 from core.text import fold
-
-from .forms import parse_number
-from .models import Field, Registration
-from .services import RegistrationInput, TargetInput, registration_create, registration_submit
-from .services.editing import check_input
+from registrations.forms import parse_number
+from registrations.models import Field, Registration
+from registrations.services import RegistrationInput, TargetInput, registration_create, registration_submit
+from registrations.services.editing import check_input
+from units.models import Unit
 
 Kind = Registration.Kind
 

@@ -12,13 +12,13 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
-from accounts.models import Membership, Role
-from campaigns.models import Unit
+from accounts.models import Membership
+from core.roles import Role
 from core.text import fold
-
-from .access import visible_q
-from .forms import SORTS
-from .models import Field, Registration
+from registrations.access import visible_q
+from registrations.forms import SORTS
+from registrations.models import Field, Registration
+from units.models import Unit
 
 Kind = Registration.Kind
 Status = Registration.Status

@@ -7,11 +7,11 @@ from decimal import Decimal
 from django.utils import timezone
 
 from accounts.models import Membership
-from campaigns.models import Campaign, Movement, Unit
-
-from . import services
-from .models import Field, Registration
-from .services.fields import fields_ensure_defaults as ensure_default_fields
+from campaigns.models import Campaign, Movement
+from registrations import services
+from registrations.models import Field, Registration
+from registrations.services.fields import fields_ensure_defaults as ensure_default_fields
+from units.models import Unit
 
 Status = Registration.Status
 ORDER = [Status.DRAFT, Status.SUBMITTED, Status.APPROVED, Status.IN_PROGRESS, Status.COMPLETED, Status.EVALUATED]

@@ -17,22 +17,19 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from accounts.models import Role
-from accounts.scope import SUBTREE_ROLES, require_roles, scope_of
-from campaigns.models import Unit
-
-from .models import ConsolidatedReport, Report, ReportingPeriod
-from .selectors import is_required
-
-VIEWERS = (Role.PROVINCE_STAFF, Role.REVIEWER, Role.OFFICER, Role.OBSERVER)
-REVIEW_ROLES = {Role.REVIEWER, Role.PROVINCE_STAFF}
+from accounts.scope import FOLLOWERS, require_roles, scope_of
+from core.roles import RECEIVERS, Role
+from documents import access as documents_access
+from reports.models import ConsolidatedReport, Report, ReportingPeriod, ReportVersion
+from reports.selectors import is_required
+from units.models import Unit
 
 
 # --- rules (scope, object) → bool ---------------------------------------------------------------
 def sees_period(scope, period: ReportingPeriod) -> bool:
     if scope.sees_unit(period.receiving_unit):
         return True
-    committees = {m.unit.committee for m in scope.memberships if m.role in SUBTREE_ROLES and m.is_active}
+    committees = {m.unit.committee for m in scope.memberships if m.role in FOLLOWERS and m.is_active}
     if period.audience == ReportingPeriod.Audience.CHILDREN:
         return any(c.parent_id == period.receiving_unit_id for c in committees)
     return period.selected_units.filter(pk__in=[c.pk for c in committees]).exists()
@@ -55,7 +52,7 @@ def writes(scope, unit: Unit) -> bool:
 def reviews(scope, period: ReportingPeriod) -> bool:
     receiver = period.receiving_unit
     return any(
-        (g.role in REVIEW_ROLES and receiver.path.startswith(g.committee_path))
+        (g.role in RECEIVERS and receiver.path.startswith(g.committee_path))
         or (g.role == Role.OFFICER and g.committee_id == receiver.id)
         for g in scope.grants
     )
@@ -74,7 +71,7 @@ def period_for_view(request, pk: int, with_parent: bool = False) -> ReportingPer
     """`with_parent`: the same query also reads the period one level up (same campaign and kind:
     `parent_period_id`, `parent_unit_name`, `parent_unit_path`), for the drill-down breadcrumb,
     so a page has as many queries under a province as under the central level."""
-    require_roles(request, *VIEWERS)
+    require_roles(request, *FOLLOWERS)
     periods = ReportingPeriod.objects.select_related("campaign", "receiving_unit").filter(pk=pk)
     if with_parent:
         from django.db.models import OuterRef, Subquery
@@ -137,31 +134,14 @@ def summary_for_view(request, pk: int) -> tuple[ReportingPeriod, ConsolidatedRep
 
 
 # --- documents.access: who may see a report's files and PDFs -------------------------------------
-def _viewer(request) -> bool:
-    return request.user.is_authenticated and scope_of(request).has_role(*VIEWERS)
+def _report_can_view(scope, report: Report) -> bool:
+    return scope.has_role(*FOLLOWERS) and scope.sees_unit(report.unit)
 
 
-def _report_can_view(request, report: Report) -> bool:
-    return _viewer(request) and scope_of(request).sees_unit(report.unit)
-
-
-def _report_can_change(request, report: Report) -> bool:
-    return report.is_editable and writes(scope_of(request), report.unit)
-
-
-def _version_can_view(request, version) -> bool:
-    return _report_can_view(request, version.report)
-
-
-def _summary_can_view(request, summary: ConsolidatedReport) -> bool:
-    return _viewer(request) and receives(scope_of(request), summary.period)
-
-
-def register_documents_access() -> None:
-    from documents import access
-
-    from .models import ReportVersion
-
-    access.register(Report, can_view=_report_can_view, can_change=_report_can_change)
-    access.register(ReportVersion, can_view=_version_can_view)
-    access.register(ConsolidatedReport, can_view=_summary_can_view)
+documents_access.register(
+    Report, can_view=_report_can_view, can_change=lambda scope, report: report.is_editable and writes(scope, report.unit)
+)
+documents_access.register(ReportVersion, can_view=lambda scope, version: _report_can_view(scope, version.report))
+documents_access.register(
+    ConsolidatedReport, can_view=lambda scope, summary: scope.has_role(*FOLLOWERS) and receives(scope, summary.period)
+)

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import ConsolidatedReport, Report, ReportEvent, ReportingPeriod, ReportVersion
+from reports.models import ConsolidatedReport, Report, ReportEvent, ReportingPeriod, ReportVersion
 
 
 @admin.register(ReportingPeriod)

@@ -8,10 +8,8 @@ class ReportsConfig(AppConfig):
 
     def ready(self):
         from notifications import kinds
+        from reports import access, home, nav, pdf  # noqa: F401  (navigation, home sections, PDF renderers)
 
-        from . import access, home, nav, pdf  # noqa: F401  (navigation, home sections, PDF renderers)
-
-        access.register_documents_access()
         kinds.register("report_submitted", _("Đơn vị cấp dưới gửi báo cáo định kỳ"))
         kinds.register("report_returned", _("Báo cáo định kỳ bị trả lại"))
         kinds.register("report_accepted", _("Báo cáo định kỳ được tiếp nhận"))

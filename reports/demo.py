@@ -13,10 +13,10 @@ nothing: periods are found by (campaign, kind, receiving unit) and reports by (p
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from accounts.models import Membership, Role, User
-
-from . import services
-from .models import ConsolidatedReport, Report, ReportingPeriod
+from accounts.models import Membership, User
+from core.roles import Role
+from reports import services
+from reports.models import ConsolidatedReport, Report, ReportingPeriod
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 # Who signs each demo report (fictional names).

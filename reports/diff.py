@@ -8,7 +8,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from .models import SECTIONS
+from reports.models import SECTIONS
 
 _TOKENS = re.compile(r"\s+|[^\s]+")
 

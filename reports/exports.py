@@ -10,9 +10,8 @@ from django.utils import timezone, translation
 
 from core.tabular import inert_cell
 from core.text import slugify_vi
-
-from .models import ReportingPeriod
-from .tables import period_table
+from reports.models import ReportingPeriod
+from reports.tables import period_table
 
 BASE_HEADERS = [
     "STT",

@@ -248,13 +248,13 @@ _register_registrations()
 # inspection and supervision records dated within the period, counted both for the units that
 # inspected and for the units inspected.
 def _plans(period, today):
-    from campaigns.models import Plan
+    from plans.models import Plan
 
     return Plan.objects.current().filter(campaign_id=period.campaign_id, issued_on__lte=period.covers_to)
 
 
 def _assignments(period, today):
-    from campaigns.models import TaskAssignment
+    from plans.models import TaskAssignment
 
     # "Overdue" depends on the day the figures are computed, so it is an annotation of the rows.
     return (
@@ -265,7 +265,7 @@ def _assignments(period, today):
 
 
 def _inspections(period, today):
-    from campaigns.models import Inspection
+    from plans.models import Inspection
 
     return Inspection.objects.filter(
         Q(campaign_id=period.campaign_id) | Q(campaign__isnull=True),
@@ -275,7 +275,7 @@ def _inspections(period, today):
 
 
 def _register_campaigns():
-    from campaigns.models import TaskAssignment
+    from plans.models import TaskAssignment
 
     done = TaskAssignment.Status.DONE
     g = gettext_noop("Kế hoạch, nhiệm vụ")
@@ -308,21 +308,21 @@ def _period_bounds(period):
 
 
 def _exemplars(period, today):
-    from registrations.models import Exemplar
+    from publishing.models import Exemplar
 
     start, end = _period_bounds(period)
     return Exemplar.objects.filter(status=Exemplar.Status.RECOGNISED, recognised_at__gte=start, recognised_at__lte=end)
 
 
 def _articles(period, today):
-    from registrations.models import Article
+    from publishing.models import Article
 
     start, end = _period_bounds(period)
     return Article.objects.public().filter(published_at__gte=start, published_at__lte=end)
 
 
 def _register_exemplars_and_articles():
-    from registrations.models import Exemplar
+    from publishing.models import Exemplar
 
     K = Exemplar.Kind
     g = gettext_noop("Gương điển hình")

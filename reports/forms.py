@@ -2,11 +2,11 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.models import Campaign, Unit
+from campaigns.models import Campaign
 from core.forms import PortalForm, VersionField
 from core.templatetags.vn import vn_number
-
-from .models import NARRATIVE_MAX, SECTIONS, ReportingPeriod
+from reports.models import NARRATIVE_MAX, SECTIONS, ReportingPeriod
+from units.models import Unit
 
 NARRATIVE_HELP = {
     "results": _("Những việc đã làm được, nêu rõ cách làm hay, con số, địa chỉ cụ thể."),

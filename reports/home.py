@@ -7,10 +7,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from core import home
-
-from .access import reviews
-from .models import Report, ReportingPeriod
-from .selectors import periods_to_report, reporting_duties, reporting_units_of, required_count, with_counts
+from reports.access import reviews
+from reports.models import Report, ReportingPeriod
+from reports.selectors import periods_to_report, reporting_duties, reporting_units_of, required_count, with_counts
 
 
 @home.register(order=20)

@@ -69,14 +69,14 @@ class ReportingPeriod(Versioned):
     due_on = models.DateField(_("hạn gửi"))
     status = models.CharField(_("trạng thái"), max_length=8, choices=Status.choices, default=Status.OPEN)
     receiving_unit = models.ForeignKey(
-        "campaigns.Unit",
+        "units.Unit",
         verbose_name=_("đơn vị nhận báo cáo"),
         on_delete=models.PROTECT,
         related_name="received_periods",
         help_text=_("Báo cáo gửi Ban Thường trực đơn vị này (qua Ban Tuyên giáo nếu có)."),
     )
     audience = models.CharField(_("đơn vị phải báo cáo"), max_length=10, choices=Audience.choices, default=Audience.CHILDREN)
-    selected_units = models.ManyToManyField("campaigns.Unit", verbose_name=_("các đơn vị được chọn"), blank=True, related_name="+")
+    selected_units = models.ManyToManyField("units.Unit", verbose_name=_("các đơn vị được chọn"), blank=True, related_name="+")
     instructions = NFCTextField(_("hướng dẫn, yêu cầu"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("người tạo"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -131,7 +131,7 @@ class Report(Versioned):
     EDITABLE = (Status.DRAFT, Status.RETURNED)
 
     period = models.ForeignKey(ReportingPeriod, verbose_name=_("kỳ báo cáo"), on_delete=models.PROTECT, related_name="reports")
-    unit = models.ForeignKey("campaigns.Unit", verbose_name=_("đơn vị báo cáo"), on_delete=models.PROTECT, related_name="reports")
+    unit = models.ForeignKey("units.Unit", verbose_name=_("đơn vị báo cáo"), on_delete=models.PROTECT, related_name="reports")
     status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     number = NFCCharField(_("số, ký hiệu"), max_length=60, blank=True, help_text=_("Ví dụ: 25/BC-MTTQ"))
     results = NFCTextField(SECTION_LABELS["results"], blank=True)

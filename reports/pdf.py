@@ -15,10 +15,9 @@ from django.utils import timezone
 from core import docformat
 from core.dates import document_date, short_date
 from documents.renderers import RenderSpec, register
-
-from . import figures
-from .models import SECTIONS, ConsolidatedReport, Report, ReportingPeriod, ReportVersion
-from .tables import PeriodTable, period_table
+from reports import figures
+from reports.models import SECTIONS, ConsolidatedReport, Report, ReportingPeriod, ReportVersion
+from reports.tables import PeriodTable, period_table
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 PROVINCE_ADDRESSEE = "Ban Thường trực Ủy ban MTTQ {level}"

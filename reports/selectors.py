@@ -8,9 +8,8 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 from django.utils.translation import gettext, gettext_noop
 
-from campaigns.models import Unit
-
-from .models import Report, ReportingPeriod
+from reports.models import Report, ReportingPeriod
+from units.models import Unit
 
 
 # --- who must report -------------------------------------------------------------------------------
@@ -210,9 +209,9 @@ def periods_visible(scope):
     q = Q()
     for path in scope.visible_paths:
         q |= Q(receiving_unit__path__startswith=path)
-    from accounts.scope import SUBTREE_ROLES
+    from accounts.scope import FOLLOWERS
 
-    committee_ids = {g.committee_id for g in scope.grants if g.role in SUBTREE_ROLES}
+    committee_ids = {g.committee_id for g in scope.grants if g.role in FOLLOWERS}
     committees = list(Unit.objects.filter(pk__in=committee_ids).values_list("pk", "parent_id"))
     for unit_id, parent_id in committees:
         if parent_id:
@@ -223,9 +222,9 @@ def periods_visible(scope):
 
 def reporting_units_of(scope) -> list[Unit]:
     """The committees the scope writes reports for (officers and provincial staff, their own unit)."""
-    from accounts.models import MANAGING_ROLES
+    from core.roles import MANAGERS
 
-    ids = {g.committee_id for g in scope.grants if g.role in MANAGING_ROLES}
+    ids = {g.committee_id for g in scope.grants if g.role in MANAGERS}
     return list(Unit.objects.filter(pk__in=ids))
 
 

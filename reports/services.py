@@ -17,17 +17,16 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from accounts.models import Membership, Role
+from accounts.models import Membership
 from accounts.scope import Scope
-from campaigns.models import Unit
 from core.concurrency import StaleObjectError, bump_version, changes_since
 from core.dates import short_date, short_datetime
+from core.roles import Role
 from core.templatetags.vn import vn_number
 from core.text import lower_first
 from notifications.services import notify
-
-from . import access, figures
-from .models import (
+from reports import access, figures
+from reports.models import (
     NARRATIVE_MAX,
     SECTION_KEYS,
     ConsolidatedReport,
@@ -37,7 +36,8 @@ from .models import (
     ReportVersion,
     days_late_for,
 )
-from .selectors import is_required, units_required
+from reports.selectors import is_required, units_required
+from units.models import Unit
 
 REPORT_TEXT_FIELDS = [*SECTION_KEYS, "number", "signer_authority", "signer_title", "signer_name"]
 SUMMARY_TEXT_FIELDS = [*REPORT_TEXT_FIELDS, "addressees", "recipients"]
@@ -248,9 +248,9 @@ def report_start(*, period: ReportingPeriod, unit: Unit, by) -> Report:
 
 
 def _attachments_list(report: Report) -> list[dict]:
-    from documents.services import attachments_of
+    from documents.selectors import attachments_of
 
-    return [{"id": a.pk, "name": a.original_name, "size": a.size} for a in attachments_of(report).order_by("uploaded_at", "id")]
+    return [{"id": a.pk, "name": a.original_name, "size": a.size} for a in attachments_of(report)]
 
 
 def report_submit(
@@ -526,7 +526,7 @@ def summary_start(*, period: ReportingPeriod, by) -> ConsolidatedReport:
 def summary_issue(
     *, summary: ConsolidatedReport, by, expected_version: int, issued_on: dt.date | None = None, now=None
 ) -> ConsolidatedReport:
-    from .tables import period_table
+    from reports.tables import period_table
 
     if not access.writes_summary(_scope(by), summary.period):
         raise PermissionDenied(_("Chỉ cán bộ của đơn vị nhận báo cáo được ban hành báo cáo tổng hợp."))

@@ -15,9 +15,9 @@ from dataclasses import asdict, dataclass, field
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
-from . import figures
-from .models import ReportingPeriod, ReportVersion
-from .selectors import STATE_LABELS, completeness
+from reports import figures
+from reports.models import ReportingPeriod, ReportVersion
+from reports.selectors import STATE_LABELS, completeness
 
 
 @dataclass

@@ -4,7 +4,7 @@ through the services (so they hold what the portal itself would write)."""
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from .models import Report, ReportingPeriod
+from reports.models import Report, ReportingPeriod
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 PERIODS = {
@@ -38,7 +38,8 @@ def make_period(world, kind=ReportingPeriod.Kind.SIX_MONTH, *, receiver="08", **
 
 def officer_of(world, code: str):
     """The demo officer of the unit, or a new one for units without a demo account."""
-    from accounts.models import Membership, Role, User
+    from accounts.models import Membership, User
+    from core.roles import Role
 
     membership = Membership.objects.filter(unit__code=code, role=Role.OFFICER, is_active=True).select_related("user").first()
     if membership is not None:
@@ -50,7 +51,7 @@ def officer_of(world, code: str):
 
 def make_report(world, code: str, *, status="draft", period=None, submitted_at=None, text=None) -> Report:
     """A report of unit `code` in the given state ("draft", "submitted", "returned", "accepted")."""
-    from . import services
+    from reports import services
 
     period = period or make_period(world)
     unit = world.units[code]

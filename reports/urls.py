@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import periods, reports, summary
+from reports.views import periods, reports, summary
 
 app_name = "reports"
 

@@ -28,7 +28,7 @@ RULES = load_all_rules()
 
 def test_every_named_url_has_a_rule():
     missing = [name for name in ALL_URL_NAMES if name not in RULES]
-    assert not missing, f"URLs without an access rule in <app>/access_rules.py: {missing}"
+    assert not missing, f"URLs without an access rule in <app>/tests/access_rules.py: {missing}"
 
 
 def test_no_rule_for_a_url_that_does_not_exist():

@@ -29,12 +29,12 @@ FORM_KWARGS = {
 # Number fields that may be negative (none today).
 SIGNED_NUMBERS: set[str] = set()
 # Forms that are not for data entry by people (filters read from the query string are checked too).
-PROJECT_APPS = ("accounts", "audit", "campaigns", "core", "danvan", "documents", "notifications", "registrations", "reports")
+PROJECT_APPS = ("core", "units", "accounts", "documents", "notifications", "audit", "campaigns", "plans", "registrations", "publishing", "reports", "reminders", "dashboards")
 ENGLISH = re.compile(r"\b(Ensure|Enter a|This field|is required|Select a valid|valid date|must be)\b")
 
 
 def _units():
-    from campaigns.models import Unit
+    from units.models import Unit
 
     return Unit.objects.all()
 

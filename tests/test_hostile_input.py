@@ -192,7 +192,7 @@ def test_cadre_task_and_its_progress(world, client_for, in_2020):
 
 
 def test_plan_sections_and_tasks(world, client_for, in_2020):
-    from campaigns.tests import plan_factories
+    from plans.tests import plan_factories
 
     plan = plan_factories.sonduong_draft(world)
     client = client_for("sonduong")
@@ -243,7 +243,7 @@ def test_registration_field(world, client_for, in_2020):
 
 
 def test_update_of_an_assigned_plan_task(world, client_for, in_2020):
-    from campaigns.tests import plan_factories
+    from plans.tests import plan_factories
 
     assignment = plan_factories.sonduong_assignment(world)
     client = client_for("sonduong")
@@ -252,7 +252,7 @@ def test_update_of_an_assigned_plan_task(world, client_for, in_2020):
 
 
 def test_commemoration_activity(world, client_for, in_2020):
-    from campaigns.tests import plan_factories
+    from plans.tests import plan_factories
 
     activity = plan_factories.sonduong_activity(world)
     client = client_for("sonduong")

@@ -6,7 +6,8 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook
 
-from accounts.models import Membership, Role, User
+from accounts.models import Membership, User
+from core.roles import Role
 
 
 def _xlsx(rows):

@@ -3,7 +3,7 @@
 import pytest
 
 from accounts.scope import Scope
-from campaigns.models import Unit
+from units.models import Unit
 
 
 @pytest.fixture

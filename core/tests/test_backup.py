@@ -18,7 +18,7 @@ def test_backup_then_restore_into_a_fresh_database_gives_the_same_rows_and_files
     attachment_add(owner=world.units["072"], uploaded=pdf_upload(), by=world.users["nahang"])
     before_counts = table_counts()
     before_files = media_checksums(settings.MEDIA_ROOT)
-    assert before_counts["campaigns_unit"] == 147 and len(before_files) == 3  # png + thumbnail + pdf
+    assert before_counts["units_unit"] == 147 and len(before_files) == 3  # png + thumbnail + pdf
 
     backup_dir = tmp_path / "backup"
     call_command("backup_portal", output=backup_dir)
@@ -37,7 +37,7 @@ def test_backup_then_restore_into_a_fresh_database_gives_the_same_rows_and_files
             call_command("restore_portal", str(backup_dir), target_url=url, media_root=restored_media)
             conn = psycopg2.connect(dbname=name, host=db["HOST"], port=db["PORT"], user=db["USER"], password=db["PASSWORD"])
             cur = conn.cursor()
-            cur.execute("SELECT name FROM campaigns_unit WHERE code = '02545'")
+            cur.execute("SELECT name FROM units_unit WHERE code = '02545'")
             assert cur.fetchone()[0] == "Xã Tân Trào"
             conn.close()
         finally:
@@ -49,7 +49,7 @@ def test_backup_then_restore_into_a_fresh_database_gives_the_same_rows_and_files
         target = tmp_path / "restored.sqlite3"
         call_command("restore_portal", str(backup_dir), target_sqlite=target, media_root=restored_media)
         conn = sqlite3.connect(target)
-        assert conn.execute("SELECT name FROM campaigns_unit WHERE code = '02545'").fetchone()[0] == "Xã Tân Trào"
+        assert conn.execute("SELECT name FROM units_unit WHERE code = '02545'").fetchone()[0] == "Xã Tân Trào"
         restored = {t: conn.execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0] for t in before_counts}
         conn.close()
         assert restored == before_counts
@@ -63,7 +63,7 @@ def test_a_damaged_backup_is_reported(world, tmp_path, settings):
     backup_dir = tmp_path / "b"
     call_command("backup_portal", output=backup_dir)
     manifest = (backup_dir / "manifest.json").read_text(encoding="utf-8")
-    (backup_dir / "manifest.json").write_text(manifest.replace('"campaigns_unit": 147', '"campaigns_unit": 999'), encoding="utf-8")
+    (backup_dir / "manifest.json").write_text(manifest.replace('"units_unit": 147', '"units_unit": 999'), encoding="utf-8")
     from django.core.management.base import CommandError
 
     if connection.vendor == "postgresql":

@@ -23,21 +23,26 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "simple_history",
     "axes",
+    # The project's rooms, lowest layer first (an app imports only from its own layer or below).
     "core.apps.CoreConfig",
+    "units.apps.UnitsConfig",
     "accounts.apps.AccountsConfig",
-    "campaigns.apps.CampaignsConfig",
-    "registrations.apps.RegistrationsConfig",
-    "reports.apps.ReportsConfig",
-    "notifications.apps.NotificationsConfig",
     "documents.apps.DocumentsConfig",
+    "notifications.apps.NotificationsConfig",
     "audit.apps.AuditConfig",
+    "campaigns.apps.CampaignsConfig",
+    "plans.apps.PlansConfig",
+    "registrations.apps.RegistrationsConfig",
+    "publishing.apps.PublishingConfig",
+    "reports.apps.ReportsConfig",
+    "reminders.apps.RemindersConfig",
     "dashboards.apps.DashboardsConfig",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Public pages (/tin-tuc/): caching headers set after the session and language middlewares ran.
-    "registrations.middleware.PublicPageMiddleware",
+    "publishing.middleware.PublicPageMiddleware",
     "core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -50,7 +55,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Tells the user when background work had to wait in the outbox (Redis down).
-    "notifications.middleware.DelayedWorkMiddleware",
+    "core.middleware.DelayedWorkMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # Last, as its documentation asks: turns a locked-out login into the lockout page.

@@ -105,8 +105,8 @@ def test_english_chrome_is_translated(client_for):
 def test_a_task_failing_in_process_is_logged_not_sent_to_the_outbox(world, caplog, django_capture_on_commit_callbacks):
     from celery import shared_task
 
+    from core.models import OutboxItem
     from core.queue import enqueue
-    from notifications.models import OutboxItem
 
     @shared_task(name="danvan.tests.failing_task")
     def failing_task():

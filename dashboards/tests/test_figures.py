@@ -11,14 +11,16 @@ import pytest
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from accounts.models import Membership, Role, User
-from campaigns.models import Plan, TaskAssignment, Unit
+from accounts.models import Membership, User
 from core.dates import end_of_day
+from core.roles import Role
 from dashboards import figures
 from dashboards.selectors import SENT_STATUSES, Figures, dashboard
+from plans.models import Plan, TaskAssignment
 from registrations.models import Field, Registration
 from reports.models import ReportingPeriod
 from reports.selectors import completeness
+from units.models import Unit
 
 VN = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
 Kind = Registration.Kind
@@ -62,7 +64,7 @@ def direct_counts(campaign, unit: Unit, today: dt.date, kind: str) -> dict:
     out["overdue"] = (
         TaskAssignment.objects.overdue(today).filter(task__plan__campaign=campaign, unit__path__startswith=unit.path).count()
     )
-    from registrations.models import Article, Exemplar
+    from publishing.models import Article, Exemplar
 
     exemplars = Exemplar.objects.filter(unit__path__startswith=unit.path, nominated_at__year=campaign.year)
     out["ex_all"] = exemplars.count()
@@ -157,8 +159,8 @@ def test_share_of_cadres_follows_memberships_and_accounts(world, in_2020):
 
 def test_plans_and_overdue_tasks(world, in_2020):
     from accounts.scope import Scope
-    from campaigns.services.followup import assignment_update
-    from campaigns.tests import plan_factories
+    from plans.services.followup import assignment_update
+    from plans.tests import plan_factories
 
     plan_factories.province_plan(world)
     check(world)
@@ -176,7 +178,7 @@ def test_plans_and_overdue_tasks(world, in_2020):
 
 
 def test_plan_assignments_are_counted_after_the_commit_without_a_read(world, in_2020, django_capture_on_commit_callbacks):
-    from campaigns.tests import plan_factories
+    from plans.tests import plan_factories
 
     with django_capture_on_commit_callbacks(execute=True):
         plan_factories.province_plan(world)
@@ -218,7 +220,7 @@ def test_reports_on_time_late_missing_and_moved_deadline(world, in_2020):
 
 
 def test_exemplars_and_articles(world, in_2020):
-    from registrations.models import Article, Exemplar
+    from publishing.models import Article, Exemplar
 
     exemplar = Exemplar.objects.create(
         kind=Exemplar.Kind.COLLECTIVE, unit=world.units["02545"], name="Ban công tác Mặt trận thôn Tân Lập",

@@ -10,8 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from campaigns.models import Unit
 from registrations.models import Registration
+from units.models import Unit
 
 VN = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
 MAX_QUERIES = 12
@@ -25,7 +25,7 @@ def in_2020(time_machine):
 
 @pytest.fixture
 def data(world, in_2020):
-    from campaigns.tests import plan_factories
+    from plans.tests import plan_factories
     from registrations.testing import make_registration
     from reports.testing import local, make_period, make_report
 

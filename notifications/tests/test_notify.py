@@ -6,8 +6,9 @@ import pytest
 from django.core import mail
 from kombu.exceptions import OperationalError
 
+from core.models import OutboxItem
 from notifications import services
-from notifications.models import EmailDelivery, Notification, OutboxItem, Preference
+from notifications.models import EmailDelivery, Notification, Preference
 
 
 @pytest.fixture
@@ -67,7 +68,7 @@ def test_when_the_broker_is_down_the_work_waits_in_the_outbox(people, django_cap
     item = OutboxItem.objects.get()
     assert item.task_name == "notifications.tasks.send_email_delivery" and "6379" in item.error
     assert mail.outbox == []
-    from notifications.outbox import flush
+    from core.outbox import flush
 
     assert flush() == (1, 0)
     assert len(mail.outbox) == 1
@@ -81,7 +82,7 @@ def test_outbox_flush_finds_tasks_outside_a_worker():
     from pathlib import Path
 
     code = (
-        "import django; django.setup(); from celery import current_app; from notifications.outbox import _task; "
+        "import django; django.setup(); from celery import current_app; from core.outbox import _task; "
         "name = 'notifications.tasks.send_email_deliveries'; print(name in current_app.tasks, _task(current_app, name).name)"
     )
     env = {"DJANGO_SETTINGS_MODULE": "danvan.settings.test", "PATH": "/usr/bin:/bin"}

@@ -1,21 +1,7 @@
 """Registrations of the "Dân vận khéo" campaign (plan II.1): a unit's content or model, a cadre's
-task; their targets, workflow history and progress. Exemplars and articles
-(with press contest entries) have their own modules in this package."""
+task; their targets, workflow history and progress."""
 
-from .articles import Article, ArticleTransition, ContestEntry
-from .exemplars import Exemplar
-from .progress import ProgressUpdate, ProgressValue
-from .registration import Field, Registration, Target, Transition
+from registrations.models.progress import ProgressUpdate, ProgressValue
+from registrations.models.registration import Field, Registration, Target, Transition
 
-__all__ = [
-    "Article",
-    "ArticleTransition",
-    "ContestEntry",
-    "Exemplar",
-    "Field",
-    "ProgressUpdate",
-    "ProgressValue",
-    "Registration",
-    "Target",
-    "Transition",
-]
+__all__ = ["Field", "ProgressUpdate", "ProgressValue", "Registration", "Target", "Transition"]

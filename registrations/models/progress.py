@@ -7,8 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import NFCTextField
-
-from .registration import Registration, Target
+from registrations.models.registration import Registration, Target
 
 
 class ProgressUpdate(models.Model):

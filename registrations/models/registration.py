@@ -78,7 +78,7 @@ class Registration(Versioned):
     )
     kind = models.CharField(_("loại đăng ký"), max_length=10, choices=Kind.choices)
     unit = models.ForeignKey(
-        "campaigns.Unit",
+        "units.Unit",
         verbose_name=_("đơn vị"),
         on_delete=models.PROTECT,
         related_name="registrations",
@@ -101,7 +101,7 @@ class Registration(Versioned):
         "campaigns.Movement", verbose_name=_("cuộc vận động, phong trào gắn với"), blank=True, related_name="registrations"
     )
     areas = models.ManyToManyField(
-        "campaigns.Unit",
+        "units.Unit",
         verbose_name=_("địa bàn thực hiện"),
         blank=True,
         related_name="registration_areas",

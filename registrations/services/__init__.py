@@ -4,10 +4,16 @@ Every function validates, writes in one transaction, records history and notifie
 person to act. Refused input raises ValidationError (Vietnamese); a refused actor PermissionDenied.
 """
 
-from .editing import RegistrationInput, TargetInput, registration_create, registration_delete, registration_update
-from .fields import field_save
-from .progress import progress_add
-from .workflow import (
+from registrations.services.editing import (
+    RegistrationInput,
+    TargetInput,
+    registration_create,
+    registration_delete,
+    registration_update,
+)
+from registrations.services.fields import field_save
+from registrations.services.progress import progress_add
+from registrations.services.workflow import (
     registration_approve,
     registration_complete,
     registration_evaluate,

@@ -10,12 +10,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from accounts.models import Membership, Role
+from accounts.models import Membership
 from accounts.scope import Scope
 from core.concurrency import bump_version
-
-from .. import access
-from ..models import Registration, Target
+from core.roles import Role
+from registrations import access
+from registrations.models import Registration, Target
 
 Kind = Registration.Kind
 

@@ -5,8 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.scope import Scope
-
-from ..models import Field
+from registrations.models import Field
 
 
 def field_save(*, by, name: str, position: int = 0, is_active: bool = True, field: Field | None = None) -> Field:

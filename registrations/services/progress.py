@@ -12,10 +12,9 @@ from django.utils.translation import gettext as _
 from accounts.scope import Scope
 from core.uploads import validate_upload
 from documents.services import attachment_add
-
-from .. import access
-from ..models import ProgressUpdate, ProgressValue, Registration
-from .workflow import registration_start
+from registrations import access
+from registrations.models import ProgressUpdate, ProgressValue, Registration
+from registrations.services.workflow import registration_start
 
 MAX_FILES = 10
 

@@ -16,9 +16,8 @@ from django.utils.translation import gettext as _
 from accounts.models import Membership
 from accounts.scope import Scope
 from notifications.services import notify
-
-from .. import access
-from ..models import Registration, Transition
+from registrations import access
+from registrations.models import Registration, Transition
 
 Status = Registration.Status
 Action = Transition.Action

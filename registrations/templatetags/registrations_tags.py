@@ -3,8 +3,8 @@ from django import forms, template
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
-from ..filter_units import UnitSelect
-from ..home import TONES
+from registrations.filter_units import UnitSelect
+from registrations.home import TONES
 
 register = template.Library()
 

@@ -41,7 +41,8 @@ def make(world):
 @pytest.fixture
 def cadre(world):
     """cadre("02545", "hoa") → a new active cadre account of that unit."""
-    from accounts.models import Membership, Role, User
+    from accounts.models import Membership, User
+    from core.roles import Role
 
     def build(code, username):
         user = User.objects.create(username=username, full_name=f"Cán bộ {username}", email=f"{username}@example.vn")

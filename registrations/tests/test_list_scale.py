@@ -6,12 +6,11 @@ from django.db.models import Q
 from django.urls import reverse
 
 from accounts.scope import Scope
-from campaigns.models import Unit
+from core.paging import CappedPaginator
 from registrations import filter_units as fu
 from registrations.models import Registration
-from registrations.paging import CappedPaginator
-
-from .test_lists import bulk
+from registrations.tests.test_lists import bulk
+from units.models import Unit
 
 LIST = reverse("registrations:list")
 
@@ -41,8 +40,8 @@ def test_the_count_stops_at_the_cap_and_reaches_past_the_page_asked_for(world):
 
 def test_the_list_says_more_than_when_the_count_is_capped(client_for, world, monkeypatch):
     bulk(world, 30)
-    monkeypatch.setattr("registrations.paging.MIN_CAP", 10)
-    monkeypatch.setattr("registrations.paging.PAGES_AHEAD", 0)
+    monkeypatch.setattr("core.paging.MIN_CAP", 10)
+    monkeypatch.setattr("core.paging.PAGES_AHEAD", 0)
     response = client_for("tinh").get(LIST)
     page = response.context["page"]
     assert page.paginator.is_capped and page.paginator.count == 25
@@ -130,7 +129,7 @@ def test_cached_filter_options_equal_the_units_read_directly(world, django_asser
 
 
 def test_a_renamed_or_imported_unit_changes_the_cached_options(world, django_capture_on_commit_callbacks):
-    from campaigns.services.units import units_import
+    from units.services import units_import
 
     scope = Scope.for_user(world.users["tinh"])
     fu.filter_options(scope)
@@ -180,7 +179,7 @@ def test_visibility_without_the_path_test_equals_the_path_test(world, make, user
 
 
 def test_only_a_scope_over_every_root_skips_the_path_test(world, django_capture_on_commit_callbacks):
-    from campaigns.unit_cache import covers_whole_tree
+    from units.cache import covers_whole_tree
 
     assert covers_whole_tree(["/08/"])
     assert not covers_whole_tree(["/08/076/"])

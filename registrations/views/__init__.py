@@ -1,16 +1,16 @@
-from .editing import (
+from registrations.views.editing import (
     registration_autosave,
     registration_autosave_edit,
     registration_create,
     registration_delete,
     registration_edit,
 )
-from .fields import field_create, field_edit, field_list
-from .imports import import_template, registration_import
-from .lists import export_csv, export_xlsx, registration_list
-from .progress import progress_add
-from .stats import statistics
-from .workflow import (
+from registrations.views.fields import field_create, field_edit, field_list
+from registrations.views.imports import import_template, registration_import
+from registrations.views.lists import export_csv, export_xlsx, registration_list
+from registrations.views.progress import progress_add
+from registrations.views.stats import statistics
+from registrations.views.workflow import (
     registration_approve,
     registration_complete,
     registration_detail,

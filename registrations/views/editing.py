@@ -11,14 +11,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.models import Role
-from campaigns.models import Campaign, Unit
+from campaigns.models import Campaign
 from core.concurrency import StaleObjectError
-
-from .. import access, services
-from ..forms import RegistrationForm, target_formset
-from ..models import Registration
-from ..services.editing import find_by_token
+from core.roles import Role
+from registrations import access, services
+from registrations.forms import RegistrationForm, target_formset
+from registrations.models import Registration
+from registrations.services.editing import find_by_token
+from units.models import Unit
 
 Kind = Registration.Kind
 

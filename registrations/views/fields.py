@@ -7,12 +7,11 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from accounts.models import Role
 from accounts.scope import require_roles
-
-from .. import services
-from ..forms import FieldForm
-from ..models import Field
+from core.roles import Role
+from registrations import services
+from registrations.forms import FieldForm
+from registrations.models import Field
 
 
 @login_required

@@ -5,14 +5,11 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import ngettext
 
-from accounts.models import Role
 from accounts.scope import require_roles
+from core.roles import MANAGERS
 from core.tabular import xlsx_template
-
-from .. import imports
-from ..forms import ImportForm
-
-MANAGERS = (Role.PROVINCE_STAFF, Role.OFFICER)
+from registrations import imports
+from registrations.forms import ImportForm
 
 
 @login_required

@@ -4,15 +4,14 @@ from django.http import FileResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone, translation
 
-from accounts.models import Role
 from campaigns.models import Campaign
 from core.dates import short_date, short_datetime
-
-from .. import exports
-from ..filter_units import filter_options
-from ..forms import FilterForm
-from ..paging import CappedPaginator
-from ..selectors import registrations_for
+from core.paging import CappedPaginator
+from core.roles import Role
+from registrations import exports
+from registrations.filter_units import filter_options
+from registrations.forms import FilterForm
+from registrations.selectors import registrations_for
 
 PAGE_SIZE = 25
 

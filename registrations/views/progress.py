@@ -4,8 +4,8 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from .. import access, services
-from ..forms import ProgressForm
+from registrations import access, services
+from registrations.forms import ProgressForm
 
 
 @login_required

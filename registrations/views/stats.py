@@ -1,22 +1,20 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from accounts.models import Role
-from accounts.scope import require_roles, unit_for_view
+from accounts.scope import require_roles
 from campaigns.models import Campaign
-
-from ..selectors import unit_statistics
-
-VIEWERS = (Role.PROVINCE_STAFF, Role.REVIEWER, Role.OFFICER, Role.OBSERVER)
+from core.roles import FOLLOWERS
+from registrations.selectors import unit_statistics
+from units.access import get_unit_for
 
 
 @login_required
 def statistics(request):
     """Figures per unit of the subtree, one level at a time (a unit's row opens its own level)."""
-    require_roles(request, *VIEWERS)
+    require_roles(request, *FOLLOWERS)
     scope = request.scope
     code = request.GET.get("don_vi")
-    root = unit_for_view(request, code) if code else scope.home_unit
+    root = get_unit_for(request, code) if code else scope.home_unit
     campaigns = list(Campaign.objects.order_by("-year"))
     year = request.GET.get("nam")
     campaign = next((c for c in campaigns if str(c.year) == year), None) or Campaign.current()

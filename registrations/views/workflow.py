@@ -4,17 +4,15 @@ from collections import defaultdict
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from documents.models import Attachment
-
-from .. import access, services
-from ..forms import ApproveForm, CompleteForm, EvaluateForm, ReturnForm
-from ..models import ProgressUpdate, ProgressValue
+from documents.selectors import attachments_by_owner
+from registrations import access, services
+from registrations.forms import ApproveForm, CompleteForm, EvaluateForm, ReturnForm
+from registrations.models import ProgressValue
 
 
 def _progress(registration):
@@ -29,12 +27,7 @@ def _progress(registration):
     ):
         values_by_update[value.update_id].append(value)
         latest[value.target_id] = value.value
-    files = defaultdict(list)
-    if updates:
-        for attachment in Attachment.objects.filter(
-            owner_type=ContentType.objects.get_for_model(ProgressUpdate), owner_id__in=[u.pk for u in updates]
-        ).order_by("uploaded_at", "id"):
-            files[attachment.owner_id].append(attachment)
+    files = attachments_by_owner(updates)
     for update in updates:
         update.shown_values = values_by_update[update.pk]
         update.files = files[update.pk]

@@ -7,10 +7,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from campaigns.models import Inspection, Plan, PlanTask, TaskAssignment, Unit
+from plans.models import Inspection, Plan, PlanTask, TaskAssignment
 from registrations.models import Registration
 from reports import figures, services
 from reports.testing import local
+from units.models import Unit
 
 TODAY = dt.date(2020, 6, 8)
 

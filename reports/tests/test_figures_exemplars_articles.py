@@ -5,8 +5,8 @@ import datetime as dt
 
 import time_machine
 
-from registrations.services import exemplars as exemplar_services
-from registrations.testing_articles import make_article, make_exemplar
+from publishing.services import exemplars as exemplar_services
+from publishing.testing import make_article, make_exemplar
 from reports import figures
 from reports.testing import local
 

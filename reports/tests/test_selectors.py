@@ -3,10 +3,10 @@ ones; who has not reported yet, optionally within a subtree."""
 
 import datetime as dt
 
-from campaigns.models import Unit
 from reports.models import ReportingPeriod
 from reports.selectors import completeness, reporting_duties, reports_missing, units_required
 from reports.testing import make_period, make_report
+from units.models import Unit
 
 
 def codes(units):

@@ -8,10 +8,10 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from campaigns.models import Unit
 from reports import services
 from reports.models import Report, ReportingPeriod
 from reports.testing import local, make_period, make_report
+from units.models import Unit
 
 
 def report_url(period, code, name="report_detail", **extra):

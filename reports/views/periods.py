@@ -11,13 +11,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.scope import require_roles
-from campaigns.models import Campaign, Unit
+from campaigns.models import Campaign
 from core.concurrency import StaleObjectError
-
-from .. import access, exports, services
-from ..forms import PeriodForm, VersionOnlyForm
-from ..models import Report, ReportingPeriod
-from ..selectors import completeness, periods_to_report, reporting_duties, reporting_units_of, required_count, with_counts
+from reports import access, exports, services
+from reports.forms import PeriodForm, VersionOnlyForm
+from reports.models import Report, ReportingPeriod
+from reports.selectors import completeness, periods_to_report, reporting_duties, reporting_units_of, required_count, with_counts
+from units.models import Unit
 
 
 def _receivers(scope):
@@ -41,7 +41,7 @@ def _lower_units(receivers):
 
 @login_required
 def index(request):
-    require_roles(request, *access.VIEWERS)
+    require_roles(request, *access.FOLLOWERS)
     scope = request.scope
     own_units = reporting_units_of(scope)
     own_periods = list(periods_to_report(own_units).select_related("receiving_unit", "campaign").order_by("-due_on"))
@@ -98,7 +98,7 @@ def _period_form(request, *, period=None):
 
 @login_required
 def period_create(request):
-    require_roles(request, *access.VIEWERS)
+    require_roles(request, *access.FOLLOWERS)
     if not _receivers(request.scope).exists():
         from django.core.exceptions import PermissionDenied
 

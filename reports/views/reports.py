@@ -12,12 +12,12 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from core.concurrency import StaleObjectError
-from documents.services import attachments_of, document_request
-
-from .. import access, figures, pdf, services
-from ..diff import figures_diff, sections_diff, simple_changes
-from ..forms import AttachmentForm, ReasonForm, ReportForm, ReviewForm
-from ..models import SECTION_KEYS, Report, ReportVersion
+from documents.selectors import attachments_of
+from documents.services import document_request
+from reports import access, figures, pdf, services
+from reports.diff import figures_diff, sections_diff, simple_changes
+from reports.forms import AttachmentForm, ReasonForm, ReportForm, ReviewForm
+from reports.models import SECTION_KEYS, Report, ReportVersion
 
 FORM_FIELDS = [*SECTION_KEYS, "number", "signer_authority", "signer_title", "signer_name"]
 
@@ -90,7 +90,7 @@ def _context(request, period, unit, report, *, form=None, changes=None):
 
 
 def _sections():
-    from ..models import SECTIONS
+    from reports.models import SECTIONS
 
     return SECTIONS
 

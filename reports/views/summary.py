@@ -11,10 +11,9 @@ from django.views.decorators.http import require_POST
 
 from core.concurrency import StaleObjectError
 from documents.services import document_request
-
-from .. import access, pdf, services
-from ..forms import IssueForm, SummaryForm, VersionOnlyForm
-from ..models import SECTIONS, ConsolidatedReport
+from reports import access, pdf, services
+from reports.forms import IssueForm, SummaryForm, VersionOnlyForm
+from reports.models import SECTIONS, ConsolidatedReport
 
 FIELDS = [*services.SUMMARY_TEXT_FIELDS]
 
@@ -36,7 +35,7 @@ def _context(request, period, summary, *, form=None, changes=None):
     editable = summary is None or summary.is_editable
     table = pdf.summary_table(summary) if summary is not None else None
     if table is None:
-        from ..tables import period_table
+        from reports.tables import period_table
 
         table = period_table(period)
     if can_write and editable and form is None:

@@ -13,7 +13,7 @@ TITLE = "Dân vận khéo: bà Lương Thị Mến giúp hội viên thoát ngh�
 
 
 def _article():
-    from registrations.models import Article
+    from publishing.models import Article
 
     return Article.objects.get(title__startswith="Dân vận khéo: bà Lương Thị Mến")
 
@@ -24,7 +24,7 @@ def _watch(page, found):
 
 
 def test_article_from_phone_to_public_pages(e2e_world, page, browser, live_server, login, csp_violations):
-    from registrations.testing_articles import make_article, make_exemplar
+    from publishing.testing import make_article, make_exemplar
 
     exemplar = make_exemplar(e2e_world, unit_code="02545", by="tantrao", status="recognised", name="Bà Lương Thị Mến")
     url = live_server.url

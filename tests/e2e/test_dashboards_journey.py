@@ -12,7 +12,7 @@ pytestmark = pytest.mark.e2e
 
 @pytest.fixture
 def dashboard_data(e2e_world):
-    from campaigns.tests import plan_factories
+    from plans.tests import plan_factories
     from registrations.testing import make_registration
 
     world = e2e_world

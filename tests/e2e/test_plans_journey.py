@@ -9,7 +9,7 @@ import subprocess
 import pytest
 from playwright.sync_api import expect
 
-from campaigns.tests import plan_factories
+from plans.tests import plan_factories
 
 pytestmark = pytest.mark.e2e
 

@@ -28,7 +28,7 @@ def send_reminders() -> list[str]:
 
 @pytest.fixture
 def june_2020(e2e_world):
-    from notifications.demo import ensure_district_officers
+    from reminders.demo import ensure_district_officers
     from reports.models import Report, ReportingPeriod
 
     ensure_district_officers(e2e_world.units)

@@ -14,9 +14,10 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from campaigns.models import Campaign, Unit
+from campaigns.models import Campaign
 from registrations.exports import csv_lines, write_xlsx
 from registrations.models import Field, Registration
+from units.models import Unit
 
 BATCH = 5000
 
@@ -80,9 +81,11 @@ class Command(BaseCommand):
         if not Unit.objects.exists():
             from accounts import demo as accounts_demo
             from campaigns import demo as campaigns_demo
-            from campaigns.management.commands.seed_demo import DemoContext
+            from core.management.commands.seed_demo import DemoContext
+            from units import demo as units_demo
 
             ctx = DemoContext()
+            units_demo.load(ctx)
             campaigns_demo.load(ctx)
             accounts_demo.load(ctx)
         campaign = Campaign.objects.order_by("-year").first()
