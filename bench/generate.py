@@ -165,7 +165,7 @@ class Generator:
     def units(self):
         from django.core.management import call_command
 
-        from campaigns.demo import DATA_DIR
+        from units.demo import DATA_DIR
         from units.models import Unit
 
         if self.scale == "national":

@@ -299,7 +299,7 @@ def scenario_redis_down_while_sending(period: int):
     created = sql(mails)[0][0]
     start_redis()
     check("Redis is back", redis_up())
-    out = manage("shell", "--no-imports", "-c", "from notifications.outbox import flush; print(flush())")
+    out = manage("shell", "--no-imports", "-c", "from core.outbox import flush; print(flush())")
     check("the outbox is flushed into the queue", out.strip().endswith(", 0)"), out.strip())
     delivered = wait_for(lambda: sql(mails + " AND status = 'sent'")[0][0] == created, 60)
     check("the worker delivers the e-mails once Redis is back", created > 0 and bool(delivered), f"{created} e-mail(s) of the submission, all sent")
