@@ -39,7 +39,7 @@ journeys: install
 
 lint: install
 	$(BIN)/ruff check .
-	$(BIN)/ruff format --check . || true
+	$(BIN)/ruff format --check .
 
 format: install
 	$(BIN)/ruff check --fix .

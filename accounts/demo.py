@@ -1,6 +1,7 @@
 """Demo accounts, one per role; all with the password in DEMO_PASSWORD (printed in README)."""
 
 from accounts.models import Membership, User
+from accounts.services import cadres_changed
 from core.roles import Role
 
 DEMO_PASSWORD = "dvk-demo-2020"
@@ -21,6 +22,7 @@ def load(ctx):
     units = ctx["units"]
     created = 0
     users = {}
+    memberships = []
     for username, full_name, code, role, position in DEMO_ACCOUNTS:
         user = User.objects.filter(username=username).first()
         if user is None:
@@ -28,7 +30,9 @@ def load(ctx):
             user.set_password(DEMO_PASSWORD)
             user.save()
             created += 1
-        Membership.objects.get_or_create(user=user, unit=units[code], role=role, defaults={"position": position})
+        membership, _ = Membership.objects.get_or_create(user=user, unit=units[code], role=role, defaults={"position": position})
+        memberships.append(membership)
         users[username] = user
+    cadres_changed(*memberships)
     ctx["users"] = users
     return f"{created} tài khoản mới, {len(DEMO_ACCOUNTS) - created} đã có."

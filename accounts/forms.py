@@ -35,7 +35,9 @@ class PasswordChangeForm(auth_forms.PasswordChangeForm):
         super().__init__(*args, **kwargs)
         self.fields["old_password"].label = _("Mật khẩu hiện tại")
         self.fields["new_password1"].label = _("Mật khẩu mới")
-        self.fields["new_password1"].help_text = _("Ít nhất 10 ký tự, không toàn số, không quá phổ biến, không giống tên đăng nhập.")
+        self.fields["new_password1"].help_text = _(
+            "Ít nhất 10 ký tự, không toàn số, không quá phổ biến, không giống tên đăng nhập."
+        )
         self.fields["new_password2"].label = _("Nhập lại mật khẩu mới")
 
 
@@ -45,7 +47,9 @@ class SetPasswordForm(auth_forms.SetPasswordForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["new_password1"].label = _("Mật khẩu mới")
-        self.fields["new_password1"].help_text = _("Ít nhất 10 ký tự, không toàn số, không quá phổ biến, không giống tên đăng nhập.")
+        self.fields["new_password1"].help_text = _(
+            "Ít nhất 10 ký tự, không toàn số, không quá phổ biến, không giống tên đăng nhập."
+        )
         self.fields["new_password2"].label = _("Nhập lại mật khẩu mới")
 
 
@@ -82,7 +86,10 @@ class AccountCreateForm(PortalForm):
         help_text=_("Nếu có e-mail, người dùng nhận thư mời để tự đặt mật khẩu; nếu không, hệ thống tạo mật khẩu tạm."),
     )
     phone = forms.RegexField(
-        label=_("Điện thoại"), required=False, max_length=20, regex=r"^[0-9 +().-]{6,20}$",
+        label=_("Điện thoại"),
+        required=False,
+        max_length=20,
+        regex=r"^[0-9 +().-]{6,20}$",
         error_messages={"invalid": _("Số điện thoại chỉ gồm chữ số và các dấu + ( ) . -")},
     )
     unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=Unit.objects.none(), to_field_name="code")

@@ -67,7 +67,9 @@ def units_without_officers(request, scope):
         title=_("Đơn vị cấp dưới chưa có tài khoản cán bộ phụ trách"),
         items=items,
         empty_text=_("Mọi đơn vị cấp dưới đều đã có cán bộ phụ trách."),
-        action_label=ngettext("Xem %(n)s đơn vị", "Xem %(n)s đơn vị", len(children)) % {"n": len(children)} if len(children) > 8 else "",
+        action_label=ngettext("Xem %(n)s đơn vị", "Xem %(n)s đơn vị", len(children)) % {"n": len(children)}
+        if len(children) > 8
+        else "",
         action_url=reverse("units:unit_detail", kwargs={"code": unit.code}) if len(children) > 8 else "",
     )
     return section

@@ -50,18 +50,11 @@ class Scope:
         cached = getattr(user, "_danvan_scope", None)
         if cached is not None:
             return cached
-        memberships = list(
-            Membership.objects.active()
-            .filter(user=user)
-            .select_related("unit", "unit__parent")
-            .order_by("id")
-        )
+        memberships = list(Membership.objects.active().filter(user=user).select_related("unit", "unit__parent").order_by("id"))
         grants = []
         for m in memberships:
             committee = m.unit.committee
-            grants.append(
-                Grant(m.id, m.role, m.unit_id, m.unit.path, m.unit.level, committee.id, committee.path)
-            )
+            grants.append(Grant(m.id, m.role, m.unit_id, m.unit.path, m.unit.level, committee.id, committee.path))
         scope = cls(user, grants, memberships)
         user._danvan_scope = scope
         return scope
@@ -168,8 +161,7 @@ class Scope:
     def supervises(self, unit) -> bool:
         """Manages a unit strictly above this one (the level that approves, urges, inspects)."""
         return any(
-            g.role in MANAGERS and unit.path.startswith(g.committee_path) and g.committee_id != unit.id
-            for g in self.grants
+            g.role in MANAGERS and unit.path.startswith(g.committee_path) and g.committee_id != unit.id for g in self.grants
         )
 
     def reviews_for(self, unit) -> bool:

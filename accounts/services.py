@@ -9,6 +9,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.models import Membership, User
+from accounts.scope import Scope
+from core import figures
 from core.queue import enqueue
 from core.roles import Role
 from core.tabular import read_table
@@ -25,6 +27,17 @@ CADRE_COLUMNS = {
 CADRE_TEMPLATE_HEADERS = [names[0] for names in CADRE_COLUMNS.values()]
 USERNAME_RE = re.compile(r"^[a-z0-9._-]{3,150}$")
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+# The figure family of cadre memberships: the cadres a unit has, counted in every campaign
+# (the figures are defined in registrations/figures.py, with the tasks cadres register).
+CADRES = "cad"
+
+
+def cadres_changed(*memberships) -> None:
+    """Memberships (pass them before and after a change) were added, changed or removed: the cadre
+    figures of their units are counted again (a role changed from or to cadre counts too)."""
+    figures.changed(families=[CADRES], units=[m.unit_id for m in memberships if m.role == Role.CADRE])
 
 
 def grantable_roles(scope, unit: Unit) -> list[str]:
@@ -69,6 +82,7 @@ def account_create(
             user.must_change_password = True
         user.save()
         membership = Membership.objects.create(user=user, unit=unit, role=role, position=position, created_by=by)
+        cadres_changed(membership)
         if email:
             from accounts.tasks import send_account_invitation
 
@@ -76,13 +90,16 @@ def account_create(
     return CreatedAccount(user, membership, password)
 
 
-def membership_set_active(*, scope, membership: Membership, active: bool) -> None:
+def membership_set_active(*, membership: Membership, active: bool, by) -> None:
+    scope = Scope.for_user(by)
     if not scope.manages(membership.unit):
         raise PermissionDenied(_("Bạn không quản lý đơn vị của vai trò này."))
     if membership.user_id == scope.user.pk and not active:
         raise ValidationError(_("Bạn không thể tự khóa vai trò của chính mình."))
     membership.is_active = active
-    membership.save(update_fields=["is_active"])
+    with transaction.atomic():
+        membership.save(update_fields=["is_active"])
+        cadres_changed(membership)
 
 
 @dataclass
@@ -102,8 +119,9 @@ def _username_from(seed: str, taken: set[str]) -> str:
     return candidate
 
 
-def cadres_import(*, scope, by: User, uploaded) -> CadreImportResult:
+def cadres_import(*, by: User, uploaded) -> CadreImportResult:
     """Create cadre accounts from a table; any bad row aborts the whole import (nothing written)."""
+    scope = Scope.for_user(by)
     rows = read_table(uploaded, columns=CADRE_COLUMNS, required=("full_name", "login", "unit_code"))
     result = CadreImportResult()
     codes = {r.values.get("unit_code", "") for r in rows}
@@ -163,8 +181,14 @@ def cadres_import(*, scope, by: User, uploaded) -> CadreImportResult:
                 existing_usernames.add(username)
             result.created.append(
                 account_create(
-                    scope=scope, by=by, full_name=name, username=username, email=email, unit=unit,
-                    role=Role.CADRE, position=position,
+                    scope=scope,
+                    by=by,
+                    full_name=name,
+                    username=username,
+                    email=email,
+                    unit=unit,
+                    role=Role.CADRE,
+                    position=position,
                 )
             )
     return result

@@ -4,15 +4,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts import forms, services
+from accounts.access import get_membership_for, get_person_for, visible_people
 from accounts.models import Membership, User
 from accounts.scope import require_roles
+from core.exports import xlsx_response
 from core.roles import MANAGERS, Role
 from core.tabular import xlsx_template
 from core.text import fold
@@ -56,11 +57,6 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
         return response
 
 
-def _people_queryset(scope):
-    visible_memberships = Membership.objects.filter(scope.units_q("unit"))
-    return User.objects.filter(pk__in=visible_memberships.values("user_id"))
-
-
 @login_required
 def people(request):
     require_roles(request, *MANAGERS)
@@ -68,7 +64,7 @@ def people(request):
     units = scope.visible_units().open().committees().order_by("depth", "position")
     form = forms.PeopleFilterForm(request.GET or None, units=units)
     memberships = Membership.objects.filter(scope.units_q("unit")).select_related("unit")
-    users = _people_queryset(scope)
+    users = visible_people(scope)
     if form.is_valid():
         data = form.cleaned_data
         if not data.get("include_inactive"):
@@ -98,18 +94,9 @@ def people(request):
     )
 
 
-def _person_for_view(request, pk: int) -> User:
-    scope = request.scope
-    user = _people_queryset(scope).filter(pk=pk).first()
-    if user is None:
-        raise Http404(_("Không tìm thấy người dùng."))
-    return user
-
-
 @login_required
 def person_detail(request, pk: int):
-    require_roles(request, *MANAGERS)
-    person = _person_for_view(request, pk)
+    person = get_person_for(request, pk)
     scope = request.scope
     memberships = [
         (m, scope.manages(m.unit))
@@ -122,14 +109,10 @@ def person_detail(request, pk: int):
 @login_required
 @require_POST
 def membership_toggle(request, pk: int):
-    require_roles(request, *MANAGERS)
-    scope = request.scope
-    membership = Membership.objects.select_related("unit", "user").filter(pk=pk).first()
-    if membership is None or not scope.sees_unit(membership.unit):
-        raise Http404(_("Không tìm thấy vai trò."))
+    membership = get_membership_for(request, pk)
     activate = request.POST.get("active") == "1"
     try:
-        services.membership_set_active(scope=scope, membership=membership, active=activate)
+        services.membership_set_active(membership=membership, active=activate, by=request.user)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
@@ -149,15 +132,20 @@ def person_create(request):
     scope = request.scope
     units = scope.managed_units().open().order_by("depth", "position")
     initial_unit = request.GET.get("don_vi")
-    form = forms.AccountCreateForm(
-        request.POST or None, units=units, initial={"unit": initial_unit, "role": Role.CADRE}
-    )
+    form = forms.AccountCreateForm(request.POST or None, units=units, initial={"unit": initial_unit, "role": Role.CADRE})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             created = services.account_create(
-                scope=scope, by=request.user, full_name=data["full_name"], username=data["username"],
-                email=data["email"], unit=data["unit"], role=data["role"], position=data["position"], phone=data["phone"],
+                scope=scope,
+                by=request.user,
+                full_name=data["full_name"],
+                username=data["username"],
+                email=data["email"],
+                unit=data["unit"],
+                role=data["role"],
+                position=data["position"],
+                phone=data["phone"],
             )
         except PermissionDenied as exc:
             form.add_error("role", str(exc))
@@ -174,7 +162,7 @@ def cadres_import(request):
     errors = []
     if request.method == "POST" and form.is_valid():
         try:
-            result = services.cadres_import(scope=scope, by=request.user, uploaded=form.cleaned_data["file"])
+            result = services.cadres_import(by=request.user, uploaded=form.cleaned_data["file"])
         except ValidationError as exc:
             form.add_error("file", exc)
         else:
@@ -195,14 +183,10 @@ def cadres_import_template(request):
         ["Nguyễn Văn An", "nguyenvanan@example.vn", "Phó Chủ tịch", unit.code if unit else ""],  # vi-only
         title="Cán bộ",  # vi-only
     )
-    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = 'attachment; filename="mau-nhap-can-bo.xlsx"'
-    return response
+    return xlsx_response(content, filename="mau-nhap-can-bo.xlsx")
 
 
 @login_required
 def profile(request):
     scope = request.scope
     return render(request, "accounts/profile.html", {"memberships": scope.memberships})
-
-

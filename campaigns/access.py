@@ -2,13 +2,12 @@
 the unit (and by the unit's cadres), registered and changed by whoever manages it; the campaign
 itself is edited by provincial staff."""
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import Http404
 from django.utils.translation import gettext as _
 
 from accounts.scope import Scope
-from campaigns.models import CommemorationActivity
+from campaigns.models import Campaign, Commemoration, CommemorationActivity
+from core.access import checked
 from documents import access as documents_access
 
 
@@ -24,14 +23,48 @@ def can_view_activity(scope: Scope, activity: CommemorationActivity) -> bool:
     return scope.sees_unit(activity.unit)
 
 
-def activity_for_edit(request, pk: int) -> CommemorationActivity:
-    activity = CommemorationActivity.objects.select_related("unit", "commemoration", "commemoration__campaign").filter(pk=pk).first()
-    scope = request.scope
-    if activity is None or not can_view_activity(scope, activity):
-        raise Http404(_("Không tìm thấy hoạt động."))
-    if not scope.manages(activity.unit):
-        raise PermissionDenied(_("Bạn chỉ xem được hoạt động này."))
-    return activity
+def get_activity_for(request, pk: int, need: str = "view") -> CommemorationActivity:
+    """need: "view", "change" (whoever manages the activity's unit)."""
+    activity = (
+        CommemorationActivity.objects.select_related("unit", "commemoration", "commemoration__campaign").filter(pk=pk).first()
+    )
+    return checked(
+        activity,
+        request.scope,
+        need,
+        view=can_view_activity,
+        not_found=_("Không tìm thấy hoạt động."),
+        needs={
+            "change": (lambda scope, a: scope.manages(a.unit), _("Bạn chỉ xem được hoạt động này.")),
+        },
+    )
+
+
+def get_commemoration_for(request, pk: int, need: str = "view") -> Commemoration:
+    """A commemoration of a campaign: every signed-in person reads it (each sees the activities of their own subtree)."""
+    event = Commemoration.objects.select_related("campaign").filter(pk=pk).first()
+    return checked(
+        event, request.scope, need, view=lambda scope, e: True, not_found=_("Không tìm thấy sự kiện kỷ niệm."), needs={}
+    )
+
+
+def can_edit_campaign(scope, campaign) -> bool:
+    return scope.is_province_staff
+
+
+def get_campaign_for(request, pk: int, need: str = "view"):
+    """Every signed-in person reads a campaign; provincial staff change it ("change")."""
+    campaign = Campaign.objects.filter(pk=pk).first()
+    return checked(
+        campaign,
+        request.scope,
+        need,
+        view=lambda scope, c: True,
+        not_found=_("Không tìm thấy phong trào."),
+        needs={
+            "change": (can_edit_campaign, _("Chỉ cán bộ Ủy ban MTTQ tỉnh sửa được thông tin phong trào.")),
+        },
+    )
 
 
 documents_access.register(

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from campaigns.models import Campaign, Commemoration, CommemorationActivity, Movement
+from core.figures import CountedAdmin
 
 
 @admin.register(Movement)
@@ -9,9 +10,14 @@ class MovementAdmin(admin.ModelAdmin):
 
 
 @admin.register(Campaign)
-class CampaignAdmin(admin.ModelAdmin):
+class CampaignAdmin(CountedAdmin, admin.ModelAdmin):
     list_display = ("year", "name", "theme", "status")
     filter_horizontal = ("movements",)
+
+    def counted_change(self, before, after, before_calls):
+        if before is None or (before.starts_on, before.ends_on) != (after.starts_on, after.ends_on):
+            return [{"units": None, "campaign": after.pk}]  # new, or other days: counted from scratch
+        return [{"renamed": None}]  # its dashboards name it
 
 
 class CommemorationActivityInline(admin.TabularInline):

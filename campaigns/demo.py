@@ -3,6 +3,7 @@
 import datetime as dt
 
 from campaigns.models import Campaign, Movement
+from core import figures
 
 # Plan II.2.2 names these five; the order is the plan's.
 MOVEMENTS = [
@@ -32,6 +33,7 @@ def load(ctx):
     )
     if created:
         campaign.movements.set(movements)
+        figures.changed(units=None, campaign=campaign)  # a new campaign: its figures counted from scratch
     ctx["campaign"] = campaign
     ctx["movements"] = movements
     return f"Phong trào 2020 {'mới' if created else 'đã có'}."

@@ -1,6 +1,5 @@
 """Forms of the plan pages. Side effects stay in the services; these only validate input."""
 
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -18,12 +17,25 @@ class ActivityForm(PortalModelForm):
 
     class Meta:
         model = CommemorationActivity
-        fields = ["unit", "kind", "title", "planned_on", "location", "expected_participants", "description", "status", "participants", "result"]
+        fields = [
+            "unit",
+            "kind",
+            "title",
+            "planned_on",
+            "location",
+            "expected_participants",
+            "description",
+            "status",
+            "participants",
+            "result",
+        ]
         widgets = {"description": forms.Textarea(attrs={"rows": 3}), "result": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, units=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"] = UnitChoiceField(label=_("Đơn vị tổ chức"), queryset=units if units is not None else Unit.objects.none())
+        self.fields["unit"] = UnitChoiceField(
+            label=_("Đơn vị tổ chức"), queryset=units if units is not None else Unit.objects.none()
+        )
         if self.instance and self.instance.pk:
             self.fields["unit"].initial = self.instance.unit_id
             self.fields["version"].initial = self.instance.version

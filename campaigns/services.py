@@ -7,20 +7,40 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.scope import Scope
 from campaigns.models import Campaign, CommemorationActivity
+from core import figures
 from core.concurrency import bump_version
 from core.dates import short_date
 from documents.services import attachments_add, attachments_check
 from units.models import Unit
 
 # --- commemorations ----------------------------------------------------------------------------------------
-ACTIVITY_FIELDS = ("kind", "title", "planned_on", "location", "description", "expected_participants", "status", "participants", "result")
+ACTIVITY_FIELDS = (
+    "kind",
+    "title",
+    "planned_on",
+    "location",
+    "description",
+    "expected_participants",
+    "status",
+    "participants",
+    "result",
+)
 
 
 def activity_save(
-    *, scope, by, commemoration, unit: Unit, activity: CommemorationActivity | None = None, expected_version: int | None = None,
-    files=(), token: str | None = None, **fields,
+    *,
+    by,
+    commemoration,
+    unit: Unit,
+    activity: CommemorationActivity | None = None,
+    expected_version: int | None = None,
+    files=(),
+    token: str | None = None,
+    **fields,
 ) -> tuple[CommemorationActivity, bool]:
+    scope = Scope.for_user(by)
     if token and activity is None:
         existing = CommemorationActivity.objects.filter(token=token).first()
         if existing is not None:
@@ -61,7 +81,10 @@ def activity_save(
 
 
 # --- the campaign ------------------------------------------------------------------------------------------
-def campaign_update(*, scope, campaign: Campaign, by, expected_version: int, theme: str, status: str, description: str, movements) -> Campaign:
+def campaign_update(
+    *, campaign: Campaign, by, expected_version: int, theme: str, status: str, description: str, movements
+) -> Campaign:
+    scope = Scope.for_user(by)
     if not scope.is_province_staff:
         raise PermissionDenied(_("Chỉ cán bộ Ủy ban MTTQ tỉnh sửa được thông tin phong trào."))
     with transaction.atomic():
@@ -72,6 +95,5 @@ def campaign_update(*, scope, campaign: Campaign, by, expected_version: int, the
         fresh.description = description
         fresh.save()
         fresh.movements.set(movements)
+        figures.renamed()  # every dashboard of the campaign shows it
     return fresh
-
-

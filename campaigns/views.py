@@ -9,11 +9,14 @@ from django.utils.translation import gettext
 
 from campaigns import forms, services
 from campaigns.access import (
-    activity_for_edit,
     activity_visible_q,
+    can_edit_campaign,
+    get_activity_for,
+    get_campaign_for,
+    get_commemoration_for,
 )
 from campaigns.models import Campaign, Commemoration, CommemorationActivity, Movement
-from core.concurrency import StaleObjectError, refresh_version, stale_errors
+from core.concurrency import StaleObjectError, stale_form
 from core.forms import new_token
 from core.paging import paginate
 from documents.selectors import attachments_of
@@ -30,7 +33,9 @@ def commemoration_list(request):
         Commemoration.objects.filter(campaign=campaign)
         .annotate(
             activity_count=Count("activities", filter=activity_visible_q_prefixed(scope), distinct=True),
-            held_count=Count("activities", filter=activity_visible_q_prefixed(scope) & Q(activities__status="held"), distinct=True),
+            held_count=Count(
+                "activities", filter=activity_visible_q_prefixed(scope) & Q(activities__status="held"), distinct=True
+            ),
         )
         .order_by("anniversary_on")
     )
@@ -53,7 +58,7 @@ def _managed_committees(scope):
 @login_required
 def commemoration_detail(request, pk: int):
     scope = request.scope
-    event = get_object_or_404(Commemoration.objects.select_related("campaign"), pk=pk)
+    event = get_commemoration_for(request, pk)
     activities = (
         CommemorationActivity.objects.filter(commemoration=event)
         .filter(activity_visible_q(scope))
@@ -71,11 +76,17 @@ def commemoration_detail(request, pk: int):
                 data = form.cleaned_data
                 try:
                     activity, created = services.activity_save(
-                        scope=scope, by=request.user, commemoration=event, unit=data["unit"], files=data["files"],
-                        token=data.get("token") or None, **{k: data[k] for k in services.ACTIVITY_FIELDS if k in data},
+                        by=request.user,
+                        commemoration=event,
+                        unit=data["unit"],
+                        files=data["files"],
+                        token=data.get("token") or None,
+                        **{k: data[k] for k in services.ACTIVITY_FIELDS if k in data},
                     )
                 except ValidationError as exc:
-                    form.add_error("files" if exc.code in FILE_ERRORS else "planned_on" if exc.code == "outside_campaign" else None, exc)
+                    form.add_error(
+                        "files" if exc.code in FILE_ERRORS else "planned_on" if exc.code == "outside_campaign" else None, exc
+                    )
                 else:
                     messages.success(
                         request,
@@ -86,19 +97,27 @@ def commemoration_detail(request, pk: int):
                     return redirect("campaigns:commemoration_detail", pk=event.pk)
         else:
             home = scope.acted_committees()[0]
-            form = forms.ActivityForm(initial={"token": new_token(), "unit": home, "planned_on": event.anniversary_on}, units=units)
+            form = forms.ActivityForm(
+                initial={"token": new_token(), "unit": home, "planned_on": event.anniversary_on}, units=units
+            )
     elif request.method == "POST":
         raise PermissionDenied(gettext("Chỉ cán bộ phụ trách đơn vị mới đăng ký hoạt động."))
     return render(
         request,
         "campaigns/commemoration_detail.html",
-        {"event": event, "page": page, "query": query, "form": form, "managed": {u.pk for u in _managed_committees(scope)} if can_register else set()},
+        {
+            "event": event,
+            "page": page,
+            "query": query,
+            "form": form,
+            "managed": {u.pk for u in _managed_committees(scope)} if can_register else set(),
+        },
     )
 
 
 @login_required
 def activity_edit(request, pk: int):
-    activity = activity_for_edit(request, pk)
+    activity = get_activity_for(request, pk, need="change")
     scope = request.scope
     units = _managed_committees(scope)
     if request.method == "POST":
@@ -107,14 +126,16 @@ def activity_edit(request, pk: int):
             data = form.cleaned_data
             try:
                 services.activity_save(
-                    scope=scope, by=request.user, commemoration=activity.commemoration, unit=data["unit"], activity=activity,
-                    expected_version=data.get("version") or 0, files=data["files"],
+                    by=request.user,
+                    commemoration=activity.commemoration,
+                    unit=data["unit"],
+                    activity=activity,
+                    expected_version=data.get("version") or 0,
+                    files=data["files"],
                     **{k: data[k] for k in services.ACTIVITY_FIELDS if k in data},
                 )
             except StaleObjectError as exc:
-                for line in stale_errors(exc):
-                    form.add_error(None, line)
-                refresh_version(form, exc.instance.version)
+                stale_form(form, exc)
             except ValidationError as exc:
                 form.add_error("files" if exc.code in FILE_ERRORS else None, exc)
             else:
@@ -122,13 +143,17 @@ def activity_edit(request, pk: int):
                 return redirect("campaigns:commemoration_detail", pk=activity.commemoration_id)
     else:
         form = forms.ActivityForm(units=units, instance=activity)
-    return render(request, "campaigns/activity_form.html", {"form": form, "activity": activity, "files": list(attachments_of(activity))})
+    return render(
+        request, "campaigns/activity_form.html", {"form": form, "activity": activity, "files": list(attachments_of(activity))}
+    )
 
 
 # --- the campaign ------------------------------------------------------------------------------------------------
 @login_required
 def campaign_list(request):
-    campaigns = Campaign.objects.annotate(plan_count=Count("plans", filter=Q(plans__status="issued", plans__superseded_at__isnull=True))).order_by("-year")
+    campaigns = Campaign.objects.annotate(
+        plan_count=Count("plans", filter=Q(plans__status="issued", plans__superseded_at__isnull=True))
+    ).order_by("-year")
     return render(request, "campaigns/campaign_list.html", {"campaigns": campaigns})
 
 
@@ -141,27 +166,28 @@ def campaign_detail(request, pk: int):
     return render(
         request,
         "campaigns/campaign_detail.html",
-        {"campaign": campaign, "events": events, "can_edit": request.scope.is_province_staff},
+        {"campaign": campaign, "events": events, "can_edit": can_edit_campaign(request.scope, campaign)},
     )
 
 
 @login_required
 def campaign_edit(request, pk: int):
-    campaign = get_object_or_404(Campaign, pk=pk)
-    if not request.scope.is_province_staff:
-        raise PermissionDenied(gettext("Chỉ cán bộ Ủy ban MTTQ tỉnh sửa được thông tin phong trào."))
+    campaign = get_campaign_for(request, pk, need="change")
     form = forms.CampaignForm(request.POST or None, instance=campaign)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             services.campaign_update(
-                scope=request.scope, campaign=campaign, by=request.user, expected_version=data["version"], theme=data["theme"],
-                status=data["status"], description=data["description"], movements=data["movements"],
+                campaign=campaign,
+                by=request.user,
+                expected_version=data["version"],
+                theme=data["theme"],
+                status=data["status"],
+                description=data["description"],
+                movements=data["movements"],
             )
         except StaleObjectError as exc:
-            for line in stale_errors(exc):
-                form.add_error(None, line)
-            refresh_version(form, exc.instance.version)
+            stale_form(form, exc)
         else:
             messages.success(request, gettext("Đã lưu thông tin phong trào."))
             return redirect("campaigns:campaign_detail", pk=campaign.pk)

@@ -93,7 +93,23 @@ def start_postgres():
     data = WORK / "pg"
     data.mkdir(parents=True)
     shutil.chown(data, "postgres", "postgres")
-    run(["runuser", "-u", "postgres", "--", str(PG_BIN / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres", "-E", "UTF8"])
+    run(
+        [
+            "runuser",
+            "-u",
+            "postgres",
+            "--",
+            str(PG_BIN / "initdb"),
+            "-D",
+            str(data),
+            "-A",
+            "trust",
+            "-U",
+            "postgres",
+            "-E",
+            "UTF8",
+        ]
+    )
     pg("-o", f"-p {PG_PORT} -k {data} -c listen_addresses=127.0.0.1", "-l", str(data / "log"), "-w", "start")
     run(["psql", "-h", "127.0.0.1", "-p", str(PG_PORT), "-U", "postgres", "-q", "-c", f"CREATE DATABASE {DB_NAME}"])
 
@@ -103,8 +119,27 @@ def redis_up() -> bool:
 
 
 def start_redis():
-    run(["redis-server", "--port", str(REDIS_PORT), "--bind", "127.0.0.1", "--daemonize", "yes", "--save", "", "--appendonly", "no",
-         "--pidfile", str(WORK / "redis.pid"), "--logfile", str(WORK / "redis.log"), "--dir", str(WORK)])
+    run(
+        [
+            "redis-server",
+            "--port",
+            str(REDIS_PORT),
+            "--bind",
+            "127.0.0.1",
+            "--daemonize",
+            "yes",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--pidfile",
+            str(WORK / "redis.pid"),
+            "--logfile",
+            str(WORK / "redis.log"),
+            "--dir",
+            str(WORK),
+        ]
+    )
     for _ in range(50):
         if redis_up():
             return
@@ -132,9 +167,24 @@ def _log(name: str):
 
 def start_web():
     processes["web"] = subprocess.Popen(
-        [str(BIN / "gunicorn"), "danvan.wsgi", "-b", f"127.0.0.1:{WEB_PORT}", "-w", "2", "--timeout", "60",
-         "--access-logfile", "-", "--error-logfile", str(WORK / "gunicorn.log")],
-        cwd=ROOT, env=ENV, stdout=_log("gunicorn-access.log"), stderr=subprocess.STDOUT,
+        [
+            str(BIN / "gunicorn"),
+            "danvan.wsgi",
+            "-b",
+            f"127.0.0.1:{WEB_PORT}",
+            "-w",
+            "2",
+            "--timeout",
+            "60",
+            "--access-logfile",
+            "-",
+            "--error-logfile",
+            str(WORK / "gunicorn.log"),
+        ],
+        cwd=ROOT,
+        env=ENV,
+        stdout=_log("gunicorn-access.log"),
+        stderr=subprocess.STDOUT,
     )
     wait_http("/suc-khoe/")
 
@@ -143,9 +193,26 @@ def start_worker():
     pidfile = WORK / "worker.pid"
     pidfile.unlink(missing_ok=True)
     processes["worker"] = subprocess.Popen(
-        [str(BIN / "celery"), "-A", "danvan", "worker", "-l", "info", "-c", "1", "--pidfile", str(pidfile),
-         "--without-gossip", "--without-mingle", "-n", "chaos@%h"],
-        cwd=ROOT, env=ENV, stdout=_log("worker.log"), stderr=subprocess.STDOUT,
+        [
+            str(BIN / "celery"),
+            "-A",
+            "danvan",
+            "worker",
+            "-l",
+            "info",
+            "-c",
+            "1",
+            "--pidfile",
+            str(pidfile),
+            "--without-gossip",
+            "--without-mingle",
+            "-n",
+            "chaos@%h",
+        ],
+        cwd=ROOT,
+        env=ENV,
+        stdout=_log("worker.log"),
+        stderr=subprocess.STDOUT,
     )
     for _ in range(200):
         if "ready." in (WORK / "worker.log").read_text(errors="replace"):
@@ -167,8 +234,10 @@ def stop_all():
     for handle in logs:
         handle.close()
     if (WORK / "pg" / "postmaster.pid").exists():
-        subprocess.run(["runuser", "-u", "postgres", "--", str(PG_BIN / "pg_ctl"), "-D", str(WORK / "pg"), "-m", "fast", "-w", "stop"],
-                       capture_output=True)
+        subprocess.run(
+            ["runuser", "-u", "postgres", "--", str(PG_BIN / "pg_ctl"), "-D", str(WORK / "pg"), "-m", "fast", "-w", "stop"],
+            capture_output=True,
+        )
 
 
 # --- a browser without a browser -------------------------------------------------------------------
@@ -271,8 +340,10 @@ def wait_for(predicate, timeout: float, step: float = 0.2):
 
 # --- scenarios ---------------------------------------------------------------------------------
 def six_month_period_id() -> int:
-    return sql("SELECT p.id FROM reports_reportingperiod p JOIN units_unit u ON u.id = p.receiving_unit_id "
-               "WHERE p.kind = 'six_month' AND u.code = '08'")[0][0]
+    return sql(
+        "SELECT p.id FROM reports_reportingperiod p JOIN units_unit u ON u.id = p.receiving_unit_id "
+        "WHERE p.kind = 'six_month' AND u.code = '08'"
+    )[0][0]
 
 
 def scenario_redis_down_while_sending(period: int):
@@ -289,9 +360,15 @@ def scenario_redis_down_while_sending(period: int):
     started = time.time()
     status, _, text = browser.post(page + "gui/", fields)
     elapsed = time.time() - started
-    sent = sql("SELECT r.status FROM reports_report r JOIN units_unit u ON u.id = r.unit_id "
-               f"WHERE r.period_id = {period} AND u.code = '076'")[0][0]
-    check("the report is sent while Redis is down", status == 200 and sent == "submitted", f"HTTP {status}, status {sent}, {elapsed:.1f} s")
+    sent = sql(
+        "SELECT r.status FROM reports_report r JOIN units_unit u ON u.id = r.unit_id "
+        f"WHERE r.period_id = {period} AND u.code = '076'"
+    )[0][0]
+    check(
+        "the report is sent while Redis is down",
+        status == 200 and sent == "submitted",
+        f"HTTP {status}, status {sent}, {elapsed:.1f} s",
+    )
     check("the officer is told the e-mails will go later", "hàng đợi đang tạm ngừng" in text)
     waiting = sql("SELECT count(*) FROM core_outboxitem WHERE sent_at IS NULL")[0][0] - before
     check("the work waits in the outbox", waiting > 0, f"{waiting} item(s)")
@@ -302,7 +379,11 @@ def scenario_redis_down_while_sending(period: int):
     out = manage("shell", "--no-imports", "-c", "from core.outbox import flush; print(flush())")
     check("the outbox is flushed into the queue", out.strip().endswith(", 0)"), out.strip())
     delivered = wait_for(lambda: sql(mails + " AND status = 'sent'")[0][0] == created, 60)
-    check("the worker delivers the e-mails once Redis is back", created > 0 and bool(delivered), f"{created} e-mail(s) of the submission, all sent")
+    check(
+        "the worker delivers the e-mails once Redis is back",
+        created > 0 and bool(delivered),
+        f"{created} e-mail(s) of the submission, all sent",
+    )
 
 
 def worker_pool_pids() -> list[int]:
@@ -326,11 +407,15 @@ def scenario_worker_killed_while_rendering(period: int):
         for pid in pids:
             os.kill(pid, signal.SIGKILL)
     check("a pool process was killed mid-render", bool(rendering and pids), f"document {doc}, killed {pids}")
-    done = wait_for(lambda: sql(f"SELECT status, attempts, file FROM documents_generateddocument WHERE id = {doc}")[0][0] == "done", 90)
+    done = wait_for(
+        lambda: sql(f"SELECT status, attempts, file FROM documents_generateddocument WHERE id = {doc}")[0][0] == "done", 90
+    )
     row = sql(f"SELECT status, attempts, file, pages FROM documents_generateddocument WHERE id = {doc}")[0]
     check("the task is redelivered and the PDF finishes", bool(done), f"status {row[0]}, attempts {row[1]}, {row[3]} pages")
-    count = sql(f"SELECT count(*) FROM documents_generateddocument WHERE kind = 'report_version' AND source_key = "
-                f"(SELECT source_key FROM documents_generateddocument WHERE id = {doc})")[0][0]
+    count = sql(
+        f"SELECT count(*) FROM documents_generateddocument WHERE kind = 'report_version' AND source_key = "
+        f"(SELECT source_key FROM documents_generateddocument WHERE id = {doc})"
+    )[0][0]
     files = list((WORK / "var" / "media" / "documents" / "report_version").glob(f"report_version-{doc}*.pdf"))
     check("exactly one PDF results", count == 1 and len(files) == 1, f"{count} document row, files {[f.name for f in files]}")
     _, _, page = browser.get(f"/van-ban/{doc}/")
@@ -341,7 +426,16 @@ def scenario_postgres_restart():
     say("3. PostgreSQL restarted under the running portal")
     browser = Browser()
     browser.login("tinh")
-    pg("-m", "fast", "-w", "-l", str(WORK / "pg" / "log"), "restart", "-o", f"-p {PG_PORT} -k {WORK / 'pg'} -c listen_addresses=127.0.0.1")
+    pg(
+        "-m",
+        "fast",
+        "-w",
+        "-l",
+        str(WORK / "pg" / "log"),
+        "restart",
+        "-o",
+        f"-p {PG_PORT} -k {WORK / 'pg'} -c listen_addresses=127.0.0.1",
+    )
     statuses = []
     for path in ("/suc-khoe/", "/", "/bao-cao/", "/don-vi/08/"):
         try:
@@ -349,10 +443,18 @@ def scenario_postgres_restart():
         except urllib.error.HTTPError as exc:
             status = exc.code
         statuses.append((path, status))
-    check("the first requests after the restart succeed", all(s == 200 for _, s in statuses), ", ".join(f"{p} {s}" for p, s in statuses))
-    out = manage("shell", "--no-imports", "-c",
-                 "from notifications.services import notify; from accounts.models import User; "
-                 "print(len(notify(recipients=[User.objects.get(username='nahang')], kind='general', title='Sau khi khởi động lại')))")
+    check(
+        "the first requests after the restart succeed",
+        all(s == 200 for _, s in statuses),
+        ", ".join(f"{p} {s}" for p, s in statuses),
+    )
+    out = manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from notifications.services import notify; from accounts.models import User; "
+        "print(len(notify(recipients=[User.objects.get(username='nahang')], kind='general', title='Sau khi khởi động lại')))",
+    )
     sent = wait_for(lambda: sql("SELECT status FROM notifications_emaildelivery ORDER BY id DESC LIMIT 1")[0][0] == "sent", 30)
     check("the worker still works after the restart", out.strip() == "1" and bool(sent))
 

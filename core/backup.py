@@ -84,7 +84,9 @@ def backup(*, directory: Path) -> BackupResult:
         env, args = _pg_env_args(db)
         subprocess.run(
             ["pg_dump", "--format=custom", "--no-owner", "--file", str(directory / "database.dump"), *args, db["NAME"]],
-            env=env, check=True, capture_output=True,
+            env=env,
+            check=True,
+            capture_output=True,
         )
     elif engine == "sqlite":
         connection.ensure_connection()
@@ -122,8 +124,11 @@ def _restored_counts_pg(url_db: dict, tables: list[str]) -> dict[str, int]:
     import psycopg2
 
     conn = psycopg2.connect(
-        dbname=url_db["NAME"], host=url_db.get("HOST") or None, port=url_db.get("PORT") or None,
-        user=url_db.get("USER") or None, password=url_db.get("PASSWORD") or None,
+        dbname=url_db["NAME"],
+        host=url_db.get("HOST") or None,
+        port=url_db.get("PORT") or None,
+        user=url_db.get("USER") or None,
+        password=url_db.get("PASSWORD") or None,
     )
     try:
         with conn.cursor() as cur:
@@ -145,7 +150,9 @@ def restore(*, directory: Path, target_db: dict, media_root: Path) -> RestoreRes
         env, args = _pg_env_args(target_db)
         proc = subprocess.run(
             ["pg_restore", "--no-owner", "--exit-on-error", "-d", target_db["NAME"], *args, str(directory / "database.dump")],
-            env=env, capture_output=True, text=True,
+            env=env,
+            capture_output=True,
+            text=True,
         )
         if proc.returncode != 0:
             raise BackupError(f"pg_restore failed: {proc.stderr.strip()[:2000]}")
@@ -164,11 +171,9 @@ def restore(*, directory: Path, target_db: dict, media_root: Path) -> RestoreRes
     with tarfile.open(directory / "media.tar.gz", "r:gz") as tar:
         members = [m for m in tar.getmembers() if m.name.startswith("media/") or m.name == "media"]
         for member in members:
-            member.name = member.name[len("media/"):] if member.name != "media" else "."
+            member.name = member.name[len("media/") :] if member.name != "media" else "."
         tar.extractall(media_root, members=members, filter="data")
-    mismatches = [
-        f"table {t}: {counts.get(t)} rows, backup had {n}" for t, n in manifest["tables"].items() if counts.get(t) != n
-    ]
+    mismatches = [f"table {t}: {counts.get(t)} rows, backup had {n}" for t, n in manifest["tables"].items() if counts.get(t) != n]
     restored_files = media_checksums(media_root)
     for rel, digest in manifest["files"].items():
         if restored_files.get(rel) != digest:

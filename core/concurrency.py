@@ -71,7 +71,9 @@ def stale_errors(exc: StaleObjectError) -> list[str]:
     """What someone else changed, for the form's error box (the user's input stays in the form)."""
     lines = [_("Người khác vừa lưu nội dung này sau khi bạn mở trang; nội dung bạn nhập chưa được ghi và vẫn còn trong ô nhập.")]
     for label, then, now in exc.changes[:8]:
-        lines.append(_("Đã đổi “%(field)s”: từ “%(old)s” thành “%(new)s”.") % {"field": label, "old": _short(then), "new": _short(now)})
+        lines.append(
+            _("Đã đổi “%(field)s”: từ “%(old)s” thành “%(new)s”.") % {"field": label, "old": _short(then), "new": _short(now)}
+        )
     lines.append(_("Hãy xem lại và bấm lưu lần nữa nếu vẫn muốn ghi nội dung của bạn."))
     return lines
 
@@ -89,4 +91,19 @@ def refresh_version(form, version: int) -> None:
     """After a refused stale save, the re-rendered form carries the current version, so saving
     again (after reading what changed) is accepted."""
     form.data = form.data.copy()
-    form.data["version"] = str(version)
+    form.data[form.add_prefix("version")] = str(version)
+
+
+def stale_form(form, exc: StaleObjectError, *, lead: str | None = None, changes: bool = True, refresh: bool = True) -> None:
+    """Show a refused stale save in the form: the lead line (or the standard one), what the other
+    person changed (in the error list, or `form.stale_changes` for a page that shows them in a
+    panel), and carry the current version so that saving again is a deliberate choice. The user's
+    input stays in the form."""
+    lines = stale_errors(exc) if changes else [stale_errors(exc)[0]]
+    if lead is not None:
+        lines[0] = lead
+    for line in lines:
+        form.add_error(None, line)
+    form.stale_changes = exc.changes
+    if refresh:
+        refresh_version(form, exc.instance.version)

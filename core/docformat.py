@@ -5,8 +5,6 @@ from dataclasses import dataclass, field
 
 from core import dates
 
-NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-NATIONAL_MOTTO = "Độc lập - Tự do - Hạnh phúc"
 FRONT_PARENT = "ỦY BAN MTTQ VIỆT NAM"
 
 
@@ -18,13 +16,13 @@ def upper_vi(text: str) -> str:
 class DocumentHead:
     """The two-column header and the title block of a document."""
 
-    parent_lines: list[str]          # ô 2, not bold: "ỦY BAN MTTQ VIỆT NAM", "TỈNH TUYÊN QUANG"
-    issuer: str                       # ô 2, bold, rule under it: "BAN THƯỜNG TRỰC"
-    number_line: str                  # ô 3: "Số: 05/KH-MTTQ-BTT"
-    place_date: str                   # ô 4: "Tuyên Quang, ngày 12 tháng 02 năm 2020"
-    type_name: str                    # ô 5a: "KẾ HOẠCH", "BÁO CÁO"
-    summary: str = ""                 # trích yếu
-    subject_line: str = ""           # ô 5b, công văn only: "V/v đôn đốc …"
+    parent_lines: list[str]  # ô 2, not bold: "ỦY BAN MTTQ VIỆT NAM", "TỈNH TUYÊN QUANG"
+    issuer: str  # ô 2, bold, rule under it: "BAN THƯỜNG TRỰC"
+    number_line: str  # ô 3: "Số: 05/KH-MTTQ-BTT"
+    place_date: str  # ô 4: "Tuyên Quang, ngày 12 tháng 02 năm 2020"
+    type_name: str  # ô 5a: "KẾ HOẠCH", "BÁO CÁO"
+    summary: str = ""  # trích yếu
+    subject_line: str = ""  # ô 5b, công văn only: "V/v đôn đốc …"
     addressees: list[str] = field(default_factory=list)  # ô 9a "Kính gửi"
 
 
@@ -37,7 +35,7 @@ class DocumentFoot:
 
 
 def number_line(number_symbol: str) -> str:
-    """"05/KH-MTTQ-BTT" → "Số: 05/KH-MTTQ-BTT"; free text is kept as written."""
+    """ "05/KH-MTTQ-BTT" → "Số: 05/KH-MTTQ-BTT"; free text is kept as written."""
     text = (number_symbol or "").strip()
     if not text:
         return "Số:      /"
@@ -56,7 +54,7 @@ def place_date(place: str, day) -> str:
 
 
 def unit_parent_lines(unit) -> list[str]:
-    """"ỦY BAN MTTQ VIỆT NAM" then the unit's name in capitals ("TỈNH TUYÊN QUANG")."""
+    """ "ỦY BAN MTTQ VIỆT NAM" then the unit's name in capitals ("TỈNH TUYÊN QUANG")."""
     committee = unit.committee
     return [FRONT_PARENT, upper_vi(committee.name)]
 

@@ -163,13 +163,20 @@ def python_leftovers(source: str) -> list[tuple[int, str]]:
                 for child in ast.walk(node):
                     covered.add(id(child))
     lines = source.splitlines()
+    # A `# vi-only` mark on any line of a statement covers every string of it: the formatter may
+    # spread a statement over several lines and leave the mark on its last one.
+    marked: set[int] = set()
+    for stmt in ast.walk(tree):
+        if isinstance(stmt, ast.stmt) and not hasattr(stmt, "body"):  # simple statements only
+            span = range(stmt.lineno, (stmt.end_lineno or stmt.lineno) + 1)
+            if any("# vi-only" in lines[n - 1] for n in span):
+                marked.update(span)
     found = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
             if id(node) in covered or id(node) in docstrings:
                 continue
-            span = lines[node.lineno - 1 : (node.end_lineno or node.lineno)]
-            if any("# vi-only" in line for line in span):
+            if any(n in marked for n in range(node.lineno, (node.end_lineno or node.lineno) + 1)):
                 continue
             if VIETNAMESE.search(node.value):
                 found.append((node.lineno, " ".join(node.value.split())[:120]))

@@ -73,7 +73,6 @@ class SlidingSessionMiddleware:
         return response
 
 
-
 class DelayedWorkMiddleware:
     """Tells the person whose request queued background work that the broker (Redis) refused it:
     their data is saved, the work waits in the outbox and is done later (outbox.flush). Marks the

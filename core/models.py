@@ -21,5 +21,3 @@ class OutboxItem(models.Model):
 
     def __str__(self):
         return f"{self.task_name}{tuple(self.args)}"
-
-

@@ -22,10 +22,6 @@ LABELS = {
 }
 
 
-def register_label(task_name: str, label: str) -> None:
-    LABELS[task_name] = label
-
-
 def describe(task_names) -> str:
     labels = []
     for name in task_names:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 
+from core.exports import BOLD, StreamingXlsx
 from core.text import fold, nfc
 from core.uploads import sniff
 
@@ -65,7 +66,9 @@ def _rows_from_csv(data: bytes):
         yield [_normalise(v) for v in row]
 
 
-def read_table(uploaded, *, columns: dict[str, tuple[str, ...]], required: tuple[str, ...], max_rows: int = 2000) -> list[TableRow]:
+def read_table(
+    uploaded, *, columns: dict[str, tuple[str, ...]], required: tuple[str, ...], max_rows: int = 2000
+) -> list[TableRow]:
     """Rows of the first sheet as dicts keyed by the column keys; raise ValidationError for a file
     that cannot be read as a table at all (row-level problems are the caller's to report)."""
     if uploaded.size > MAX_BYTES:
@@ -109,32 +112,10 @@ def read_table(uploaded, *, columns: dict[str, tuple[str, ...]], required: tuple
 
 def xlsx_template(headers: list[str], example: list[str] | None = None, title: str = "Danh sách") -> bytes:
     """A small .xlsx with the header row (and an example row) for users to fill in."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = title[:31]
-    sheet.append(headers)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    if example:
-        sheet.append(example)
-    for column, header in zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", headers, strict=False):
-        sheet.column_dimensions[column].width = max(14, len(header) + 6)
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    book = StreamingXlsx(buffer, sheet_name=title, widths=[max(14, len(h) + 6) for h in headers])
+    book.write_row(headers, style=BOLD)
+    if example:
+        book.write_row(example)
+    book.close()
     return buffer.getvalue()
-
-
-# A cell that starts with one of these is run as a formula by spreadsheet programs (=HYPERLINK(…),
-# +cmd|…, @SUM(…)); text typed by users goes out with a leading apostrophe instead.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def inert_cell(value):
-    """A value safe to put in a .csv or an openpyxl cell: text that a spreadsheet would take for a
-    formula is prefixed with an apostrophe; numbers, dates and other text pass unchanged."""
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value

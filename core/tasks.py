@@ -2,7 +2,6 @@
 acknowledged late (settings: CELERY_TASK_ACKS_LATE, reject on worker lost), so a worker that dies
 mid-task leaves the message to be delivered again; the services are safe to run twice."""
 
-
 from celery import shared_task
 
 
@@ -11,5 +10,3 @@ def flush_outbox():
     from core.outbox import flush
 
     return flush()
-
-

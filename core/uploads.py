@@ -80,7 +80,10 @@ def validate_upload(uploaded, *, allowed: dict[str, str] = EVIDENCE_TYPES, max_b
         raise ValidationError(
             gettext("Nội dung tệp “%(name)s” không phải là %(allowed)s; tệp không được nhận."),
             code="bad_type",
-            params={"name": name, "allowed": ALLOWED_DESCRIPTION if allowed is EVIDENCE_TYPES else ", ".join(sorted(set(allowed.values()))).upper()},
+            params={
+                "name": name,
+                "allowed": ALLOWED_DESCRIPTION if allowed is EVIDENCE_TYPES else ", ".join(sorted(set(allowed.values()))).upper(),
+            },
         )
     if mime in IMAGE_TYPES:
         from PIL import Image, UnidentifiedImageError

@@ -7,6 +7,8 @@ class DashboardsConfig(AppConfig):
     verbose_name = _("Bảng điều khiển")
 
     def ready(self):
-        from dashboards import home, nav, signals  # noqa: F401  (home item, navigation, summary upkeep)
+        from core import figures as registry
+        from dashboards import figures, home, nav  # noqa: F401  (home item, navigation)
 
-        signals.connect()
+        # The summary rows follow the changes the services report (core.figures.changed / renamed).
+        registry.listen(figures.apply_change)

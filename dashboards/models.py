@@ -1,21 +1,21 @@
 """Summary rows behind the dashboards: for each campaign, unit and figure, the unit's own value and
 the value of its whole subtree (the unit and everything under it).
 
-They are derived data, kept up to date in the same transaction as the change they count
-(dashboards/signals.py → dashboards/figures.py) and recomputed from scratch by
+They are derived data: every figure of the figure registry (core/figures.py and each app's
+figures.py), kept up to date in the same transaction as the change they count (the services call
+core.figures.changed() → dashboards/figures.py) and recomputed from scratch by
 `manage.py refresh_dashboards` (after bulk loads, and nightly as a safety net). Tests prove that
 every figure equals a direct count of the same thing.
 
-Keys (family → keys):
-  reg    reg:<kind>:<status> (every registration, drafts included), field:<field id> (sent ones)
-  cad    cadres (active cadre memberships), cadres_reg (those whose person sent ≥ 1 task)
-  plan   committees (open committees), plans_issued (committees with an issued plan)
-  rep    rep:<period kind>:required | on_time | late (as the receiving unit of a period)
-  task   tasks (assignments of plans in force), tasks_done, taskdue:<YYYY-MM-DD> (open ones due
-         that day: "overdue" is decided at read time from the date in the key)
-  ex     ex:<status> (exemplars)       art    art:<status> (articles)
-  pending  pending:<plan id>: a plan was issued; its assignments (made in bulk, without signals)
-         are counted by the next read or right after the commit.
+Keys: a figure's key ("reg_content", "tasks_due", "cadres", …); a breakdown's key
+("reg:<kind>:<status>", "field:<field id>"); a figure that depends on the day of the read, per day
+of its date ("tasks_overdue@<YYYY-MM-DD>", "articles_published@<YYYY-MM-DD>": summed up to the day
+of the read); a source counted by its app ("rep:<period kind>:required | on_time | late").
+`family` is the registry's family of the key (reg, cad, plan, task, insp, ex, art, rep), or:
+  rev      ~rev: the unit's revision, raised with every change of its totals (the dashboards' cache)
+  lock     ~tree: one row per campaign and top unit, locked by every change of the tree
+  pending  pending:<family>:<token>: units whose values of that family were changed in bulk (a
+           plan's assignments); counted right after the commit or by the next read.
 """
 
 from django.db import models

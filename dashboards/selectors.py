@@ -13,8 +13,11 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import Campaign
+from core import figures as registry
 from dashboards import figures
 from dashboards.models import UnitFigure
+from plans import figures as plan_figures
+from registrations import figures as reg_figures
 from registrations.models import Field, Registration
 from reports.models import Report, ReportingPeriod
 from units.models import Unit
@@ -94,7 +97,8 @@ class Light:
 
 @dataclass
 class Figures:
-    """One unit's subtree figures for the campaign."""
+    """One unit's subtree figures for the campaign, by the keys of the figure registry
+    (core/figures.py; what each counts is defined there)."""
 
     values: dict
     today: dt.date
@@ -106,17 +110,21 @@ class Figures:
     # registrations ---------------------------------------------------------------------------------
     @cached_property
     def _sent_by_kind(self) -> dict:
-        return {k: sum(self.values.get(f"reg:{k}:{s}", 0) for s in SENT_STATUSES) for k in Kind.values}
+        return {k: self.get(reg_figures.BY_KIND[k]) for k in Kind.values}
 
     def sent(self, kind: str | None = None) -> int:
         return self._sent_by_kind[kind] if kind else sum(self._sent_by_kind.values())
 
+    def _kind_status(self, kind: str, status: str) -> int:
+        return self.get(f"{reg_figures.KIND_STATUS}:{kind}:{status}")
+
     def drafts(self) -> int:
-        return sum(self.get(f"reg:{k}:{Status.DRAFT}") for k in Kind.values)
+        return sum(self._kind_status(k, Status.DRAFT) for k in Kind.values)
 
     def by_status(self, kind: str | None = None) -> dict:
-        kinds = [kind] if kind else list(Kind.values)
-        return {s: sum(self.get(f"reg:{k}:{s}") for k in kinds) for s in SENT_STATUSES}
+        if kind is None:
+            return {s: self.get(reg_figures.BY_STATUS[s]) for s in SENT_STATUSES}
+        return {s: self._kind_status(kind, s) for s in SENT_STATUSES}
 
     def by_kind(self) -> dict:
         return dict(self._sent_by_kind)
@@ -124,11 +132,11 @@ class Figures:
     # people, plans, tasks ----------------------------------------------------------------------------
     @property
     def cadres(self) -> int:
-        return self.get("cadres")
+        return self.get(reg_figures.CADRES)
 
     @property
     def cadres_reg(self) -> int:
-        return self.get("cadres_reg")
+        return self.get(reg_figures.CADRES_REGISTERED)
 
     @property
     def cadre_pct(self):
@@ -136,11 +144,12 @@ class Figures:
 
     @property
     def committees(self) -> int:
-        return self.get("committees")
+        return self.get(plan_figures.COMMITTEES)
 
     @property
     def plans(self) -> int:
-        return self.get("plans_issued")
+        """Committees with a plan in force (not the number of plans)."""
+        return self.get(plan_figures.COMMITTEES_PLANNED)
 
     @property
     def plan_pct(self):
@@ -148,7 +157,7 @@ class Figures:
 
     @property
     def tasks(self) -> int:
-        return self.get("tasks")
+        return self.get("tasks_due")
 
     @property
     def tasks_done(self) -> int:
@@ -156,22 +165,22 @@ class Figures:
 
     @property
     def overdue(self) -> int:
-        """Open assignments due before the day of the read (summed by the query from taskdue rows)."""
-        return self.get("overdue")
+        """Open assignments due before the day of the read (summed by the query from the dated rows)."""
+        return self.get("tasks_overdue")
 
     # exemplars, articles ------------------------------------------------------------------------------
     @property
     def exemplars_nominated(self) -> int:
-        return sum(v for k, v in self.values.items() if k.startswith("ex:"))
+        return self.get("exemplars_nominated")
 
     @property
     def exemplars_recognised(self) -> int:
-        return self.get("ex:recognised")
+        return self.get("exemplars_recognised")
 
     @property
     def articles(self) -> int:
-        """Articles out by the end of the day of the read (summed by the query from artpub rows)."""
-        return self.get("articles")
+        """Articles out by the end of the day of the read (summed by the query from the dated rows)."""
+        return self.get("articles_published")
 
     # reports of the subtree, for the period kind shown ------------------------------------------------
     @property
@@ -318,31 +327,24 @@ FIELD_ROW = "fieldname"
 
 
 def _values(campaign_id: int, ids: list[int], today: dt.date):
-    """In one query: the summary rows of these units (and any pending mark); per unit, the open
-    assignments due before today ("overdue") and the articles out by today ("articles"), summed
-    from the dated rows; and the names of the fields the chart needs."""
+    """In one query: the summary rows of these units (and any pending mark); per unit, the figures
+    that depend on the day of the read (open assignments due before today, articles out by today),
+    summed from their rows per day; and the names of the fields the chart needs."""
     mine = UnitFigure.objects.filter(campaign_id=campaign_id, unit_id__in=ids)
-    plain = (
-        mine.exclude(total=0)
-        .exclude(key__startswith="taskdue:")
-        .exclude(key__startswith="artpub:")
-        .values_list("unit_id", "key", "total", "family")
-        .order_by()
-    )
+    plain = mine.exclude(total=0).exclude(key__contains="@").values_list("unit_id", "key", "total", "family").order_by()
 
-    def summed(name: str, family: str, lo: str, hi: str):
+    def summed(name: str, family: str, last: str):
         return (
-            mine.filter(key__gt=lo, key__lt=hi)
+            mine.filter(key__gt=f"{name}@", key__lte=last)
             .values("unit_id")
             .annotate(k=Value(name, output_field=CharField()), t=Sum("total"), f=Value(family, output_field=CharField()))
             .values_list("unit_id", "k", "t", "f")
             .order_by()
         )
 
-    overdue = summed("overdue", "task", "taskdue:", f"taskdue:{today.isoformat()}")
-    articles = summed("articles", "art", "artpub:", f"artpub:{today.isoformat()}~")
+    dated = [summed(f.key, registry.family_of(f.source), last) for f, last in figures.dated_bounds(today)]
     pending = (
-        UnitFigure.objects.filter(campaign_id=campaign_id, family="pending")
+        UnitFigure.objects.filter(campaign_id=campaign_id, family=figures.PENDING)
         .values_list("unit_id", "key", "total", "family")
         .order_by()
     )
@@ -351,11 +353,11 @@ def _values(campaign_id: int, ids: list[int], today: dt.date):
         .values_list("pk", "name", "position", "row")
         .order_by()
     )
-    return list(plain.union(pending, overdue, articles, names, all=True))
+    return list(plain.union(pending, *dated, names, all=True))
 
 
 def _has_pending(rows) -> bool:
-    return "pending" in {row[3] for row in rows}
+    return figures.PENDING in {row[3] for row in rows}
 
 
 def dashboard(*, unit: Unit, campaign: Campaign, today: dt.date, kind: str | None = None, children=None) -> Dashboard:
@@ -364,7 +366,7 @@ def dashboard(*, unit: Unit, campaign: Campaign, today: dt.date, kind: str | Non
     children = [c for c in every_child if c.valid_to is None]
     ids = [unit.pk] + [c.pk for c in children]
     rows = _values(campaign.pk, ids, today)
-    if any(row[3] == "pending" for row in rows[:1]) or _has_pending(rows):
+    if _has_pending(rows):
         figures.flush_pending(campaign.pk)
         rows = _values(campaign.pk, ids, today)
     values: dict = {pk: {} for pk in ids}
@@ -372,7 +374,7 @@ def dashboard(*, unit: Unit, campaign: Campaign, today: dt.date, kind: str | Non
     for unit_id, key, total, family in rows:
         if family == FIELD_ROW:
             field_names.append((total, key, unit_id))
-        elif family == "pending" or key.startswith(figures.LOCK_PREFIX) or unit_id not in values:
+        elif family == figures.PENDING or key.startswith(figures.LOCK_PREFIX) or unit_id not in values:
             continue
         else:
             values[unit_id][key] = total
@@ -425,7 +427,7 @@ def dashboard(*, unit: Unit, campaign: Campaign, today: dt.date, kind: str | Non
     else:
         summary = PeriodSummary(None, total.rep_required, total.rep_on_time, total.rep_late, total.rep_missing, subtree=True)
 
-    fields = [(name, total.get(f"field:{pk}")) for _, name, pk in sorted(field_names)]
+    fields = [(name, total.get(f"{reg_figures.SENT_BY_FIELD}:{pk}")) for _, name, pk in sorted(field_names)]
     return Dashboard(unit, campaign, today, total, own, child_rows, fields, kind, kinds, summary)
 
 

@@ -4,49 +4,27 @@ in a table with traffic lights and drill-down, SVG charts, a print view and the 
 Who: provincial staff, reviewers, officers and observers, for any committee they see (outsiders
 get 404); cadres get 403 (they follow their own tasks on the registrations pages)."""
 
-import csv
 from html import escape  # the standard library's: the row loop formats plain strings
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from accounts.scope import FOLLOWERS
 from campaigns.models import Campaign
+from core.exports import csv_response
 from core.templatetags.vn import number_formatter, percent
 from dashboards import charts, figures
-from dashboards.selectors import KIND_SHORT, LIGHT_LABELS, SENT_STATUSES, STATUS_SHORT, dashboard, unit_with_children
+from dashboards.access import get_dashboard_unit_for
+from dashboards.selectors import KIND_SHORT, LIGHT_LABELS, SENT_STATUSES, STATUS_SHORT, dashboard
 from reports.models import ReportingPeriod
 
 STATUS_CSS = {s: f"st-{s}" for s in SENT_STATUSES}
-
-
-def _require_reader(request) -> None:
-    if not request.scope.has_role(*FOLLOWERS):
-        raise PermissionDenied(_("Bảng điều khiển dành cho cán bộ Mặt trận phụ trách, theo dõi đơn vị."))
-
-
-def _unit(request, code):
-    """The unit and its child committees: the user's own committee, or the one with this code if
-    the user sees it (404 otherwise); readers only (403)."""
-    if code is None:
-        _require_reader(request)
-        unit = request.scope.home_unit
-        if unit is None:
-            raise PermissionDenied(_("Tài khoản chưa được gán đơn vị."))
-        return unit, None
-    unit, children = unit_with_children(code)
-    if unit is None or not request.scope.sees_unit(unit):
-        raise Http404(_("Không tìm thấy đơn vị."))
-    _require_reader(request)
-    return unit, children
 
 
 def _campaign(request):
@@ -70,7 +48,7 @@ def _shared(request, code) -> tuple[dict, object]:
     """(the page's context that is the same for everyone who may see this unit, the unit as read
     for this request). Permission is checked first, on every request; the figures come from the
     cache when the unit's revision has not moved and no issued plan waits to be counted."""
-    unit, children = _unit(request, code)
+    unit, children = get_dashboard_unit_for(request, code)
     campaign = _campaign(request)
     today = timezone.localdate()
     kind = request.GET.get("ky") or None
@@ -123,9 +101,7 @@ def _charts(data) -> dict:
 
 
 def _light(light, labels: dict) -> str:
-    return (
-        f'<span class="dash-light dash-light-{light.state}"><span class="dash-dot" aria-hidden="true"></span>{labels[light.state]}</span>'
-    )
+    return f'<span class="dash-light dash-light-{light.state}"><span class="dash-dot" aria-hidden="true"></span>{labels[light.state]}</span>'
 
 
 def _rows_html(data) -> str:
@@ -206,26 +182,22 @@ def table_csv(request, code: str):
 
 def _table_csv(request, code: str):
     data = _build(request, code)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="bang-dieu-khien-{data.unit.code}-{data.campaign.year}.csv"'
-    response.write("\ufeff")
-    out = csv.writer(response)
-    out.writerow(
+    rows = [
         [
             "Mã", "Đơn vị", "Đơn vị đã ban hành kế hoạch", "Đơn vị phải có kế hoạch", "Đăng ký đã gửi", "Mô hình",  # vi-only
             "Cán bộ đã đăng ký", "Cán bộ", "Báo cáo", "Nhiệm vụ quá hạn", "Đánh giá chung",  # vi-only
         ]
-    )  # fmt: skip
+    ]  # fmt: skip
     for r in data.rows:
         f = r.figures
-        out.writerow(
+        rows.append(
             [
                 r.unit.code, r.unit.name, f.plans, f.committees, f.sent(), f.sent("model"), f.cadres_reg, f.cadres,
                 r.report.label, f.overdue, r.overall.label,
             ]
         )  # fmt: skip
     t = data.total
-    out.writerow(
+    rows.append(
         [
             data.unit.code,
             f"Toàn {data.unit.name}",  # vi-only
@@ -240,4 +212,4 @@ def _table_csv(request, code: str):
             "",
         ]
     )
-    return response
+    return csv_response(rows, filename=f"bang-dieu-khien-{data.unit.code}-{data.campaign.year}.csv")

@@ -7,6 +7,7 @@ Unregistered owner types are refused, so a new kind of owner cannot leak files b
 
 from collections.abc import Callable
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
 
@@ -35,3 +36,27 @@ def owner_for_view(request, obj):
     if owner is None or not can_view(request, owner):
         raise Http404(_("Không tìm thấy tệp."))
     return owner
+
+
+def get_attachment_for(request, pk: int, need: str = "view"):
+    """An attachment whose owner the user may see (need "view") or add files to ("change")."""
+    from documents.models import Attachment
+
+    attachment = Attachment.objects.filter(pk=pk).first()
+    if attachment is None:
+        raise Http404(_("Không tìm thấy tệp."))
+    owner = owner_for_view(request, attachment)
+    if need == "change" and not can_change(request, owner):
+        raise PermissionDenied(_("Bạn không thay đổi được tệp của nội dung này."))
+    return attachment
+
+
+def get_document_for(request, pk: int, need: str = "view"):
+    """A generated PDF whose owner the user may see; its `owner` is set on it."""
+    from documents.models import GeneratedDocument
+
+    document = GeneratedDocument.objects.filter(pk=pk).first()
+    if document is None:
+        raise Http404(_("Không tìm thấy tệp."))
+    document.checked_owner = owner_for_view(request, document)
+    return document

@@ -27,4 +27,6 @@ def attachments_by_owner(objects) -> dict[int, list[Attachment]]:
 
 def image_of(model, pk: int) -> Attachment | None:
     """An image kept on some record of `model` (e.g. an article's photo), or None."""
-    return Attachment.objects.filter(pk=pk, owner_type=ContentType.objects.get_for_model(model), mime__startswith="image/").first()
+    return Attachment.objects.filter(
+        pk=pk, owner_type=ContentType.objects.get_for_model(model), mime__startswith="image/"
+    ).first()

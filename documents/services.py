@@ -42,8 +42,13 @@ def attachment_add(*, owner, uploaded, by, caption: str = "", allowed: dict = EV
     mime = validate_upload(uploaded, allowed=allowed)
     original = nfc(os.path.basename(uploaded.name or "tep"))[:255]
     attachment = Attachment(
-        owner=owner, original_name=original, caption=caption[:300], mime=mime, size=uploaded.size,
-        sha256=sha256_of(uploaded), uploaded_by=by,
+        owner=owner,
+        original_name=original,
+        caption=caption[:300],
+        mime=mime,
+        size=uploaded.size,
+        sha256=sha256_of(uploaded),
+        uploaded_by=by,
     )
     attachment.file.save(random_name(mime), uploaded, save=False)
     if attachment.is_image:

@@ -1,11 +1,11 @@
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
-from documents.access import owner_for_view
-from documents.models import Attachment, GeneratedDocument
+from documents.access import get_attachment_for, get_document_for
+from documents.models import GeneratedDocument
 
 INLINE_TYPES = {"image/jpeg", "image/png", "image/webp", "image/gif", "application/pdf"}
 
@@ -26,8 +26,7 @@ def _file_response(field, *, filename: str, content_type: str, inline: bool):
 
 @login_required
 def attachment_download(request, pk: int):
-    attachment = get_object_or_404(Attachment, pk=pk)
-    owner_for_view(request, attachment)
+    attachment = get_attachment_for(request, pk)
     return _file_response(
         attachment.file, filename=attachment.original_name, content_type=attachment.mime, inline=attachment.mime in INLINE_TYPES
     )
@@ -35,8 +34,7 @@ def attachment_download(request, pk: int):
 
 @login_required
 def attachment_thumbnail(request, pk: int):
-    attachment = get_object_or_404(Attachment, pk=pk)
-    owner_for_view(request, attachment)
+    attachment = get_attachment_for(request, pk)
     if not attachment.thumbnail:
         raise Http404(_("Tệp này không có ảnh thu nhỏ."))
     return _file_response(attachment.thumbnail, filename=f"thumb-{attachment.pk}.jpg", content_type="image/jpeg", inline=True)
@@ -45,16 +43,15 @@ def attachment_thumbnail(request, pk: int):
 @login_required
 def document_status(request, pk: int):
     """The progress of a PDF render; polls itself (htmx, or a meta refresh without JS) until done."""
-    document = get_object_or_404(GeneratedDocument, pk=pk)
-    owner = owner_for_view(request, document)
+    document = get_document_for(request, pk)
+    owner = document.checked_owner
     template = "documents/_status.html" if request.htmx else "documents/status.html"
     return render(request, template, {"document": document, "owner": owner})
 
 
 @login_required
 def document_download(request, pk: int):
-    document = get_object_or_404(GeneratedDocument, pk=pk)
-    owner_for_view(request, document)
+    document = get_document_for(request, pk)
     if document.status != GeneratedDocument.Status.DONE or not document.file:
         raise Http404(_("Văn bản chưa tạo xong."))
     return _file_response(document.file, filename=document.filename, content_type="application/pdf", inline=False)

@@ -88,5 +88,3 @@ class EmailDelivery(models.Model):
 
     def __str__(self):
         return f"{self.to}: {self.subject}"
-
-

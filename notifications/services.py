@@ -83,8 +83,15 @@ def notify_many(messages: list[Message]) -> list[list[Notification]]:
         target_id = target.pk if target is not None else message.target_id
         for person in _people(message):
             notification = Notification(
-                recipient=person, kind=message.kind, title=message.title[:300], body=message.body, url=message.url[:500],
-                unit=message.unit, actor=message.actor, target_type=target_type, target_id=target_id,
+                recipient=person,
+                kind=message.kind,
+                title=message.title[:300],
+                body=message.body,
+                url=message.url[:500],
+                unit=message.unit,
+                actor=message.actor,
+                target_type=target_type,
+                target_id=target_id,
             )
             rows.append((index, person, notification))
     result: list[list[Notification]] = [[] for _ in messages]
@@ -191,7 +198,9 @@ def email_deliveries_send(*, delivery_ids: list[int]) -> tuple[list[int], list[t
             context = {
                 "notification": notification,
                 # A reminder's e-mail lists the units it is about (reminders: Reminder.notifications).
-                "reminders": sorted(notification.reminders.all(), key=lambda r: (r.unit.position, r.unit.code)) if notification else [],
+                "reminders": sorted(notification.reminders.all(), key=lambda r: (r.unit.position, r.unit.code))
+                if notification
+                else [],
                 "link": mail.absolute_url(notification.url) if notification and notification.url else "",
                 "preferences_link": preferences_link,
             }
@@ -206,7 +215,9 @@ def email_deliveries_send(*, delivery_ids: list[int]) -> tuple[list[int], list[t
     if sent:
         EmailDelivery.objects.filter(pk__in=sent).update(status=EmailDelivery.Status.SENT, sent_at=timezone.now(), error="")
     for pk, exc in failed:
-        EmailDelivery.objects.filter(pk=pk).update(status=EmailDelivery.Status.FAILED, error=f"{type(exc).__name__}: {exc}"[:2000])
+        EmailDelivery.objects.filter(pk=pk).update(
+            status=EmailDelivery.Status.FAILED, error=f"{type(exc).__name__}: {exc}"[:2000]
+        )
     return sent, failed
 
 

@@ -18,7 +18,7 @@ def send_email_delivery(self, delivery_id: int):
     except OSError as exc:
         if self.request.is_eager:
             return None  # recorded as failed in the mail log; the request goes on
-        raise self.retry(exc=exc, countdown=60 * 2 ** self.request.retries) from exc
+        raise self.retry(exc=exc, countdown=60 * 2**self.request.retries) from exc
     return delivery_id
 
 
@@ -34,7 +34,7 @@ def send_email_deliveries(self, delivery_ids: list[int]):
             logger.error("E-mail %s failed: %s", pk, exc)
     again = [pk for pk, exc in failed if isinstance(exc, OSError)]
     if again and not self.request.is_eager:
-        raise self.retry(args=[again], exc=failed[0][1], countdown=60 * 2 ** self.request.retries)
+        raise self.retry(args=[again], exc=failed[0][1], countdown=60 * 2**self.request.retries)
     return len(sent)
 
 
@@ -43,7 +43,3 @@ def retry_email_deliveries():
     from notifications.services import email_deliveries_retry
 
     return email_deliveries_retry()
-
-
-
-

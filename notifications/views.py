@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -11,6 +11,7 @@ from accounts.models import Membership
 from accounts.scope import require_roles
 from core.roles import Role
 from notifications import kinds, services
+from notifications.access import get_notification_for
 from notifications.models import EmailDelivery, Notification
 
 
@@ -32,7 +33,7 @@ def inbox(request):
 @require_POST
 def open_notification(request, pk: int):
     """Mark one notification read and go to what it is about."""
-    notification = get_object_or_404(Notification, pk=pk, recipient=request.user)
+    notification = get_notification_for(request, pk)
     services.mark_read(user=request.user, notification_ids=[notification.pk])
     target = notification.url
     if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
@@ -45,7 +46,8 @@ def open_notification(request, pk: int):
 def mark_all_read(request):
     count = services.mark_read(user=request.user)
     messages.success(
-        request, ngettext("Đã đánh dấu %(n)s thông báo là đã đọc.", "Đã đánh dấu %(n)s thông báo là đã đọc.", count) % {"n": count}
+        request,
+        ngettext("Đã đánh dấu %(n)s thông báo là đã đọc.", "Đã đánh dấu %(n)s thông báo là đã đọc.", count) % {"n": count},
     )
     return redirect("notifications:inbox")
 
@@ -74,5 +76,10 @@ def mail_log(request):
     return render(
         request,
         "notifications/mail_log.html",
-        {"page": page, "status": status, "statuses": EmailDelivery.Status.choices, "query": f"trang_thai={status}" if status else ""},
+        {
+            "page": page,
+            "status": status,
+            "statuses": EmailDelivery.Status.choices,
+            "query": f"trang_thai={status}" if status else "",
+        },
     )

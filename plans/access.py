@@ -11,21 +11,19 @@ Views load every object through one helper here; the helpers ask the Scope (acco
 - Outsiders get 404; insiders without the right get 403.
 """
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext as _
 
 from accounts.scope import Scope
+from core.access import checked
 from documents import access as documents_access
-from plans.models import Inspection, Plan, TaskAssignment, TaskUpdate, UrgingNotice
+from plans.models import Inspection, Plan, PlanSection, PlanTask, TaskAssignment, TaskUpdate, UrgingNotice
 
 
 def _ancestor_paths(path: str) -> list[str]:
     parts = [p for p in path.strip("/").split("/") if p]
     return ["/" + "/".join(parts[:i]) + "/" for i in range(1, len(parts))]
-
-
 
 
 # --- plans ------------------------------------------------------------------------------------------
@@ -59,25 +57,42 @@ def can_edit_plan(scope: Scope, plan: Plan) -> bool:
     return scope.acts_for(plan.unit)
 
 
-def plan_for_view(request, pk: int) -> Plan:
-    plan = Plan.objects.select_related("unit", "unit__parent", "campaign", "based_on", "based_on__unit", "previous").filter(pk=pk).first()
-    if plan is None or not can_view_plan(request.scope, plan):
-        raise Http404(_("Không tìm thấy kế hoạch."))
-    return plan
+def get_plan_for(request, pk: int, need: str = "view") -> Plan:
+    """need: "view", "edit" (the issuing committee drafts, edits, issues), "follow" (cascade, tasks)."""
+    plan = (
+        Plan.objects.select_related("unit", "unit__parent", "campaign", "based_on", "based_on__unit", "previous")
+        .filter(pk=pk)
+        .first()
+    )
+    return checked(
+        plan,
+        request.scope,
+        need,
+        view=can_view_plan,
+        not_found=_("Không tìm thấy kế hoạch."),
+        needs={
+            "edit": (can_edit_plan, _("Chỉ cán bộ của đơn vị ban hành mới soạn, sửa và ban hành kế hoạch này.")),
+            "follow": (can_follow_plan, _("Trang này dành cho đơn vị ban hành kế hoạch và cấp trên của đơn vị.")),
+        },
+    )
 
 
-def plan_for_edit(request, pk: int) -> Plan:
-    plan = plan_for_view(request, pk)
-    if not can_edit_plan(request.scope, plan):
-        raise PermissionDenied(_("Chỉ cán bộ của đơn vị ban hành mới soạn, sửa và ban hành kế hoạch này."))
-    return plan
+def get_section_for(request, pk: int, need: str = "edit") -> PlanSection:
+    """A section of a plan, to change it: what its plan allows (need "edit" of the plan)."""
+    section = PlanSection.objects.select_related("plan").filter(pk=pk).first()
+    if section is None:
+        raise Http404(_("Không tìm thấy mục."))
+    section.plan = get_plan_for(request, section.plan_id, need=need)
+    return section
 
 
-def plan_for_follow(request, pk: int) -> Plan:
-    plan = plan_for_view(request, pk)
-    if not can_follow_plan(request.scope, plan):
-        raise PermissionDenied(_("Trang này dành cho đơn vị ban hành kế hoạch và cấp trên của đơn vị."))
-    return plan
+def get_task_for(request, pk: int, need: str = "edit") -> PlanTask:
+    """A task of a plan, to change it: what its plan allows (need "edit" of the plan)."""
+    task = PlanTask.objects.select_related("plan", "section").filter(pk=pk).first()
+    if task is None:
+        raise Http404(_("Không tìm thấy nhiệm vụ."))
+    task.plan = get_plan_for(request, task.plan_id, need=need)
+    return task
 
 
 # --- assignments ------------------------------------------------------------------------------------------
@@ -89,27 +104,29 @@ def can_view_assignment(scope: Scope, assignment: TaskAssignment) -> bool:
     return scope.in_subtree(assignment.unit)
 
 
-def assignment_for_view(request, pk: int) -> TaskAssignment:
+def get_assignment_for(request, pk: int, need: str = "view") -> TaskAssignment:
+    """need: "view", "update" (the assignee committee reports progress)."""
     assignment = (
-        TaskAssignment.objects.select_related("unit", "unit__parent", "task", "task__plan", "task__plan__unit", "task__plan__campaign", "task__section")
+        TaskAssignment.objects.select_related(
+            "unit", "unit__parent", "task", "task__plan", "task__plan__unit", "task__plan__campaign", "task__section"
+        )
         .filter(pk=pk)
         .first()
     )
-    scope = request.scope
-    if assignment is None:
-        raise Http404(_("Không tìm thấy việc được giao."))
-    if not can_view_assignment(scope, assignment):
-        if scope.sees_unit(assignment.unit):
-            raise PermissionDenied(_("Cán bộ, đảng viên không xem việc được giao của đơn vị."))
-        raise Http404(_("Không tìm thấy việc được giao."))
-    return assignment
-
-
-def assignment_for_update(request, pk: int) -> TaskAssignment:
-    assignment = assignment_for_view(request, pk)
-    if not request.scope.acts_for(assignment.unit):
-        raise PermissionDenied(_("Chỉ cán bộ của đơn vị được giao mới cập nhật tiến độ việc này."))
-    return assignment
+    return checked(
+        assignment,
+        request.scope,
+        need,
+        view=can_view_assignment,
+        not_found=_("Không tìm thấy việc được giao."),
+        insider=(lambda scope, a: scope.sees_unit(a.unit), _("Cán bộ, đảng viên không xem việc được giao của đơn vị.")),
+        needs={
+            "update": (
+                lambda scope, a: scope.acts_for(a.unit),
+                _("Chỉ cán bộ của đơn vị được giao mới cập nhật tiến độ việc này."),
+            )
+        },
+    )
 
 
 # --- urging notices -----------------------------------------------------------------------------------------
@@ -119,18 +136,22 @@ def can_view_notice(scope: Scope, notice: UrgingNotice, urged_units) -> bool:
     return any(scope.in_subtree(u) for u in urged_units)
 
 
-def notice_for_view(request, pk: int) -> UrgingNotice:
+def get_notice_for(request, pk: int, need: str = "view") -> UrgingNotice:
     notice = UrgingNotice.objects.select_related("unit", "by").filter(pk=pk).first()
-    if notice is None:
-        raise Http404(_("Không tìm thấy công văn đôn đốc."))
-    urged_units = [u.unit for u in notice.urgings.select_related("unit")]
-    scope = request.scope
-    if not can_view_notice(scope, notice, urged_units):
-        if any(scope.sees_unit(u) for u in [notice.unit, *urged_units]):
-            raise PermissionDenied(_("Cán bộ, đảng viên không xem công văn đôn đốc."))
-        raise Http404(_("Không tìm thấy công văn đôn đốc."))
-    notice.urged_units = urged_units
-    return notice
+    if notice is not None:
+        notice.urged_units = [u.unit for u in notice.urgings.select_related("unit")]
+    return checked(
+        notice,
+        request.scope,
+        need,
+        view=lambda scope, n: can_view_notice(scope, n, n.urged_units),
+        needs={},
+        not_found=_("Không tìm thấy công văn đôn đốc."),
+        insider=(
+            lambda scope, n: any(scope.sees_unit(u) for u in [n.unit, *n.urged_units]),
+            _("Cán bộ, đảng viên không xem công văn đôn đốc."),
+        ),
+    )
 
 
 # --- inspections ------------------------------------------------------------------------------------------
@@ -142,31 +163,26 @@ def can_view_inspection(scope: Scope, inspection: Inspection) -> bool:
     return scope.in_subtree(inspection.inspected_unit) or scope.in_subtree(inspection.unit)
 
 
-def inspection_for_view(request, pk: int) -> Inspection:
-    inspection = Inspection.objects.select_related("unit", "inspected_unit", "plan", "campaign", "created_by").filter(pk=pk).first()
-    scope = request.scope
-    if inspection is None:
-        raise Http404(_("Không tìm thấy biên bản kiểm tra."))
-    if not can_view_inspection(scope, inspection):
-        if scope.sees_unit(inspection.inspected_unit):
-            raise PermissionDenied(_("Cán bộ, đảng viên không xem biên bản kiểm tra."))
-        raise Http404(_("Không tìm thấy biên bản kiểm tra."))
-    return inspection
-
-
-def inspection_for_edit(request, pk: int) -> Inspection:
-    inspection = inspection_for_view(request, pk)
-    if not request.scope.acts_for(inspection.unit):
-        raise PermissionDenied(_("Chỉ đơn vị kiểm tra mới sửa biên bản."))
-    return inspection
-
-
-def inspection_for_follow_up(request, pk: int) -> Inspection:
-    inspection = inspection_for_view(request, pk)
-    scope = request.scope
-    if not (scope.acts_for(inspection.inspected_unit) or scope.acts_for(inspection.unit)):
-        raise PermissionDenied(_("Chỉ đơn vị được kiểm tra mới báo cáo việc thực hiện kiến nghị."))
-    return inspection
+def get_inspection_for(request, pk: int, need: str = "view") -> Inspection:
+    """need: "view", "edit" (the inspecting committee), "follow_up" (the inspected one reports on the recommendations)."""
+    inspection = (
+        Inspection.objects.select_related("unit", "inspected_unit", "plan", "campaign", "created_by").filter(pk=pk).first()
+    )
+    return checked(
+        inspection,
+        request.scope,
+        need,
+        view=can_view_inspection,
+        not_found=_("Không tìm thấy biên bản kiểm tra."),
+        insider=(lambda scope, i: scope.sees_unit(i.inspected_unit), _("Cán bộ, đảng viên không xem biên bản kiểm tra.")),
+        needs={
+            "edit": (lambda scope, i: scope.acts_for(i.unit), _("Chỉ đơn vị kiểm tra mới sửa biên bản.")),
+            "follow_up": (
+                lambda scope, i: scope.acts_for(i.inspected_unit) or scope.acts_for(i.unit),
+                _("Chỉ đơn vị được kiểm tra mới báo cáo việc thực hiện kiến nghị."),
+            ),
+        },
+    )
 
 
 # --- files kept on these records (documents app) -------------------------------------------------------------
@@ -177,7 +193,8 @@ documents_access.register(
     can_change=lambda scope, update: scope.acts_for(update.assignment.unit),
 )
 documents_access.register(
-    UrgingNotice, can_view=lambda scope, notice: can_view_notice(scope, notice, [u.unit for u in notice.urgings.select_related("unit")])
+    UrgingNotice,
+    can_view=lambda scope, notice: can_view_notice(scope, notice, [u.unit for u in notice.urgings.select_related("unit")]),
 )
 documents_access.register(
     Inspection,

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.figures import CountedAdmin
+from plans.figures import INSP, PLAN, TASK, assignment_units
 from plans.models import Inspection, Plan, PlanSection, PlanTask, TaskAssignment, TaskUpdate, Urging, UrgingNotice
 
 
@@ -12,7 +14,7 @@ class PlanSectionInline(admin.StackedInline):
 
 
 @admin.register(Plan)
-class PlanAdmin(SimpleHistoryAdmin):
+class PlanAdmin(CountedAdmin, SimpleHistoryAdmin):
     list_display = ("number", "title", "unit", "campaign", "status", "revision", "issued_on", "issued_at", "superseded_at")
     list_filter = ("status", "campaign", "unit__level")
     search_fields = ("number", "title", "search_key")
@@ -20,14 +22,22 @@ class PlanAdmin(SimpleHistoryAdmin):
     list_select_related = ("unit", "campaign")
     inlines = [PlanSectionInline]
 
+    def counted_in(self, obj):
+        units = [obj.unit_id, *assignment_units([obj.pk])]
+        return [{"families": [PLAN, TASK], "units": units, "campaign": obj.campaign_id}]
+
 
 @admin.register(PlanTask)
-class PlanTaskAdmin(SimpleHistoryAdmin):
+class PlanTaskAdmin(CountedAdmin, SimpleHistoryAdmin):
     list_display = ("text", "plan", "kind", "target_unit", "target_level", "due_on")
     list_filter = ("kind", "target_level")
     search_fields = ("text",)
     raw_id_fields = ("plan", "section", "target_unit", "origin", "tracked_by")
     list_select_related = ("plan", "target_unit")
+
+    def counted_in(self, obj):
+        units = TaskAssignment.objects.filter(task_id=obj.pk).values_list("unit_id", flat=True)
+        return [{"families": [TASK], "units": list(units), "campaign": obj.plan.campaign_id}]
 
 
 class TaskUpdateInline(admin.TabularInline):
@@ -39,13 +49,16 @@ class TaskUpdateInline(admin.TabularInline):
 
 
 @admin.register(TaskAssignment)
-class TaskAssignmentAdmin(SimpleHistoryAdmin):
+class TaskAssignmentAdmin(CountedAdmin, SimpleHistoryAdmin):
     list_display = ("task", "unit", "due_on", "status", "done_at")
     list_filter = ("status",)
     search_fields = ("task__text", "unit__name")
     raw_id_fields = ("task", "unit")
     list_select_related = ("task", "unit")
     inlines = [TaskUpdateInline]
+
+    def counted_in(self, obj):
+        return [{"families": [TASK], "units": [obj.unit_id], "campaign": obj.task.plan.campaign_id}]
 
 
 class UrgingInline(admin.TabularInline):
@@ -63,10 +76,11 @@ class UrgingNoticeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Inspection)
-class InspectionAdmin(SimpleHistoryAdmin):
+class InspectionAdmin(CountedAdmin, SimpleHistoryAdmin):
     list_display = ("inspected_unit", "kind", "inspected_on", "unit", "follow_up_status")
     list_filter = ("kind", "follow_up_status")
     search_fields = ("search_key",)
     raw_id_fields = ("unit", "inspected_unit", "plan", "created_by")
 
-
+    def counted_in(self, obj):
+        return [{"families": [INSP], "units": [obj.unit_id, obj.inspected_unit_id], "campaign": obj.campaign_id}]

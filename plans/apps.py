@@ -9,7 +9,7 @@ class PlansConfig(AppConfig):
     def ready(self):
         # Navigation, home sections, who may see files kept on plan records, PDF renderers.
         from notifications import kinds
-        from plans import access, home, nav, pdf  # noqa: F401
+        from plans import access, figures, home, nav, pdf  # noqa: F401
 
         pdf.register()
         kinds.register("plan_issued", _("Kế hoạch cấp trên ban hành, giao việc cho đơn vị"))

@@ -1,6 +1,5 @@
 """Forms of the plan pages. Side effects stay in the services; these only validate input."""
 
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -20,8 +19,19 @@ class PlanForm(PortalModelForm):
     class Meta:
         model = Plan
         fields = [
-            "number", "issued_on", "place", "board", "based_on", "basis", "title", "intro", "closing", "recipients",
-            "signer_authority", "signer_title", "signer_name",
+            "number",
+            "issued_on",
+            "place",
+            "board",
+            "based_on",
+            "basis",
+            "title",
+            "intro",
+            "closing",
+            "recipients",
+            "signer_authority",
+            "signer_title",
+            "signer_name",
         ]
         widgets = {
             "basis": forms.Textarea(attrs={"rows": 3}),
@@ -35,7 +45,9 @@ class PlanForm(PortalModelForm):
         self.fields["based_on"].queryset = based_on_choices if based_on_choices is not None else Plan.objects.none()
         self.fields["based_on"].label_from_instance = lambda p: f"{p.display_label} — {p.unit.committee_name} ({p.campaign.year})"
         self.fields["based_on"].empty_label = _("— Không căn cứ kế hoạch trên cổng —")
-        self.fields["based_on"].help_text = _("Kế hoạch đã ban hành của cấp trên; nếu căn cứ văn bản ngoài cổng, ghi vào ô “Căn cứ”.")
+        self.fields["based_on"].help_text = _(
+            "Kế hoạch đã ban hành của cấp trên; nếu căn cứ văn bản ngoài cổng, ghi vào ô “Căn cứ”."
+        )
         self.fields["title"].widget.attrs["maxlength"] = 300
         if number_hint:
             self.fields["number"].help_text = _("Số gợi ý (tiếp theo của đơn vị trong năm): %(hint)s") % {"hint": number_hint}
@@ -67,7 +79,9 @@ class SectionForm(PortalModelForm):
     def __init__(self, *args, units=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["target_unit"] = UnitChoiceField(
-            label=_("Giao cho đơn vị (phần Tổ chức thực hiện)"), queryset=units if units is not None else Unit.objects.none(), required=False,
+            label=_("Giao cho đơn vị (phần Tổ chức thực hiện)"),
+            queryset=units if units is not None else Unit.objects.none(),
+            required=False,
         )
         self.fields["target_unit"].initial = self.instance.target_unit_id if self.instance and self.instance.pk else None
         self.fields["target_level"].choices = LEVEL_CHOICES
@@ -101,12 +115,18 @@ class TaskForm(PortalModelForm):
 
     def __init__(self, *args, plan=None, units=None, **kwargs):
         super().__init__(*args, **kwargs)
-        sections = plan.sections.filter(part=PlanSection.Part.IMPLEMENTATION).order_by("position", "id") if plan else PlanSection.objects.none()
+        sections = (
+            plan.sections.filter(part=PlanSection.Part.IMPLEMENTATION).order_by("position", "id")
+            if plan
+            else PlanSection.objects.none()
+        )
         self.fields["section"].queryset = sections
         self.fields["section"].label_from_instance = lambda s: f"{s.number} {s.heading}".strip()
         self.fields["section"].empty_label = _("— Không thuộc mục nào (ví dụ: hạn báo cáo ở đoạn kết) —")
         self.fields["target_unit"] = UnitChoiceField(
-            label=_("Giao cho đơn vị"), queryset=units if units is not None else Unit.objects.none(), required=False,
+            label=_("Giao cho đơn vị"),
+            queryset=units if units is not None else Unit.objects.none(),
+            required=False,
             help_text=_("Để trống cả hai ô: nhận theo mục (hoặc là việc của chính đơn vị ban hành)."),
         )
         self.fields["target_unit"].initial = self.instance.target_unit_id if self.instance and self.instance.pk else None
@@ -130,7 +150,9 @@ class TaskForm(PortalModelForm):
 
 class PlanFilterForm(PortalForm):
     q = forms.CharField(label=_("Tìm theo số, trích yếu, đơn vị"), required=False, max_length=100)
-    campaign = forms.ModelChoiceField(label=_("Phong trào"), queryset=Campaign.objects.all(), required=False, empty_label=_("Mọi năm"))
+    campaign = forms.ModelChoiceField(
+        label=_("Phong trào"), queryset=Campaign.objects.all(), required=False, empty_label=_("Mọi năm")
+    )
     status = forms.ChoiceField(label=_("Trạng thái"), required=False, choices=[("", _("Mọi trạng thái")), *Plan.Status.choices])
 
 
@@ -162,9 +184,19 @@ FOLLOWUP_SORTS = [
 
 class FollowupFilterForm(PortalForm):
     state = forms.ChoiceField(label=_("Tình trạng"), choices=FOLLOWUP_STATES, required=False)
-    unit = UnitChoiceField(label=_("Đơn vị"), queryset=Unit.objects.none(), required=False, to_field_name="code", empty_label=_("Mọi đơn vị cấp dưới"))
-    level = forms.ChoiceField(label=_("Cấp"), required=False, choices=[("", _("Mọi cấp")), ("district", _("Cấp huyện")), ("commune", _("Cấp xã"))])
-    plan = forms.ModelChoiceField(label=_("Kế hoạch"), queryset=Plan.objects.none(), required=False, empty_label=_("Mọi kế hoạch"))
+    unit = UnitChoiceField(
+        label=_("Đơn vị"),
+        queryset=Unit.objects.none(),
+        required=False,
+        to_field_name="code",
+        empty_label=_("Mọi đơn vị cấp dưới"),
+    )
+    level = forms.ChoiceField(
+        label=_("Cấp"), required=False, choices=[("", _("Mọi cấp")), ("district", _("Cấp huyện")), ("commune", _("Cấp xã"))]
+    )
+    plan = forms.ModelChoiceField(
+        label=_("Kế hoạch"), queryset=Plan.objects.none(), required=False, empty_label=_("Mọi kế hoạch")
+    )
     sort = forms.ChoiceField(label=_("Sắp xếp"), choices=FOLLOWUP_SORTS, required=False)
 
     def __init__(self, *args, units=None, plans=None, **kwargs):
@@ -176,7 +208,9 @@ class FollowupFilterForm(PortalForm):
 
 class UrgingForm(PortalForm):
     token = TokenField()
-    number = forms.CharField(label=_("Số công văn"), required=False, max_length=60, help_text=_("Ví dụ: 15/MTTQ-BTT (có thể ghi sau khi vào sổ)."))
+    number = forms.CharField(
+        label=_("Số công văn"), required=False, max_length=60, help_text=_("Ví dụ: 15/MTTQ-BTT (có thể ghi sau khi vào sổ).")
+    )
     sent_on = forms.DateField(label=_("Ngày công văn"))
     subject = forms.CharField(label=_("Trích yếu (V/v …)"), max_length=300)
     message = forms.CharField(label=_("Nội dung đôn đốc"), widget=forms.Textarea(attrs={"rows": 5}), max_length=5000)
@@ -193,7 +227,17 @@ class InspectionForm(PortalModelForm):
 
     class Meta:
         model = Inspection
-        fields = ["kind", "inspected_unit", "inspected_on", "plan", "team", "content", "findings", "recommendations", "follow_up_status"]
+        fields = [
+            "kind",
+            "inspected_unit",
+            "inspected_on",
+            "plan",
+            "team",
+            "content",
+            "findings",
+            "recommendations",
+            "follow_up_status",
+        ]
         widgets = {
             "team": forms.Textarea(attrs={"rows": 3}),
             "content": forms.Textarea(attrs={"rows": 4}),
@@ -204,7 +248,8 @@ class InspectionForm(PortalModelForm):
     def __init__(self, *args, units=None, plans=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["inspected_unit"] = UnitChoiceField(
-            label=_("Đơn vị được kiểm tra"), queryset=units if units is not None else Unit.objects.none(),
+            label=_("Đơn vị được kiểm tra"),
+            queryset=units if units is not None else Unit.objects.none(),
         )
         if self.instance and self.instance.pk:
             self.fields["inspected_unit"].initial = self.instance.inspected_unit_id
@@ -217,7 +262,7 @@ class InspectionForm(PortalModelForm):
 class InspectionFollowUpForm(PortalForm):
     version = VersionField()
     follow_up_status = forms.ChoiceField(label=_("Thực hiện kiến nghị"), choices=Inspection.FollowUp.choices)
-    follow_up_note = forms.CharField(label=_("Báo cáo việc thực hiện kiến nghị"), widget=forms.Textarea(attrs={"rows": 4}), max_length=5000, required=False)
+    follow_up_note = forms.CharField(
+        label=_("Báo cáo việc thực hiện kiến nghị"), widget=forms.Textarea(attrs={"rows": 4}), max_length=5000, required=False
+    )
     files = MultipleFileField(label=_("Minh chứng (tối đa 5 tệp)"))
-
-

@@ -42,7 +42,8 @@ def plan_todo(request, scope):
                 home.HomeItem(
                     text=_("Xây dựng kế hoạch của đơn vị căn cứ %(plan)s") % {"plan": parent_plan.display_label},
                     url=reverse("plans:plan_detail", kwargs={"pk": parent_plan.pk}),
-                    badge=_("Chưa có kế hoạch"), tone="warning",
+                    badge=_("Chưa có kế hoạch"),
+                    tone="warning",
                 )
             )
     for plan in own:
@@ -51,13 +52,17 @@ def plan_todo(request, scope):
                 home.HomeItem(
                     text=_("Dự thảo %(plan)s chưa ban hành") % {"plan": plan.display_label},
                     url=reverse("plans:plan_detail", kwargs={"pk": plan.pk}),
-                    badge=_("Dự thảo"), tone="secondary",
+                    badge=_("Dự thảo"),
+                    tone="secondary",
                 )
             )
     soon = today + dt.timedelta(days=AT_RISK_DAYS)
     late = list(
-        TaskAssignment.objects.in_force().open().filter(unit__in=units, due_on__lte=soon)
-        .select_related("task").order_by("due_on", "id")[:5]
+        TaskAssignment.objects.in_force()
+        .open()
+        .filter(unit__in=units, due_on__lte=soon)
+        .select_related("task")
+        .order_by("due_on", "id")[:5]
     )
     for a in late:
         overdue = a.due_on < today
@@ -73,14 +78,18 @@ def plan_todo(request, scope):
                 tone="danger" if overdue else "warning",
             )
         )
-    for u in Urging.objects.filter(unit__in=units, created_at__gte=timezone.now() - dt.timedelta(days=30)).select_related(
-        "notice", "notice__unit"
-    ).order_by("-created_at")[:3]:
+    for u in (
+        Urging.objects.filter(unit__in=units, created_at__gte=timezone.now() - dt.timedelta(days=30))
+        .select_related("notice", "notice__unit")
+        .order_by("-created_at")[:3]
+    ):
         items.append(
             home.HomeItem(
                 text=_("%(unit)s đôn đốc: %(subject)s") % {"unit": u.notice.unit.committee_name, "subject": u.notice.subject},
                 url=reverse("plans:urging_detail", kwargs={"pk": u.notice_id}),
-                badge=_("Đôn đốc"), tone="danger", detail=short_date(u.created_at),
+                badge=_("Đôn đốc"),
+                tone="danger",
+                detail=short_date(u.created_at),
             )
         )
     return home.HomeSection(
@@ -106,7 +115,12 @@ def lower_units_followup(request, scope):
         return None
     today = timezone.localdate()
     items = []
-    plans = list(Plan.objects.current().filter(campaign=campaign, unit__in=roots).select_related("unit").order_by("unit__depth", "-issued_at"))
+    plans = list(
+        Plan.objects.current()
+        .filter(campaign=campaign, unit__in=roots)
+        .select_related("unit")
+        .order_by("unit__depth", "-issued_at")
+    )
     children = Unit.objects.open().committees().filter(parent__in=roots)
     total = children.count()
     issued = Plan.objects.current().filter(campaign=campaign, unit__in=children).values("unit_id").distinct().count()
@@ -117,7 +131,8 @@ def lower_units_followup(request, scope):
                     "%(issued)s/%(total)s đơn vị cấp dưới đã ban hành kế hoạch",
                     "%(issued)s/%(total)s đơn vị cấp dưới đã ban hành kế hoạch",
                     total,
-                ) % {"issued": issued, "total": total},
+                )
+                % {"issued": issued, "total": total},
                 url=reverse("plans:plan_cascade", kwargs={"pk": plans[0].pk}),
                 badge=_("Đủ") if issued == total else _("Còn %(n)s") % {"n": total - issued},
                 tone="success" if issued == total else "warning",
@@ -126,8 +141,14 @@ def lower_units_followup(request, scope):
     below = Q(pk__in=[])
     for root in roots:
         below |= Q(unit__path__startswith=root.path) & ~Q(unit_id=root.pk)
-    counts = TaskAssignment.objects.in_force().open().filter(below, task__plan__campaign=campaign).aggregate(
-        overdue=_count(Q(due_on__lt=today)), at_risk=_count(Q(due_on__gte=today, due_on__lte=today + dt.timedelta(days=AT_RISK_DAYS)))
+    counts = (
+        TaskAssignment.objects.in_force()
+        .open()
+        .filter(below, task__plan__campaign=campaign)
+        .aggregate(
+            overdue=_count(Q(due_on__lt=today)),
+            at_risk=_count(Q(due_on__gte=today, due_on__lte=today + dt.timedelta(days=AT_RISK_DAYS))),
+        )
     )
     url = reverse("plans:followup")
     if counts["overdue"]:
@@ -136,9 +157,9 @@ def lower_units_followup(request, scope):
         items.append(home.HomeItem(text=text, url=f"{url}?state=overdue", badge=_("Quá hạn"), tone="danger"))
     if counts["at_risk"]:
         n = counts["at_risk"]
-        text = ngettext(
-            "%(n)s việc của cấp dưới sắp đến hạn (7 ngày)", "%(n)s việc của cấp dưới sắp đến hạn (7 ngày)", n
-        ) % {"n": n}
+        text = ngettext("%(n)s việc của cấp dưới sắp đến hạn (7 ngày)", "%(n)s việc của cấp dưới sắp đến hạn (7 ngày)", n) % {
+            "n": n
+        }
         items.append(home.HomeItem(text=text, url=f"{url}?state=at_risk", badge=_("Sắp đến hạn"), tone="warning"))
     return home.HomeSection(
         title=_("Theo dõi đơn vị cấp dưới"),

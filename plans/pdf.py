@@ -26,17 +26,23 @@ def build_plan(plan) -> renderers.RenderSpec:
         summary=plan.title,
     )
     foot = docformat.DocumentFoot(
-        authority=plan.signer_authority, title=plan.signer_title, name=plan.signer_name, recipients=plan.recipient_lines,
+        authority=plan.signer_authority,
+        title=plan.signer_title,
+        name=plan.signer_name,
+        recipients=plan.recipient_lines,
     )
     closing = [line.strip() for line in (plan.closing or "").splitlines() if line.strip()]
     return renderers.RenderSpec(
-        "pdf/plan.html", {"head": head, "foot": foot, "plan": plan, "doc": doc, "closing": closing, "draft": plan.is_draft},
+        "pdf/plan.html",
+        {"head": head, "foot": foot, "plan": plan, "doc": doc, "closing": closing, "draft": plan.is_draft},
     )
 
 
 def build_urging_letter(notice) -> renderers.RenderSpec:
     urgings = list(
-        notice.urgings.select_related("unit", "assignment__task__plan", "assignment__task__plan__unit").order_by("unit__path", "due_on")
+        notice.urgings.select_related("unit", "assignment__task__plan", "assignment__task__plan__unit").order_by(
+            "unit__path", "due_on"
+        )
     )
     units = []
     for u in urgings:
@@ -58,7 +64,10 @@ def build_urging_letter(notice) -> renderers.RenderSpec:
         addressees=[f"Ban Thường trực {u.committee_name}" for u in units],
     )
     foot = docformat.DocumentFoot(
-        authority=notice.signer_authority, title=notice.signer_title, name=notice.signer_name, recipients=["Như trên", "Lưu: VT, BTG"],
+        authority=notice.signer_authority,
+        title=notice.signer_title,
+        name=notice.signer_name,
+        recipients=["Như trên", "Lưu: VT, BTG"],
     )
     from plans.services.plans import plan_reference
 
@@ -67,8 +76,14 @@ def build_urging_letter(notice) -> renderers.RenderSpec:
     return renderers.RenderSpec(
         "pdf/urging_letter.html",
         {
-            "head": head, "foot": foot, "notice": notice, "urgings": urgings, "units": units, "references": references,
-            "paragraphs": paragraphs, "as_of": short_date(notice.sent_on),
+            "head": head,
+            "foot": foot,
+            "notice": notice,
+            "urgings": urgings,
+            "units": units,
+            "references": references,
+            "paragraphs": paragraphs,
+            "as_of": short_date(notice.sent_on),
         },
     )
 

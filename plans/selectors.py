@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import hashlib
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Max, Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
-from plans.models import Plan, PlanSection, PlanTask, TaskAssignment, Urging
+from core.diff import word_diff
+from plans.models import Plan, PlanSection, PlanTask, TaskAssignment
 from units.models import Unit
 
 AT_RISK_DAYS = 7
@@ -41,8 +41,21 @@ class PlanDocument:
         plan = self.plan
         h = hashlib.sha256()
         for value in (
-            plan.status, plan.board, plan.number, plan.issued_on, plan.place, plan.basis, plan.title, plan.intro, plan.closing,
-            plan.recipients, plan.signer_authority, plan.signer_title, plan.signer_name, plan.unit.name, plan.revision,
+            plan.status,
+            plan.board,
+            plan.number,
+            plan.issued_on,
+            plan.place,
+            plan.basis,
+            plan.title,
+            plan.intro,
+            plan.closing,
+            plan.recipients,
+            plan.signer_authority,
+            plan.signer_title,
+            plan.signer_name,
+            plan.unit.name,
+            plan.revision,
         ):
             h.update(str(value).encode() + b"\x1f")
         for part in self.parts:
@@ -97,7 +110,8 @@ def revisions_of(plan: Plan) -> list[Plan]:
     """Every revision of this plan's document, newest first (1 query: same unit and campaign,
     linked through `previous`)."""
     candidates = {
-        p.pk: p for p in Plan.objects.filter(unit_id=plan.unit_id, campaign_id=plan.campaign_id).select_related("issued_by", "created_by")
+        p.pk: p
+        for p in Plan.objects.filter(unit_id=plan.unit_id, campaign_id=plan.campaign_id).select_related("issued_by", "created_by")
     }
     root = plan
     seen = set()
@@ -172,8 +186,17 @@ SORTS = {
 }
 
 
-def followup_queryset(*, roots: list[Unit], today: dt.date, state: str = "late", unit: Unit | None = None, level: str = "",
-                      plan: Plan | None = None, campaign=None, sort: str = "han"):
+def followup_queryset(
+    *,
+    roots: list[Unit],
+    today: dt.date,
+    state: str = "late",
+    unit: Unit | None = None,
+    level: str = "",
+    plan: Plan | None = None,
+    campaign=None,
+    sort: str = "han",
+):
     """Assignments of plans in force, of units strictly below `roots`, filtered and sorted.
     "late" = overdue or due within AT_RISK_DAYS days."""
     qs = TaskAssignment.objects.in_force()
@@ -202,7 +225,9 @@ def followup_queryset(*, roots: list[Unit], today: dt.date, state: str = "late",
     elif state == "done":
         qs = qs.filter(status=TaskAssignment.Status.DONE)
     qs = qs.annotate(urging_count=Count("urgings", distinct=True), last_urged=Max("urgings__created_at"))
-    return qs.select_related("unit", "unit__parent", "task", "task__plan", "task__plan__unit").order_by(*SORTS.get(sort, SORTS["han"]))
+    return qs.select_related("unit", "unit__parent", "task", "task__plan", "task__plan__unit").order_by(
+        *SORTS.get(sort, SORTS["han"])
+    )
 
 
 def followup_counts(*, roots: list[Unit], today: dt.date, campaign=None) -> dict[str, int]:
@@ -225,10 +250,6 @@ def followup_counts(*, roots: list[Unit], today: dt.date, campaign=None) -> dict
     )
 
 
-def recent_urgings_for(units, limit: int = 5):
-    return Urging.objects.filter(unit__in=units).select_related("notice", "notice__unit", "assignment__task").order_by("-created_at")[:limit]
-
-
 # --- comparing a lower plan with its parent ------------------------------------------------------------------------
 @dataclass
 class SectionChange:
@@ -248,22 +269,6 @@ class SectionChange:
         return f"{s.number} {body[:90]}{'…' if len(body) > 90 else ''}".strip()
 
 
-def word_diff(old: str, new: str) -> list[tuple[str, str]]:
-    """[(op, text)] with op in "same", "del", "ins" — a word-level comparison."""
-    a, b = old.split(" "), new.split(" ")
-    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
-    out = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            out.append(("same", " ".join(a[i1:i2])))
-        else:
-            if i2 > i1:
-                out.append(("del", " ".join(a[i1:i2])))
-            if j2 > j1:
-                out.append(("ins", " ".join(b[j1:j2])))
-    return out
-
-
 def _section_text(s: PlanSection) -> str:
     return "\n".join(filter(None, [f"{s.number} {s.heading}".strip(), s.body]))
 
@@ -277,7 +282,7 @@ def _task_changes(new_tasks, old_tasks) -> list[tuple[str, object, object, list]
             used.add(t.origin_id)
             o = old_by_id[t.origin_id]
             if o.text != t.text or o.due_on != t.due_on:
-                changes.append(("changed", t, o, word_diff(o.text, t.text)))
+                changes.append(("changed", t, o, word_diff(o.text, t.text, keep_spaces=False)))
         else:
             changes.append(("added", t, None, []))
     changes.extend(("removed", None, o, []) for o in old_tasks if o.pk not in used)
@@ -300,7 +305,9 @@ def plan_diff(new: Plan, old: Plan) -> list[SectionChange]:
             used.add(o.pk)
             tasks = _task_changes(s.task_list, o.task_list)
             if _section_text(s) != _section_text(o) or tasks:
-                segments = word_diff(_section_text(o).replace("\n", " ¶ "), _section_text(s).replace("\n", " ¶ "))
+                segments = word_diff(
+                    _section_text(o).replace("\n", " ¶ "), _section_text(s).replace("\n", " ¶ "), keep_spaces=False
+                )
                 changes.append(SectionChange("changed", s.part, new=s, old=o, segments=segments, task_changes=tasks))
             else:
                 changes.append(SectionChange("same", s.part, new=s, old=o))
@@ -328,5 +335,5 @@ def plan_header_diff(new: Plan, old: Plan) -> list[tuple[str, list]]:
     for name, label in HEADER_FIELDS:
         a, b = getattr(old, name) or "", getattr(new, name) or ""
         if a != b:
-            out.append((label, word_diff(a.replace("\n", " ¶ "), b.replace("\n", " ¶ "))))
+            out.append((label, word_diff(a.replace("\n", " ¶ "), b.replace("\n", " ¶ "), keep_spaces=False)))
     return out

@@ -18,13 +18,13 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from accounts.scope import Scope
+from core.access import checked
 from documents import access as documents_access
 from publishing.models import Article, Exemplar
 from registrations.models import Registration
 
 AStatus = Article.Status
 EStatus = Exemplar.Status
-
 
 
 def may_write(scope: Scope) -> bool:
@@ -40,37 +40,32 @@ def visible_exemplars(scope: Scope):
     return Exemplar.objects.filter(q)
 
 
-def exemplar_can_view(scope: Scope, exemplar: Exemplar) -> bool:
+def can_view_exemplar(scope: Scope, exemplar: Exemplar) -> bool:
     return scope.in_subtree(exemplar.unit) or scope.in_subtree(exemplar.nominating_unit)
 
 
-def exemplar_can_edit(scope: Scope, exemplar: Exemplar) -> bool:
+def can_edit_exemplar(scope: Scope, exemplar: Exemplar) -> bool:
     return exemplar.status == EStatus.NOMINATED and scope.manages(exemplar.nominating_unit)
 
 
-def exemplar_can_decide(scope: Scope, exemplar: Exemplar) -> bool:
+def can_decide_exemplar(scope: Scope, exemplar: Exemplar) -> bool:
     return scope.is_province_staff and scope.manages(exemplar.unit)
 
 
-def exemplar_for_view(request, pk: int) -> Exemplar:
+def get_exemplar_for(request, pk: int, need: str = "view") -> Exemplar:
+    """need: "view", "edit" (the nominating unit, before the decision), "decide" (provincial staff)."""
     exemplar = Exemplar.objects.for_list().select_related("nominating_unit", "nominated_by", "decided_by").filter(pk=pk).first()
-    if exemplar is None or not exemplar_can_view(request.scope, exemplar):
-        raise Http404(_("Không tìm thấy gương điển hình."))
-    return exemplar
-
-
-def exemplar_for_edit(request, pk: int) -> Exemplar:
-    exemplar = exemplar_for_view(request, pk)
-    if not exemplar_can_edit(request.scope, exemplar):
-        raise PermissionDenied(_("Chỉ đơn vị đề nghị mới sửa được đề nghị này, khi tỉnh chưa xét."))
-    return exemplar
-
-
-def exemplar_for_decide(request, pk: int) -> Exemplar:
-    exemplar = exemplar_for_view(request, pk)
-    if not exemplar_can_decide(request.scope, exemplar):
-        raise PermissionDenied(_("Chỉ cán bộ Ủy ban MTTQ tỉnh mới xét công nhận gương điển hình."))
-    return exemplar
+    return checked(
+        exemplar,
+        request.scope,
+        need,
+        view=can_view_exemplar,
+        not_found=_("Không tìm thấy gương điển hình."),
+        needs={
+            "edit": (can_edit_exemplar, _("Chỉ đơn vị đề nghị mới sửa được đề nghị này, khi tỉnh chưa xét.")),
+            "decide": (can_decide_exemplar, _("Chỉ cán bộ Ủy ban MTTQ tỉnh mới xét công nhận gương điển hình.")),
+        },
+    )
 
 
 def registration_for_nomination(request, pk) -> Registration | None:
@@ -78,10 +73,10 @@ def registration_for_nomination(request, pk) -> Registration | None:
     a unit the user manages. None when no pk is given; 404 / 403 as usual otherwise."""
     if not pk:
         return None
-    from registrations.access import registration_for_view
+    from registrations.access import get_registration_for
 
     try:
-        registration = registration_for_view(request, int(pk))
+        registration = get_registration_for(request, int(pk))
     except (TypeError, ValueError) as exc:
         raise Http404(_("Không tìm thấy đăng ký.")) from exc
     if registration.status in (Registration.Status.DRAFT, Registration.Status.SUBMITTED, Registration.Status.RETURNED):
@@ -109,7 +104,7 @@ def visible_articles(scope: Scope):
     return Article.objects.filter(q)
 
 
-def article_can_view(scope: Scope, article: Article) -> bool:
+def can_view_article(scope: Scope, article: Article) -> bool:
     return (article.author_id is not None and article.author_id == scope.user.pk) or scope.in_subtree(article.unit)
 
 
@@ -123,70 +118,62 @@ def is_writer(scope: Scope, article: Article) -> bool:
     return scope.manages(article.unit)
 
 
-def article_can_edit(scope: Scope, article: Article) -> bool:
+def can_edit_article(scope: Scope, article: Article) -> bool:
     if article.is_editable:
         return is_writer(scope, article)
     return article.status in (AStatus.IN_REVIEW, AStatus.PUBLISHED) and is_editor(scope, article)
 
 
-def article_can_submit(scope, article) -> bool:
+def can_submit_article(scope, article) -> bool:
     return article.is_editable and is_writer(scope, article)
 
 
-def article_can_publish(scope, article) -> bool:
+def can_publish_article(scope, article) -> bool:
     return article.status in (AStatus.IN_REVIEW, AStatus.UNPUBLISHED) and is_editor(scope, article)
 
 
-def article_can_return(scope, article) -> bool:
+def can_return_article(scope, article) -> bool:
     return article.status == AStatus.IN_REVIEW and is_editor(scope, article)
 
 
-def article_can_unpublish(scope, article) -> bool:
+def can_unpublish_article(scope, article) -> bool:
     return article.status == AStatus.PUBLISHED and is_editor(scope, article)
 
 
-def article_can_enter_contest(scope, article) -> bool:
+def can_enter_contest_article(scope, article) -> bool:
     return is_writer(scope, article) and not scope.is_read_only
 
 
 def article_actions(scope, article) -> dict[str, bool]:
     return {
-        "edit": article_can_edit(scope, article),
-        "submit": article_can_submit(scope, article),
-        "publish": article_can_publish(scope, article),
-        "return": article_can_return(scope, article),
-        "unpublish": article_can_unpublish(scope, article),
-        "contest": article_can_enter_contest(scope, article),
-        "photos": article_can_edit(scope, article),
+        "edit": can_edit_article(scope, article),
+        "submit": can_submit_article(scope, article),
+        "publish": can_publish_article(scope, article),
+        "return": can_return_article(scope, article),
+        "unpublish": can_unpublish_article(scope, article),
+        "contest": can_enter_contest_article(scope, article),
+        "photos": can_edit_article(scope, article),
     }
 
 
-def article_for_view(request, pk: int) -> Article:
+def get_article_for(request, pk: int, need: str = "view") -> Article:
+    """need: "view", "edit", "write" (the writing unit's steps: submit, photos, contest), "publish" (provincial staff)."""
     article = Article.objects.select_related("unit", "author", "cover", "published_by", "contest_entry").filter(pk=pk).first()
-    if article is None or not article_can_view(request.scope, article):
-        raise Http404(_("Không tìm thấy tin, bài."))
-    return article
-
-
-def article_for_edit(request, pk: int) -> Article:
-    article = article_for_view(request, pk)
-    if not article_can_edit(request.scope, article):
-        raise PermissionDenied(_("Bạn không sửa được tin, bài này ở trạng thái hiện tại."))
-    return article
-
-
-def article_for_writer(request, pk: int) -> Article:
-    article = article_for_view(request, pk)
-    if not is_writer(request.scope, article) or request.scope.is_read_only:
-        raise PermissionDenied(_("Chỉ đơn vị viết bài mới thực hiện được thao tác này."))
-    return article
-
-
-def article_for_editor(request, pk: int) -> Article:
-    article = article_for_view(request, pk)
-    if not is_editor(request.scope, article):
-        raise PermissionDenied(_("Chỉ cán bộ Ủy ban MTTQ tỉnh mới duyệt đăng tin, bài."))
-    return article
+    return checked(
+        article,
+        request.scope,
+        need,
+        view=can_view_article,
+        not_found=_("Không tìm thấy tin, bài."),
+        needs={
+            "edit": (can_edit_article, _("Bạn không sửa được tin, bài này ở trạng thái hiện tại.")),
+            "write": (
+                lambda scope, a: is_writer(scope, a) and not scope.is_read_only,
+                _("Chỉ đơn vị viết bài mới thực hiện được thao tác này."),
+            ),
+            "publish": (is_editor, _("Chỉ cán bộ Ủy ban MTTQ tỉnh mới duyệt đăng tin, bài.")),
+        },
+    )
 
 
 def require_jury(request) -> None:
@@ -195,4 +182,4 @@ def require_jury(request) -> None:
 
 
 # An article's photos: seen by whoever may see the article, added by whoever may edit it.
-documents_access.register(Article, can_view=article_can_view, can_change=article_can_edit)
+documents_access.register(Article, can_view=can_view_article, can_change=can_edit_article)

@@ -8,7 +8,7 @@ class PublishingConfig(AppConfig):
 
     def ready(self):
         from notifications import kinds
-        from publishing import access, home, nav  # noqa: F401  (photo access, home section, navigation)
+        from publishing import access, figures, home, nav  # noqa: F401  (photo access, figures, home section, navigation)
 
         kinds.register("exemplar_nominated", _("Đề nghị công nhận gương điển hình “Dân vận khéo”"))
         kinds.register("exemplar_decided", _("Kết quả xét công nhận gương điển hình"))

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from accounts.models import User
+from publishing.figures import exemplar_changed
 from publishing.models import Article, ContestEntry, Exemplar
 from publishing.services import articles as article_services
 from publishing.services import exemplars as exemplar_services
@@ -252,6 +253,7 @@ def _exemplars(ctx) -> dict:
                 by=_user(ctx, by),
             )
             Exemplar.objects.filter(pk=exemplar.pk).update(nominated_at=at(day) - dt.timedelta(days=20))
+            exemplar_changed(exemplar.unit_id)  # nominated earlier: counted by its new date
             if decision is not None:
                 exemplar_services.exemplar_decide(
                     exemplar=exemplar, by=tinh, recognise=decision, note="" if decision else NOT_RECOGNISED_REASON, at=at(day, 15)

@@ -38,5 +38,10 @@ def articles_to_handle(request, scope):
         for a in rows
     ]
     return home.HomeSection(
-        title=title, items=items, empty_text=empty, action_label=gettext("Tất cả tin, bài"), action_url=reverse("articles:list"), order=35
+        title=title,
+        items=items,
+        empty_text=empty,
+        action_label=gettext("Tất cả tin, bài"),
+        action_url=reverse("articles:list"),
+        order=35,
     )

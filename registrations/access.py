@@ -18,12 +18,12 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from accounts.scope import Scope
+from core.access import checked
 from documents import access as documents_access
-from registrations.models import ProgressUpdate, Registration
+from registrations.models import Field, ProgressUpdate, Registration
 from units.cache import covers_whole_tree
 
 Status = Registration.Status
-
 
 
 def visible_q(scope: Scope) -> Q:
@@ -42,7 +42,7 @@ def visible_registrations(scope: Scope):
     return Registration.objects.filter(visible_q(scope))
 
 
-def can_view(scope: Scope, registration: Registration) -> bool:
+def can_view_registration(scope: Scope, registration: Registration) -> bool:
     if registration.person_id is not None and registration.person_id == scope.user.pk:
         return True
     if registration.is_task and registration.status == Status.DRAFT:
@@ -64,78 +64,71 @@ def is_approver(scope: Scope, registration: Registration) -> bool:
     return scope.supervises(registration.unit)
 
 
-def can_edit(scope, registration) -> bool:
+def can_edit_registration(scope, registration) -> bool:
     return registration.is_editable and is_owner(scope, registration)
 
 
-def can_submit(scope, registration) -> bool:
+def can_submit_registration(scope, registration) -> bool:
     return registration.is_editable and is_owner(scope, registration)
 
 
-def can_delete(scope, registration) -> bool:
+def can_delete_registration(scope, registration) -> bool:
     return registration.status == Status.DRAFT and is_owner(scope, registration)
 
 
-def can_decide(scope, registration) -> bool:
+def can_decide_registration(scope, registration) -> bool:
     """Approve or return."""
     return registration.status == Status.SUBMITTED and is_approver(scope, registration)
 
 
-def can_report_progress(scope, registration) -> bool:
+def can_report_progress_registration(scope, registration) -> bool:
     return registration.status in (Status.APPROVED, Status.IN_PROGRESS) and is_owner(scope, registration)
 
 
-def can_start(scope, registration) -> bool:
+def can_start_registration(scope, registration) -> bool:
     return registration.status == Status.APPROVED and is_owner(scope, registration)
 
 
-def can_complete(scope, registration) -> bool:
+def can_complete_registration(scope, registration) -> bool:
     return registration.status == Status.IN_PROGRESS and is_owner(scope, registration)
 
 
-def can_evaluate(scope, registration) -> bool:
+def can_evaluate_registration(scope, registration) -> bool:
     return registration.status == Status.COMPLETED and is_approver(scope, registration)
 
 
 def actions_for(scope, registration) -> dict[str, bool]:
     """What the detail page offers this person."""
     return {
-        "edit": can_edit(scope, registration),
-        "submit": can_submit(scope, registration),
-        "delete": can_delete(scope, registration),
-        "decide": can_decide(scope, registration),
-        "progress": can_report_progress(scope, registration),
-        "start": can_start(scope, registration),
-        "complete": can_complete(scope, registration),
-        "evaluate": can_evaluate(scope, registration),
+        "edit": can_edit_registration(scope, registration),
+        "submit": can_submit_registration(scope, registration),
+        "delete": can_delete_registration(scope, registration),
+        "decide": can_decide_registration(scope, registration),
+        "progress": can_report_progress_registration(scope, registration),
+        "start": can_start_registration(scope, registration),
+        "complete": can_complete_registration(scope, registration),
+        "evaluate": can_evaluate_registration(scope, registration),
     }
 
 
 # --- access helpers for views ------------------------------------------------------------------
-def registration_for_view(request, pk: int) -> Registration:
-    """The registration if the user may see it; 404 otherwise (outsiders must not learn it exists)."""
+def get_registration_for(request, pk: int, need: str = "view") -> Registration:
+    """need: "view", "own" (edit, submit, progress, complete: the cadre, or whoever manages the unit),
+    "approve" (approve, return, evaluate: the level above, or the cadre's committee)."""
     registration = (
         Registration.objects.select_related("unit", "unit__parent", "person", "field", "campaign").filter(pk=pk).first()
     )
-    if registration is None or not can_view(request.scope, registration):
-        raise Http404(_("Không tìm thấy đăng ký."))
-    return registration
-
-
-def registration_for_owner(request, pk: int) -> Registration:
-    """For the owner's actions (edit, submit, progress, complete): 403 for other insiders."""
-    registration = registration_for_view(request, pk)
-    if not is_owner(request.scope, registration):
-        raise PermissionDenied(_("Chỉ người, đơn vị đăng ký mới được thực hiện thao tác này."))
-    return registration
-
-
-def registration_for_approver(request, pk: int) -> Registration:
-    """For the approver's actions (approve, return, evaluate): 403 for other insiders."""
-    registration = registration_for_view(request, pk)
-    if not is_approver(request.scope, registration):
-        raise PermissionDenied(_("Bạn không phải cấp duyệt, đánh giá đăng ký này."))
-    return registration
+    return checked(
+        registration,
+        request.scope,
+        need,
+        view=can_view_registration,
+        not_found=_("Không tìm thấy đăng ký."),
+        needs={
+            "own": (is_owner, _("Chỉ người, đơn vị đăng ký mới được thực hiện thao tác này.")),
+            "approve": (is_approver, _("Bạn không phải cấp duyệt, đánh giá đăng ký này.")),
+        },
+    )
 
 
 # --- files: evidence belongs to a progress update (or to the registration itself); whoever may see
@@ -147,6 +140,16 @@ def _registration_of(owner) -> Registration:
 for _model in (Registration, ProgressUpdate):
     documents_access.register(
         _model,
-        can_view=lambda scope, owner: can_view(scope, _registration_of(owner)),
-        can_change=lambda scope, owner: can_report_progress(scope, _registration_of(owner)),
+        can_view=lambda scope, owner: can_view_registration(scope, _registration_of(owner)),
+        can_change=lambda scope, owner: can_report_progress_registration(scope, _registration_of(owner)),
     )
+
+
+def get_field_for(request, pk: int, need: str = "change") -> Field:
+    """The list of fields of work is kept by provincial staff."""
+    if not request.scope.is_province_staff:
+        raise PermissionDenied(_("Chức năng này không dành cho vai trò của bạn."))
+    field = Field.objects.filter(pk=pk).first()
+    if field is None:
+        raise Http404(_("Không tìm thấy lĩnh vực."))
+    return field

@@ -1,13 +1,19 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from accounts.services import CADRES
+from core.figures import CountedAdmin
+from registrations.figures import REG, cadre_units
 from registrations.models import Field, ProgressUpdate, ProgressValue, Registration, Target, Transition
 
 
 @admin.register(Field)
-class FieldAdmin(SimpleHistoryAdmin):
+class FieldAdmin(CountedAdmin, SimpleHistoryAdmin):
     list_display = ("name", "position", "is_active")
     list_editable = ("position", "is_active")
+
+    def counted_in(self, obj):
+        return [{"renamed": None}]  # the dashboards' chart names every field
 
 
 class TargetInline(admin.TabularInline):
@@ -23,7 +29,7 @@ class TransitionInline(admin.TabularInline):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(SimpleHistoryAdmin):
+class RegistrationAdmin(CountedAdmin, SimpleHistoryAdmin):
     list_display = ("title", "kind", "unit", "person", "status", "rating", "updated_at")
     list_filter = ("kind", "status", "rating", "campaign", "field")
     search_fields = ("title", "search_key", "unit__code")
@@ -31,6 +37,12 @@ class RegistrationAdmin(SimpleHistoryAdmin):
     filter_horizontal = ("movements",)
     inlines = [TargetInline, TransitionInline]
     readonly_fields = ("version", "submitted_at", "approved_at", "completed_at", "evaluated_at")
+
+    def counted_in(self, obj):
+        calls = [{"families": [REG], "units": [obj.unit_id], "campaign": obj.campaign_id}]
+        if obj.is_task:
+            calls.append({"families": [CADRES], "units": cadre_units([obj.person_id]), "campaign": obj.campaign_id})
+        return calls
 
 
 class ProgressValueInline(admin.TabularInline):
@@ -47,5 +59,3 @@ class ProgressUpdateAdmin(admin.ModelAdmin):
 
 # Exemplars, articles and contest entries. An article's text is read-only here: it is stored only
 # through the services, which sanitise it (registrations/sanitise.py).
-
-

@@ -8,7 +8,7 @@ class RegistrationsConfig(AppConfig):
 
     def ready(self):
         from notifications import kinds
-        from registrations import access, home, nav  # noqa: F401  (file access, home sections, navigation)
+        from registrations import access, figures, home, nav  # noqa: F401  (file access, figures, home sections, navigation)
 
         kinds.register("registration_submitted", _("Đăng ký “Dân vận khéo” chờ duyệt"))
         kinds.register("registration_decided", _("Đăng ký “Dân vận khéo” được duyệt hoặc trả lại"))

@@ -15,6 +15,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from accounts.demo import DEMO_PASSWORD
 from accounts.models import Membership, User
+from accounts.services import cadres_changed
 from core.roles import Role
 from registrations import services
 from registrations.models import Field, Registration
@@ -406,14 +407,18 @@ ENTRIES = [
 def _people(ctx) -> dict[str, User]:
     users = dict(ctx.get("users", {}))
     units = ctx["units"]
+    memberships = []
     for username, full_name, code, role, position in PEOPLE:
         user = User.objects.filter(username=username).first()
         if user is None:
             user = User(username=username, full_name=full_name, email=f"{username}@mttq-tuyenquang.local")
             user.set_password(DEMO_PASSWORD)
             user.save()
-        Membership.objects.get_or_create(user=user, unit=units[code], role=role, defaults={"position": position})
+        memberships.append(
+            Membership.objects.get_or_create(user=user, unit=units[code], role=role, defaults={"position": position})[0]
+        )
         users[username] = user
+    cadres_changed(*memberships)
     return users
 
 
@@ -455,10 +460,13 @@ def load(ctx):
     return f"{created} đăng ký mới (tổng {Registration.objects.filter(campaign=campaign).count()}), {len(PEOPLE)} tài khoản cán bộ, phụ trách bổ sung."
 
 
-def _walk(registration, steps, *, owner, users):
-    from registrations.testing import approver_of
+def _approver(registration):
+    """The first officer of the unit that approves it (the demo's accounts are made in a fixed order)."""
+    return Membership.objects.officers_of(registration.approver_unit).select_related("user").order_by("id").first().user
 
-    approver = approver_of(registration) if steps else None
+
+def _walk(registration, steps, *, owner, users):
+    approver = _approver(registration) if steps else None
     targets = list(registration.targets.all())
     for step in steps:
         action, day = step[0], step[1]

@@ -1,22 +1,18 @@
 """The filtered list as .xlsx and .csv, streamed with flat memory.
 
 Rows are read from the database in chunks (a server-side cursor on PostgreSQL), movements are
-fetched per chunk, and the .xlsx is written row by row into a temporary file (xlsx_stream) that is
-then streamed; the .csv is generated row by row with a UTF-8 BOM so that Excel opens the
-Vietnamese text correctly.
+fetched per chunk, and the .xlsx is written row by row (core.exports.StreamingXlsx) into a
+temporary file that is then streamed; the .csv is generated row by row by core.exports.
 """
 
-import csv
-import datetime as dt
 import tempfile
 from collections import defaultdict
 
 from django.utils import timezone
 
-from core.dates import short_date, short_datetime
-from core.tabular import inert_cell
+from core import exports
+from core.exports import BOLD_WRAP, TITLE, StreamingXlsx
 from registrations.models import Registration
-from registrations.xlsx_stream import BOLD_WRAP, TITLE, StreamingXlsx
 
 CHUNK = 2000
 
@@ -107,22 +103,12 @@ def write_xlsx(queryset, *, title: str, subtitle: str = "", creator: str = ""):
     return handle
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
-def _csv_value(value):
-    if isinstance(value, dt.datetime):
-        return short_datetime(value)
-    if isinstance(value, dt.date):
-        return short_date(value)
-    return inert_cell(value)
+def csv_rows(queryset):
+    """The headings, then the export rows."""
+    yield HEADERS
+    yield from rows(queryset)
 
 
 def csv_lines(queryset):
     """The .csv, line by line, starting with a UTF-8 byte order mark for Excel."""
-    writer = csv.writer(_Echo())
-    yield "\ufeff" + writer.writerow(HEADERS)
-    for row in rows(queryset):
-        yield writer.writerow([_csv_value(v) for v in row])
+    return exports.csv_lines(csv_rows(queryset))

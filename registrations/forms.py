@@ -70,17 +70,23 @@ class RegistrationForm(PortalForm):
     """What a unit or a cadre registers. Lenient enough to save a half-written draft; the fields a
     submission needs are checked by `missing_for_submit`."""
 
-    kind = forms.ChoiceField(label=_("Loại đăng ký"), choices=[(Kind.CONTENT, Kind.CONTENT.label), (Kind.MODEL, Kind.MODEL.label)])
+    kind = forms.ChoiceField(
+        label=_("Loại đăng ký"), choices=[(Kind.CONTENT, Kind.CONTENT.label), (Kind.MODEL, Kind.MODEL.label)]
+    )
     unit = UnitChoiceField(label=_("Đơn vị đăng ký"), queryset=Unit.objects.none(), to_field_name="code")
     title = forms.CharField(label=_("Tên nội dung, việc làm, mô hình"), max_length=300)
     field = forms.ModelChoiceField(
         label=_("Lĩnh vực"), queryset=Field.objects.none(), required=False, empty_label=_("— Chọn lĩnh vực —")
     )
-    description = forms.CharField(label=_("Mô tả cách làm"), required=False, max_length=TEXT_FORM_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 3}))
+    description = forms.CharField(
+        label=_("Mô tả cách làm"), required=False, max_length=TEXT_FORM_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 3})
+    )
     starts_on = forms.DateField(label=_("Bắt đầu"), required=False)
     ends_on = forms.DateField(label=_("Kết thúc"), required=False)
     responsible = forms.CharField(label=_("Người phụ trách"), max_length=150, required=False)
-    expected_result = forms.CharField(label=_("Kết quả dự kiến"), required=False, max_length=TEXT_FORM_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 2}))
+    expected_result = forms.CharField(
+        label=_("Kết quả dự kiến"), required=False, max_length=TEXT_FORM_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 2})
+    )
     movements = forms.ModelMultipleChoiceField(
         label=_("Gắn với cuộc vận động, phong trào"),
         queryset=Movement.objects.all(),
@@ -132,10 +138,6 @@ class RegistrationForm(PortalForm):
         if not self.is_bound and not self.initial.get("client_token"):
             self.initial["client_token"] = uuid.uuid4()
 
-    @property
-    def kind_value(self):
-        return Kind.TASK if self.kind_fixed else self.cleaned_data.get("kind")
-
     def missing_for_submit(self) -> dict[str, str]:
         return {name: message for name, message in self.SUBMIT_REQUIRED.items() if not self.cleaned_data.get(name)}
 
@@ -169,7 +171,9 @@ def target_formset(data=None, *, initial=None, prefix="chi_tieu"):
 class ProgressForm(PortalForm):
     reported_on = forms.DateField(label=_("Ngày cập nhật"))
     percent = forms.IntegerField(label=_("Đã hoàn thành (%)"), min_value=0, max_value=100)
-    text = forms.CharField(label=_("Nội dung đã thực hiện"), max_length=TEXT_FORM_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 4}))
+    text = forms.CharField(
+        label=_("Nội dung đã thực hiện"), max_length=TEXT_FORM_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 4})
+    )
     files = MultipleFileField(
         label=_("Ảnh, tài liệu minh chứng"),
         required=False,
@@ -186,7 +190,10 @@ class ProgressForm(PortalForm):
             name = f"target_{target.pk}"
             unit = f" ({target.unit_of_measure})" if target.unit_of_measure else ""
             self.fields[name] = NumberField(label=f"{target.name}{unit}", required=False)
-            self.fields[name].help_text = _("Chỉ tiêu: %(value)s%(unit)s") % {"value": f"{target.target_value.normalize():f}", "unit": unit}
+            self.fields[name].help_text = _("Chỉ tiêu: %(value)s%(unit)s") % {
+                "value": f"{target.target_value.normalize():f}",
+                "unit": unit,
+            }
             self.target_fields.append((target, name))
         if not self.is_bound:
             self.initial.setdefault("reported_on", timezone.localdate())
@@ -261,7 +268,9 @@ class FilterForm(PortalForm):
     )
     unit = UnitChoiceField(label=_("Đơn vị (gồm cấp dưới)"), queryset=Unit.objects.none(), required=False, to_field_name="code")
     kind = forms.ChoiceField(label=_("Loại"), required=False, choices=[("", _("Tất cả loại")), *Kind.choices])
-    field = forms.ModelChoiceField(label=_("Lĩnh vực"), queryset=Field.objects.all(), required=False, empty_label=_("Tất cả lĩnh vực"))
+    field = forms.ModelChoiceField(
+        label=_("Lĩnh vực"), queryset=Field.objects.all(), required=False, empty_label=_("Tất cả lĩnh vực")
+    )
     status = forms.ChoiceField(label=_("Trạng thái"), required=False, choices=[("", _("Tất cả trạng thái")), *Status.choices])
     movement = forms.ModelChoiceField(
         label=_("Cuộc vận động, phong trào"), queryset=Movement.objects.all(), required=False, empty_label=_("Tất cả")

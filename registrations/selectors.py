@@ -8,13 +8,14 @@ database, statistics are grouped in the database by unit and rolled up in Python
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
-from accounts.models import Membership
+from core import figures
 from core.roles import Role
 from core.text import fold
+from registrations import figures as reg_figures
 from registrations.access import visible_q
 from registrations.forms import SORTS
 from registrations.models import Field, Registration
@@ -130,17 +131,34 @@ class Statistics:
         return self.rows[0]
 
 
-def _row_for(path: str, children: list[tuple[str, StatRow]], own: StatRow) -> StatRow:
-    for prefix, row in children:
-        if path.startswith(prefix):
-            return row
-    return own
+def _fill(row: StatRow, values: dict) -> None:
+    """The row's counts from the figure registry's values (zeros left out, as the tables show them)."""
+    for kind, key in reg_figures.BY_KIND.items():
+        if values.get(key):
+            row.by_kind[kind] = values[key]
+    for status, key in reg_figures.BY_STATUS.items():
+        if values.get(key):
+            row.by_status[status] = values[key]
+    for rating, key in reg_figures.BY_RATING.items():
+        if values.get(key):
+            row.by_rating[rating] = values[key]
+    for (field_id,), n in figures.split(reg_figures.MODELS_BY_FIELD, values).items():
+        row.models_by_field[int(field_id) if field_id else None] = n
+    row.cadres = values.get(reg_figures.CADRES, 0)
+    row.cadres_registered = values.get(reg_figures.CADRES_REGISTERED, 0)
+
+
+STAT_KEYS = [
+    *reg_figures.BY_KIND.values(), *reg_figures.BY_STATUS.values(), *reg_figures.BY_RATING.values(),
+    reg_figures.MODELS_BY_FIELD, reg_figures.CADRES, reg_figures.CADRES_REGISTERED,
+]  # fmt: skip
 
 
 def unit_statistics(*, root: Unit, campaign) -> Statistics:
     """Registrations (sent for approval; drafts are not counted) of the root's subtree in the
     campaign, per child unit: by kind and status, models by field, evaluation results, and the
-    share of cadres who registered a task. Five queries whatever the data size."""
+    share of cadres who registered a task, as the figure registry counts them (the dashboards and
+    the report forms read the same definitions). Four queries whatever the data size."""
     children = list(root.children.open().select_related("parent").order_by("level", "position", "code"))
     child_committees = [c for c in children if c.level != Unit.Level.DEPARTMENT]
     total = StatRow(
@@ -153,50 +171,22 @@ def unit_statistics(*, root: Unit, campaign) -> Statistics:
         label=_("Cấp %(unit)s và các ban") % {"unit": root.name_in_sentence} if children else root.name,
         is_own_level=True,
     )
-    rows_by_prefix = [(c.path, StatRow(unit=c, label=c.name)) for c in child_committees]
-
-    # Group by the unit's id (no join with the units table over every registration) and find
-    # each unit's row from the paths of the subtree, read once.
-    subtree = Unit.objects.subtree(root)
-    paths = dict(subtree.values_list("id", "path"))
-    groups = (
-        Registration.objects.registered()
-        .filter(campaign=campaign, unit_id__in=subtree.values("id"))
-        .values_list("unit_id", "kind", "status", "field_id", "rating")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    row_of_unit = {}
-    for unit_id, kind, status, field_id, rating, n in groups:
-        row = row_of_unit.get(unit_id)
-        if row is None:
-            row = row_of_unit[unit_id] = _row_for(paths[unit_id], rows_by_prefix, own)
-        for target in (row, total):
-            target.by_kind[kind] += n
-            target.by_status[status] += n
-            if kind == Kind.MODEL:
-                target.models_by_field[field_id] += n
-            if rating:
-                target.by_rating[rating] += n
-
-    has_task = Registration.objects.registered().filter(campaign=campaign, kind=Kind.TASK, person_id=OuterRef("user_id"))
-    cadres = (
-        Membership.objects.active()
-        .filter(role=Role.CADRE, unit__path__startswith=root.path)
-        .annotate(registered=Exists(has_task))
-        .values_list("unit__path")
-        .annotate(n=Count("id"), done=Count("id", filter=Q(registered=True)))
-        .order_by()
-    )
-    for path, n, done in cadres:
-        row = _row_for(path, rows_by_prefix, own)
-        for target in (row, total):
-            target.cadres += n
-            target.cadres_registered += done
+    child_rows = [StatRow(unit=c, label=c.name) for c in child_committees]
+    # Each child's subtree, and the root's: what is left of the root's is its own level (the
+    # root, its departments, and units closed since).
+    window = figures.Window(campaign.pk, campaign.starts_on, campaign.ends_on)
+    values = figures.compute_many([root, *child_committees], window, keys=STAT_KEYS)
+    rest = dict(values[root.pk])
+    for row in child_rows:
+        _fill(row, values[row.unit.pk])
+        for key, n in values[row.unit.pk].items():
+            rest[key] = rest.get(key, 0) - n
+    _fill(total, values[root.pk])
+    _fill(own, rest)
 
     rows = [total]
     if children:
         rows.append(own)
-    rows.extend(row for _, row in rows_by_prefix)
+    rows.extend(child_rows)
     fields = list(Field.objects.order_by("position", "name"))
     return Statistics(root=root, rows=rows, fields=fields)

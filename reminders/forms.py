@@ -27,7 +27,9 @@ class ReminderPolicyForm(PortalModelForm):
         cleaned = super().clean()
         if self.errors:
             return cleaned
-        if cleaned.get("is_active") and not (cleaned.get("days_before") or cleaned.get("on_due_day") or cleaned.get("days_after")):
+        if cleaned.get("is_active") and not (
+            cleaned.get("days_before") or cleaned.get("on_due_day") or cleaned.get("days_after")
+        ):
             raise ValidationError(gettext("Lịch đang bật phải có ít nhất một bước nhắc (trước hạn, ngày hạn hoặc sau hạn)."))
         return cleaned
 

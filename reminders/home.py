@@ -24,11 +24,15 @@ def reminders_today(request, scope):
     visible = scope.units_q("unit")
     # Today's sweep, or the last one before it (a weekend without deadlines, a sweep not run yet).
     day = Reminder.objects.filter(visible, swept_on__lte=today).aggregate(last=Max("swept_on"))["last"]
-    counts = Reminder.objects.filter(visible, swept_on=day).aggregate(
-        before=Count("pk", filter=Q(step__lte=0, status=Reminder.Status.SENT)),
-        overdue=Count("pk", filter=Q(step__gt=0, status=Reminder.Status.SENT)),
-        nobody=Count("pk", filter=Q(status=Reminder.Status.NO_RECIPIENTS)),
-    ) if day else {"before": 0, "overdue": 0, "nobody": 0}
+    counts = (
+        Reminder.objects.filter(visible, swept_on=day).aggregate(
+            before=Count("pk", filter=Q(step__lte=0, status=Reminder.Status.SENT)),
+            overdue=Count("pk", filter=Q(step__gt=0, status=Reminder.Status.SENT)),
+            nobody=Count("pk", filter=Q(status=Reminder.Status.NO_RECIPIENTS)),
+        )
+        if day
+        else {"before": 0, "overdue": 0, "nobody": 0}
+    )
     people = Membership.objects.filter(scope.units_q("unit")).values("user_id")
     failed = EmailDelivery.objects.filter(
         recipient__in=people, status=EmailDelivery.Status.FAILED, created_at__gte=timezone.now() - dt.timedelta(days=7)

@@ -14,21 +14,12 @@ def _first(*candidates, fallback: str = "") -> str:
     return fallback or reverse("reminders:reminders")
 
 
-def report_for_unit(period, unit) -> str:
-    return _first(
-        ("reports:report_detail", {"pk": period.pk, "code": unit.code}),
-        ("reports:period_detail", {"pk": period.pk}),
-        ("reports:periods", {}),
-        ("reports:index", {}),
-    )
-
-
 # Stands for a unit's code in a URL reversed once per period (the sweep builds thousands of links).
 CODE = "0UNITCODE0"
 
 
 def report_for_unit_pattern(period) -> str:
-    """report_for_unit() with CODE in place of the unit's code."""
+    """The page of a unit's report, with CODE in place of the unit's code (the caller puts it in)."""
     return _first(
         ("reports:report_detail", {"pk": period.pk, "code": CODE}),
         ("reports:period_detail", {"pk": period.pk}),

@@ -21,12 +21,18 @@ class ReminderPolicy(Versioned):
     subject_kind = models.CharField(_("nhắc hạn cho"), max_length=10, choices=SubjectKind.choices, unique=True)
     is_active = models.BooleanField(_("đang bật"), default=True)
     days_before = models.CharField(
-        _("nhắc trước hạn (ngày)"), max_length=100, default="14, 7, 3, 1", blank=True,
+        _("nhắc trước hạn (ngày)"),
+        max_length=100,
+        default="14, 7, 3, 1",
+        blank=True,
         help_text=_("Các số ngày trước hạn, cách nhau bằng dấu phẩy, ví dụ: 14, 7, 3, 1"),
     )
     on_due_day = models.BooleanField(_("nhắc vào ngày hạn"), default=True)
     days_after = models.CharField(
-        _("báo quá hạn sau (ngày)"), max_length=100, default="1, 7", blank=True,
+        _("báo quá hạn sau (ngày)"),
+        max_length=100,
+        default="1, 7",
+        blank=True,
         help_text=_("Các số ngày sau hạn, ví dụ: 1, 7. Thông báo quá hạn gửi cả cấp trên."),
     )
     updated_at = models.DateTimeField(_("sửa lúc"), auto_now=True)
@@ -103,8 +109,3 @@ class Reminder(models.Model):
     @property
     def step_label(self) -> str:
         return step_label(self.step)
-
-    @property
-    def is_overdue_notice(self) -> bool:
-        return self.step > 0
-

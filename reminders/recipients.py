@@ -17,10 +17,7 @@ def officers_by_unit(unit_ids) -> dict[int, list]:
     memberships = (
         Membership.objects.active()
         .filter(unit_id__in=unit_ids)
-        .filter(
-            Q(role__in=[Role.OFFICER, Role.PROVINCE_STAFF])
-            | Q(role=Role.REVIEWER, unit__level="department")
-        )
+        .filter(Q(role__in=[Role.OFFICER, Role.PROVINCE_STAFF]) | Q(role=Role.REVIEWER, unit__level="department"))
         .select_related("user")
         .order_by("user__full_name", "user__username", "id")
     )

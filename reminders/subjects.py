@@ -85,8 +85,9 @@ def report_candidates(*, due_from: dt.date, due_to: dt.date, now: dt.datetime | 
     # "Has not submitted" as of now: a report first sent later than the sweep's moment does not
     # count (it matters only when the sweep is run for a past date).
     sent = set(
-        Report.objects.filter(period_id__in=[p.pk for p in periods], submitted_at__isnull=False, submitted_at__lte=now)
-        .values_list("period_id", "unit_id")
+        Report.objects.filter(
+            period_id__in=[p.pk for p in periods], submitted_at__isnull=False, submitted_at__lte=now
+        ).values_list("period_id", "unit_id")
     )
     content_type = ContentType.objects.get_for_model(ReportingPeriod)
     found = []
@@ -102,9 +103,17 @@ def report_candidates(*, due_from: dt.date, due_to: dt.date, now: dt.datetime | 
                 continue
             found.append(
                 Candidate(
-                    kind=REPORT, subject_id=period.pk, unit=unit, due_on=period.due_on, title=period.title,
-                    url=unit_url.replace(links.CODE, unit.code), upper_unit=period.receiving_unit, upper_url=upper_url,
-                    target_type=content_type, group_type=content_type, group_id=period.pk,
+                    kind=REPORT,
+                    subject_id=period.pk,
+                    unit=unit,
+                    due_on=period.due_on,
+                    title=period.title,
+                    url=unit_url.replace(links.CODE, unit.code),
+                    upper_unit=period.receiving_unit,
+                    upper_url=upper_url,
+                    target_type=content_type,
+                    group_type=content_type,
+                    group_id=period.pk,
                     detail=f"Báo cáo gửi Ban Thường trực {period.receiving_unit.committee_name}.",
                 )
             )
@@ -148,9 +157,17 @@ def task_candidates(*, due_from: dt.date, due_to: dt.date, day: dt.date) -> list
         short = text if len(text) <= 120 else text[:117].rstrip() + "…"
         found.append(
             Candidate(
-                kind=TASK, subject_id=a.pk, unit=a.unit, due_on=a.due_on, title=short,
-                url=links.assignment(a), upper_unit=upper, upper_url=links.assignment_followup(a, upper),
-                target_type=content_type, group_type=task_type, group_id=task.pk,
+                kind=TASK,
+                subject_id=a.pk,
+                unit=a.unit,
+                due_on=a.due_on,
+                title=short,
+                url=links.assignment(a),
+                upper_unit=upper,
+                upper_url=links.assignment_followup(a, upper),
+                target_type=content_type,
+                group_type=task_type,
+                group_id=task.pk,
                 detail=f"Nhiệm vụ theo {plan.short_label} của {plan.unit.committee_name}.",
             )
         )

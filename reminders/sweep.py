@@ -153,7 +153,9 @@ class Sweep:
                 continue
             self._reclaim += [r["pk"] for r in later if r["step"] == c.step]
             self._supersede += [
-                r["pk"] for r in rows if r["step"] < c.step and r["status"] == Reminder.Status.CLAIMED and r["claimed_at"] <= fresh_after
+                r["pk"]
+                for r in rows
+                if r["step"] < c.step and r["status"] == Reminder.Status.CLAIMED and r["claimed_at"] <= fresh_after
             ]
             due.append(c)
         self._officers = officers_by_unit(
@@ -169,9 +171,18 @@ class Sweep:
         Reminder.objects.bulk_create(
             [
                 Reminder(
-                    subject_kind=c.kind, subject_id=c.subject_id, unit=c.unit, due_on=c.due_on, step=c.step,
-                    upper_unit=c.upper_unit if c.step > 0 else None, subject_title=c.title[:500], subject_url=c.url[:500],
-                    status=Reminder.Status.CLAIMED, swept_on=self.day, claim_token=self.token, claimed_at=self.now,
+                    subject_kind=c.kind,
+                    subject_id=c.subject_id,
+                    unit=c.unit,
+                    due_on=c.due_on,
+                    step=c.step,
+                    upper_unit=c.upper_unit if c.step > 0 else None,
+                    subject_title=c.title[:500],
+                    subject_url=c.url[:500],
+                    status=Reminder.Status.CLAIMED,
+                    swept_on=self.day,
+                    claim_token=self.token,
+                    claimed_at=self.now,
                 )
                 for c in due
             ],
@@ -251,8 +262,14 @@ class Sweep:
                     kind, title, body = texts.own_message(c, self.day)
                     messages.append(
                         Message(
-                            recipients=self._officers.get(c.unit.pk, []), kind=kind, title=title, body=body, url=c.url,
-                            target_type=c.target_type, target_id=c.subject_id, unit=c.unit,
+                            recipients=self._officers.get(c.unit.pk, []),
+                            kind=kind,
+                            title=title,
+                            body=body,
+                            url=c.url,
+                            target_type=c.target_type,
+                            target_id=c.subject_id,
+                            unit=c.unit,
                         )
                     )
                     message_reminders.append([pk])
@@ -264,8 +281,14 @@ class Sweep:
                     kind, title, body = texts.upper_message([c for c, _ in live], self.day)
                     messages.append(
                         Message(
-                            recipients=upper_people, kind=kind, title=title, body=body, url=first.upper_url,
-                            target_type=first.group_type, target_id=first.group_id, unit=first.upper_unit,
+                            recipients=upper_people,
+                            kind=kind,
+                            title=title,
+                            body=body,
+                            url=first.upper_url,
+                            target_type=first.group_type,
+                            target_id=first.group_id,
+                            unit=first.upper_unit,
                         )
                     )
                     message_reminders.append([pk for _, pk in live])

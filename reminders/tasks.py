@@ -13,7 +13,6 @@ logger = logging.getLogger(__name__)
 RESWEEP_AFTER = 6 * 60
 
 
-
 @shared_task(bind=True, acks_late=True, max_retries=3)
 def send_reminders(self, day: str | None = None):
     """The daily sweep (scheduled at 07:00 Asia/Ho_Chi_Minh in core/schedules.py)."""

@@ -13,7 +13,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from accounts.scope import require_roles
-from core.concurrency import StaleObjectError
+from core.concurrency import StaleObjectError, stale_form
 from core.dates import short_date
 from core.roles import FOLLOWERS, Role
 from core.text import fold
@@ -62,9 +62,15 @@ def reminders(request):
         nobody=Count("pk", filter=Q(status=Reminder.Status.NO_RECIPIENTS)),
         overdue=Count("pk", filter=Q(step__gt=0)),
     )
-    notifications = Notification.objects.select_related("recipient").prefetch_related("deliveries").order_by("kind", "recipient__full_name", "id")
+    notifications = (
+        Notification.objects.select_related("recipient")
+        .prefetch_related("deliveries")
+        .order_by("kind", "recipient__full_name", "id")
+    )
     page = Paginator(
-        qs.select_related("unit", "upper_unit").prefetch_related(Prefetch("notifications", queryset=notifications)).order_by("-swept_on", "-id"),
+        qs.select_related("unit", "upper_unit")
+        .prefetch_related(Prefetch("notifications", queryset=notifications))
+        .order_by("-swept_on", "-id"),
         50,
         allow_empty_first_page=True,
     ).get_page(request.GET.get("trang"))
@@ -79,7 +85,11 @@ def reminders(request):
         request,
         "reminders/reminders.html",
         {
-            "form": form, "page": page, "rows": rows, "totals": totals, "query": urlencode(query),
+            "form": form,
+            "page": page,
+            "rows": rows,
+            "totals": totals,
+            "query": urlencode(query),
             "can_configure": request.scope.has_role(Role.PROVINCE_STAFF),
         },
     )
@@ -122,7 +132,9 @@ def reminder_policy(request):
     """Provincial staff: when reminders go out (days before, the due day, days after)."""
     require_roles(request, Role.PROVINCE_STAFF)
     policies = services.reminder_policies()
-    forms = {p.subject_kind: ReminderPolicyForm(instance=p, prefix=p.subject_kind, initial={"version": p.version}) for p in policies}
+    forms = {
+        p.subject_kind: ReminderPolicyForm(instance=p, prefix=p.subject_kind, initial={"version": p.version}) for p in policies
+    }
     if request.method == "POST":
         kind = request.POST.get("loai", "")
         policy = next((p for p in policies if p.subject_kind == kind), None)
@@ -138,13 +150,8 @@ def reminder_policy(request):
                 )
             except StaleObjectError as exc:
                 changed = "; ".join(f"{label}: {then} → {now}" for label, then, now in exc.changes) or _("một số ô")
-                form.add_error(
-                    None,
-                    _("Người khác vừa lưu lịch này (%(changed)s). Nội dung bạn nhập vẫn còn dưới đây; kiểm tra rồi lưu lại.")
-                    % {"changed": changed},
-                )
-                form.data = form.data.copy()
-                form.data[f"{kind}-version"] = exc.instance.version
+                lead = _("Người khác vừa lưu lịch này (%(changed)s). Nội dung bạn nhập vẫn còn dưới đây; kiểm tra rồi lưu lại.")
+                stale_form(form, exc, lead=lead % {"changed": changed}, changes=False)
             else:
                 kind = policy.get_subject_kind_display().lower()
                 messages.success(request, _("Đã lưu lịch nhắc hạn: %(kind)s.") % {"kind": kind})

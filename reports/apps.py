@@ -8,7 +8,7 @@ class ReportsConfig(AppConfig):
 
     def ready(self):
         from notifications import kinds
-        from reports import access, home, nav, pdf  # noqa: F401  (navigation, home sections, PDF renderers)
+        from reports import access, figures, home, nav, pdf  # noqa: F401  (figures, navigation, home sections, PDF renderers)
 
         kinds.register("report_submitted", _("Đơn vị cấp dưới gửi báo cáo định kỳ"))
         kinds.register("report_returned", _("Báo cáo định kỳ bị trả lại"))

@@ -4,19 +4,10 @@ safe)."""
 
 from __future__ import annotations
 
-import difflib
-import re
 from dataclasses import dataclass
 
+from core.diff import Segment, word_diff
 from reports.models import SECTIONS
-
-_TOKENS = re.compile(r"\s+|[^\s]+")
-
-
-@dataclass
-class Segment:
-    op: str  # "same" | "added" | "removed"
-    text: str
 
 
 @dataclass
@@ -27,34 +18,11 @@ class SectionDiff:
     segments: list[Segment]
 
 
-def words_diff(old: str, new: str) -> list[Segment]:
-    a = _TOKENS.findall(old or "")
-    b = _TOKENS.findall(new or "")
-    out: list[Segment] = []
-
-    def add(op, tokens):
-        text = "".join(tokens)
-        if not text:
-            return
-        if out and out[-1].op == op:
-            out[-1].text += text
-        else:
-            out.append(Segment(op, text))
-
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
-        if tag == "equal":
-            add("same", a[i1:i2])
-        else:
-            add("removed", a[i1:i2])
-            add("added", b[j1:j2])
-    return out
-
-
 def sections_diff(old: dict, new: dict) -> list[SectionDiff]:
     result = []
     for key, label in SECTIONS:
         before, after = (old or {}).get(key, "") or "", (new or {}).get(key, "") or ""
-        result.append(SectionDiff(key, label, before != after, words_diff(before, after)))
+        result.append(SectionDiff(key, label, before != after, word_diff(before, after)))
     return result
 
 

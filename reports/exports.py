@@ -1,14 +1,14 @@
 """The period's figures by unit as .xlsx: one row per unit that must report (when and how it
 reported, then every figure), a total row. Built from reports.tables.period_table, so it costs a
 fixed number of queries; a period has at most a few hundred rows, so the workbook is built in
-memory (write-only mode keeps it small)."""
+memory (by core.exports' writer)."""
 
 import io
 
 from django.conf import settings
 from django.utils import timezone, translation
 
-from core.tabular import inert_cell
+from core.exports import BOLD, BOLD_WRAP, StreamingXlsx, Styled
 from core.text import slugify_vi
 from reports.models import ReportingPeriod
 from reports.tables import period_table
@@ -31,54 +31,27 @@ def period_filename(period: ReportingPeriod) -> str:
 
 @translation.override(settings.LANGUAGE_CODE)  # spreadsheets exchanged between units are Vietnamese
 def period_xlsx(period: ReportingPeriod) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Font
-
     table = period_table(period)
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Số liệu theo đơn vị")
-    bold = Font(bold=True)
-
-    def cell(value, *, strong=False, number_format=None, wrap=False):
-        c = WriteOnlyCell(sheet, value=inert_cell(value))
-        if strong:
-            c.font = bold
-        if number_format:
-            c.number_format = number_format
-        if wrap:
-            c.alignment = Alignment(wrap_text=True, vertical="top")
-        return c
-
-    sheet.column_dimensions["A"].width = 5
-    sheet.column_dimensions["B"].width = 10
-    sheet.column_dimensions["C"].width = 28
-    sheet.column_dimensions["D"].width = 14
-    sheet.column_dimensions["E"].width = 17
-    sheet.freeze_panes = "D4"
-    sheet.append([cell(f"{period.title} — {period.receiving_unit.committee_name}", strong=True)])
-    sheet.append(
+    buffer = io.BytesIO()
+    book = StreamingXlsx(buffer, sheet_name="Số liệu theo đơn vị", widths=[5, 10, 28, 14, 17], freeze_rows=3, freeze_cols=3)
+    book.write_row([f"{period.title} — {period.receiving_unit.committee_name}"], style=BOLD)
+    book.write_row(
         [
-            cell(
-                f"Số liệu từ {period.covers_from:%d/%m/%Y} đến {period.covers_to:%d/%m/%Y}; hạn gửi {period.due_on:%d/%m/%Y}; "
-                f"xuất lúc {timezone.localtime():%H:%M %d/%m/%Y}. Đơn vị đã gửi: số liệu của lần gửi gần nhất; "
-                "đơn vị chưa gửi: số liệu hệ thống tại thời điểm xuất."
-            )
+            f"Số liệu từ {period.covers_from:%d/%m/%Y} đến {period.covers_to:%d/%m/%Y}; hạn gửi {period.due_on:%d/%m/%Y}; "
+            f"xuất lúc {timezone.localtime():%H:%M %d/%m/%Y}. Đơn vị đã gửi: số liệu của lần gửi gần nhất; "
+            "đơn vị chưa gửi: số liệu hệ thống tại thời điểm xuất."
         ]
     )
-    sheet.append(
-        [cell(h, strong=True, wrap=True) for h in BASE_HEADERS]
-        + [cell(f["label"], strong=True, wrap=True) for f in table.figures]
-    )
+    book.write_row([*BASE_HEADERS, *(f["label"] for f in table.figures)], style=BOLD_WRAP)
     for i, row in enumerate(table.rows, start=1):
         submitted = row.submitted
-        sheet.append(
+        book.write_row(
             [
                 i,
                 row.code,
                 row.name,
                 row.state_label,
-                cell(timezone.localtime(submitted).replace(tzinfo=None), number_format="dd/mm/yyyy hh:mm") if submitted else None,
+                timezone.localtime(submitted).replace(tzinfo=None) if submitted else None,
                 row.days_late if row.state == "late" else (0 if row.state == "on_time" else None),
                 row.status_label,
                 f"Báo cáo lần {row.version_number}" if row.version_number else "Số liệu hệ thống (chưa gửi)",
@@ -87,19 +60,18 @@ def period_xlsx(period: ReportingPeriod) -> bytes:
         )
     totals = table.totals
     counts = table.counts
-    sheet.append(
+    book.write_row(
         [
             None,
             None,
-            cell("Tổng cộng", strong=True),
-            cell(f"{counts['reported']}/{counts['required']} đã gửi", strong=True),
+            Styled("Tổng cộng", BOLD),
+            Styled(f"{counts['reported']}/{counts['required']} đã gửi", BOLD),
             None,
-            cell(f"{counts['on_time']} đúng hạn, {counts['late']} muộn", strong=True),
+            Styled(f"{counts['on_time']} đúng hạn, {counts['late']} muộn", BOLD),
             None,
             None,
-            *[cell(totals.get(f["key"], 0), strong=True) for f in table.figures],
+            *[Styled(totals.get(f["key"], 0), BOLD) for f in table.figures],
         ]
     )
-    buffer = io.BytesIO()
-    workbook.save(buffer)
+    book.close()
     return buffer.getvalue()

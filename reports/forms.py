@@ -41,7 +41,9 @@ class PeriodForm(PortalForm):
     receiving_unit = forms.ModelChoiceField(
         label=_("Đơn vị nhận báo cáo"), queryset=Unit.objects.none(), to_field_name="code", empty_label=None
     )
-    audience = forms.ChoiceField(label=_("Đơn vị phải báo cáo"), choices=ReportingPeriod.Audience.choices, widget=forms.RadioSelect)
+    audience = forms.ChoiceField(
+        label=_("Đơn vị phải báo cáo"), choices=ReportingPeriod.Audience.choices, widget=forms.RadioSelect
+    )
     selected_units = forms.ModelMultipleChoiceField(
         label=_("Các đơn vị được chọn"),
         queryset=Unit.objects.none(),
@@ -93,10 +95,18 @@ class ReportForm(PortalForm):
 
 class SummaryForm(ReportForm):
     addressees = forms.CharField(
-        label=_("Kính gửi"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2}), help_text=_("Mỗi nơi một dòng.")
+        label=_("Kính gửi"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Mỗi nơi một dòng."),
     )
     recipients = forms.CharField(
-        label=_("Nơi nhận"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 4}), help_text=_("Mỗi nơi một dòng.")
+        label=_("Nơi nhận"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Mỗi nơi một dòng."),
     )
 
     def __init__(self, *args, **kwargs):

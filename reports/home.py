@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from core import home
-from reports.access import reviews
+from reports.access import can_review_period
 from reports.models import Report, ReportingPeriod
 from reports.selectors import periods_to_report, reporting_duties, reporting_units_of, required_count, with_counts
 
@@ -38,7 +38,10 @@ def reports_to_send(request, scope):
             days = (period.due_on - today).days
             badge, tone = ngettext("Còn %(n)s ngày", "Còn %(n)s ngày", days) % {"n": days}, "warning"
         else:
-            badge, tone = _("Hạn %(date)s") % {"date": f"{period.due_on.day}/{period.due_on.month}/{period.due_on.year}"}, "secondary"
+            badge, tone = (
+                _("Hạn %(date)s") % {"date": f"{period.due_on.day}/{period.due_on.month}/{period.due_on.year}"},
+                "secondary",
+            )
         items.append(
             home.HomeItem(
                 text=period.title,
@@ -74,7 +77,7 @@ def reports_received(request, scope):
         .select_related("receiving_unit")
         .order_by("due_on")
     )
-    periods = [p for p in periods if reviews(scope, p)]
+    periods = [p for p in periods if can_review_period(scope, p)]
     if not periods:
         return None
     items = []

@@ -139,8 +139,12 @@ class Report(Versioned):
     lessons = NFCTextField(SECTION_LABELS["lessons"], blank=True)
     directions = NFCTextField(SECTION_LABELS["directions"], blank=True)
     proposals = NFCTextField(SECTION_LABELS["proposals"], blank=True)
-    signer_authority = NFCCharField(_("thẩm quyền ký"), max_length=60, default="TM. BAN THƯỜNG TRỰC", blank=True)  # vi-only (signature block of the document)
-    signer_title = NFCCharField(_("chức vụ người ký"), max_length=60, default="CHỦ TỊCH")  # vi-only (signature block of the document)
+    signer_authority = NFCCharField(
+        _("thẩm quyền ký"), max_length=60, default="TM. BAN THƯỜNG TRỰC", blank=True
+    )  # vi-only (signature block of the document)
+    signer_title = NFCCharField(
+        _("chức vụ người ký"), max_length=60, default="CHỦ TỊCH"
+    )  # vi-only (signature block of the document)
     signer_name = NFCCharField(_("họ tên người ký"), max_length=120, blank=True)
     # First submission: the moment that decides timeliness; days_late is kept in step with the
     # period's due date (reports.services.period_save recomputes it when the deadline moves).
@@ -173,10 +177,6 @@ class Report(Versioned):
     @property
     def is_editable(self) -> bool:
         return self.status in self.EDITABLE
-
-    @property
-    def is_reported(self) -> bool:
-        return self.submitted_at is not None
 
     @property
     def is_on_time(self) -> bool | None:
@@ -273,8 +273,12 @@ class ConsolidatedReport(Versioned):
     lessons = NFCTextField(SECTION_LABELS["lessons"], blank=True)
     directions = NFCTextField(SECTION_LABELS["directions"], blank=True)
     proposals = NFCTextField(SECTION_LABELS["proposals"], blank=True)
-    signer_authority = NFCCharField(_("thẩm quyền ký"), max_length=60, default="TM. BAN THƯỜNG TRỰC", blank=True)  # vi-only (signature block of the document)
-    signer_title = NFCCharField(_("chức vụ người ký"), max_length=60, default="CHỦ TỊCH")  # vi-only (signature block of the document)
+    signer_authority = NFCCharField(
+        _("thẩm quyền ký"), max_length=60, default="TM. BAN THƯỜNG TRỰC", blank=True
+    )  # vi-only (signature block of the document)
+    signer_title = NFCCharField(
+        _("chức vụ người ký"), max_length=60, default="CHỦ TỊCH"
+    )  # vi-only (signature block of the document)
     signer_name = NFCCharField(_("họ tên người ký"), max_length=120, blank=True)
     issued_on = models.DateField(_("ngày ban hành"), null=True, blank=True)
     issued_at = models.DateTimeField(_("ban hành lúc"), null=True, blank=True)

@@ -201,25 +201,6 @@ def _attach_child_periods(period: ReportingPeriod, rows: list[UnitRow]) -> None:
 
 
 # --- which periods a person deals with ---------------------------------------------------------------
-def periods_visible(scope):
-    """Periods whose receiving unit the scope sees, and periods in which one of the scope's own
-    committees must report (an officer of a district sees the province's periods it reports in)."""
-    if not scope.visible_paths:
-        return ReportingPeriod.objects.none()
-    q = Q()
-    for path in scope.visible_paths:
-        q |= Q(receiving_unit__path__startswith=path)
-    from accounts.scope import FOLLOWERS
-
-    committee_ids = {g.committee_id for g in scope.grants if g.role in FOLLOWERS}
-    committees = list(Unit.objects.filter(pk__in=committee_ids).values_list("pk", "parent_id"))
-    for unit_id, parent_id in committees:
-        if parent_id:
-            q |= Q(receiving_unit_id=parent_id, audience=ReportingPeriod.Audience.CHILDREN)
-        q |= Q(audience=ReportingPeriod.Audience.SELECTED, selected_units=unit_id)
-    return ReportingPeriod.objects.filter(q).distinct()
-
-
 def reporting_units_of(scope) -> list[Unit]:
     """The committees the scope writes reports for (officers and provincial staff, their own unit)."""
     from core.roles import MANAGERS

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Membership
 from accounts.scope import Scope
+from core import figures as core_figures
 from core.concurrency import StaleObjectError, bump_version, changes_since
 from core.dates import short_date, short_datetime
 from core.roles import Role
@@ -36,7 +37,7 @@ from reports.models import (
     ReportVersion,
     days_late_for,
 )
-from reports.selectors import is_required, units_required
+from reports.selectors import is_required
 from units.models import Unit
 
 REPORT_TEXT_FIELDS = [*SECTION_KEYS, "number", "signer_authority", "signer_title", "signer_name"]
@@ -58,9 +59,7 @@ def _scope(user) -> Scope:
 def _check_lengths(data: dict) -> None:
     for key in SECTION_KEYS:
         if len(data.get(key) or "") > NARRATIVE_MAX:
-            raise ValidationError(
-                _("Mỗi phần nội dung dài tối đa %(limit)s ký tự."), params={"limit": vn_number(NARRATIVE_MAX)}
-            )
+            raise ValidationError(_("Mỗi phần nội dung dài tối đa %(limit)s ký tự."), params={"limit": vn_number(NARRATIVE_MAX)})
 
 
 # ==================================================================================================
@@ -100,7 +99,7 @@ def _validate_period(*, data: dict, selected_units, exclude_pk=None) -> list:
 
 
 def period_create(*, by, data: dict, selected_units=()) -> ReportingPeriod:
-    if not access.configures(_scope(by), data["receiving_unit"]):
+    if not access.can_configure_period(_scope(by), data["receiving_unit"]):
         raise PermissionDenied(_("Bạn chỉ tạo được kỳ báo cáo cho đơn vị mình phụ trách."))
     errors = _validate_period(data=data, selected_units=selected_units)
     if errors:
@@ -114,12 +113,13 @@ def period_create(*, by, data: dict, selected_units=()) -> ReportingPeriod:
             raise ValidationError(_("Kỳ báo cáo này vừa được tạo (có thể do bấm hai lần).")) from exc
         if data["audience"] == ReportingPeriod.Audience.SELECTED:
             period.selected_units.set(selected_units)
+        figures.period_changed(period)
     return period
 
 
 def period_update(*, period: ReportingPeriod, by, expected_version: int, data: dict, selected_units=()) -> ReportingPeriod:
     scope = _scope(by)
-    if not access.configures(scope, period) or not access.configures(scope, data["receiving_unit"]):
+    if not access.can_configure_period(scope, period) or not access.can_configure_period(scope, data["receiving_unit"]):
         raise PermissionDenied(_("Bạn chỉ sửa được kỳ báo cáo của đơn vị mình phụ trách."))
     errors = _validate_period(data=data, selected_units=selected_units, exclude_pk=period.pk)
     if data["receiving_unit"].pk != period.receiving_unit_id and period.reports.exists():
@@ -129,6 +129,7 @@ def period_update(*, period: ReportingPeriod, by, expected_version: int, data: d
     with transaction.atomic():
         bump_version(period, expected=expected_version)
         due_changed = data["due_on"] != period.due_on
+        before = ReportingPeriod(receiving_unit_id=period.receiving_unit_id, campaign_id=period.campaign_id, title=period.title)
         for key in PERIOD_FIELDS:
             setattr(period, key, data[key])
         period.save()
@@ -138,6 +139,9 @@ def period_update(*, period: ReportingPeriod, by, expected_version: int, data: d
             period.selected_units.clear()
         if due_changed:
             _recompute_timeliness(period)
+        figures.period_changed(before, period)
+        if before.title != period.title:
+            core_figures.renamed(units=[period.receiving_unit_id])  # its dashboard names the period
     return period
 
 
@@ -150,7 +154,7 @@ def _recompute_timeliness(period: ReportingPeriod) -> None:
 
 
 def period_set_status(*, period: ReportingPeriod, by, status: str, expected_version: int) -> ReportingPeriod:
-    if not access.configures(_scope(by), period):
+    if not access.can_configure_period(_scope(by), period):
         raise PermissionDenied(_("Bạn chỉ khóa sổ, mở lại được kỳ báo cáo của đơn vị mình phụ trách."))
     if status not in ReportingPeriod.Status.values:
         raise ValidationError(_("Trạng thái kỳ báo cáo không hợp lệ."))
@@ -165,7 +169,7 @@ def period_set_status(*, period: ReportingPeriod, by, status: str, expected_vers
 # A unit's report
 # ==================================================================================================
 def _check_writer(by, period: ReportingPeriod, unit: Unit) -> None:
-    if not access.writes(_scope(by), unit):
+    if not access.can_write_report(_scope(by), unit):
         raise PermissionDenied(_("Chỉ cán bộ phụ trách của đơn vị được viết và gửi báo cáo của đơn vị."))
     if not is_required(period, unit) and not Report.objects.filter(period=period, unit=unit).exists():
         raise ValidationError(_("%(unit)s không phải báo cáo trong kỳ này."), params={"unit": unit.name})
@@ -213,10 +217,7 @@ def _apply(report, data: dict, fields) -> None:
 def _refuse_locked(report: Report) -> None:
     if report.status == Report.Status.ACCEPTED:
         raise ValidationError(
-            _(
-                "Báo cáo đã được tiếp nhận lúc %(at)s nên đã khóa, không sửa được. "
-                "Nếu cần sửa, đề nghị cấp trên mở lại báo cáo."
-            ),
+            _("Báo cáo đã được tiếp nhận lúc %(at)s nên đã khóa, không sửa được. Nếu cần sửa, đề nghị cấp trên mở lại báo cáo."),
             params={"at": short_datetime(report.accepted_at)},
         )
     if report.status == Report.Status.SUBMITTED:
@@ -254,13 +255,37 @@ def _attachments_list(report: Report) -> list[dict]:
 
 
 def report_submit(
-    *, period: ReportingPeriod, unit: Unit, by, expected_version: int, data: dict | None = None, now=None
+    *,
+    period: ReportingPeriod,
+    unit: Unit,
+    by,
+    expected_version: int,
+    data: dict | None = None,
+    now=None,
+    keep_draft: bool = False,
 ) -> Report:
-    """Send the report: freeze figures, narrative and attachments in a new version; time-stamp it.
+    """Send the report: save `data` (the sections, number and signer) and freeze figures, narrative
+    and attachments in a new version, time-stamped; all in one transaction.
 
     The first submission decides timeliness. A closed period refuses a first submission; a report
     returned (or reopened) by the receiving side may still be sent again after the period closes.
+    keep_draft (the page's "Gửi" button, whose text must not be lost): when the closed period
+    refuses the submission, `data` is saved as the draft instead, and the PeriodClosed raised says so.
     """
+    try:
+        return _submit(period=period, unit=unit, by=by, expected_version=expected_version, data=data, now=now)
+    except PeriodClosed as exc:
+        if not keep_draft:
+            raise
+        refused = exc
+    try:
+        report_save(period=period, unit=unit, by=by, expected_version=expected_version, data=data or {})
+    except (ValidationError, StaleObjectError):
+        raise refused from None
+    raise PeriodClosed(_("%(message)s Nội dung đã được lưu nháp."), params={"message": " ".join(refused.messages)}) from refused
+
+
+def _submit(*, period: ReportingPeriod, unit: Unit, by, expected_version: int, data: dict | None, now) -> Report:
     _check_writer(by, period, unit)
     data = data or {}
     _check_lengths(data)
@@ -280,10 +305,7 @@ def report_submit(
         report, created = _load_for_write(period=period, unit=unit, by=by)
         if not period.is_open and report.submitted_at is None:
             raise PeriodClosed(
-                _(
-                    "Kỳ báo cáo “%(title)s” đã khóa sổ, không nhận báo cáo mới. "
-                    "Đề nghị liên hệ %(committee)s để được mở lại."
-                ),
+                _("Kỳ báo cáo “%(title)s” đã khóa sổ, không nhận báo cáo mới. Đề nghị liên hệ %(committee)s để được mở lại."),
                 params={"title": period.title, "committee": period.receiving_unit.committee_name},
             )
         if not created:
@@ -298,6 +320,8 @@ def report_submit(
         report.last_submitted_at = now
         report.status = Report.Status.SUBMITTED
         report.save()
+        if first:
+            figures.period_changed(period)  # one more report sent to the receiving unit
         number = (report.versions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
         values = figures.compute(unit, period, today=timezone.localdate(now))
         ReportVersion.objects.create(
@@ -314,7 +338,9 @@ def report_submit(
         )
         action = ReportEvent.Action.SUBMITTED if first else ReportEvent.Action.RESUBMITTED
         ReportEvent.objects.create(report=report, action=action, version_number=number, by=by, at=now)
-        timing = "đúng hạn" if report.days_late == 0 else f"muộn {report.days_late} ngày"  # vi-only (notification text stored when it happens)
+        timing = (
+            "đúng hạn" if report.days_late == 0 else f"muộn {report.days_late} ngày"
+        )  # vi-only (notification text stored when it happens)
         notify(
             recipients=receivers_of(period),
             kind="report_submitted",
@@ -329,7 +355,7 @@ def report_submit(
 
 
 def _check_reviewer(by, report: Report) -> None:
-    if not access.reviews(_scope(by), report.period):
+    if not access.can_review_period(_scope(by), report.period):
         raise PermissionDenied(_("Chỉ đơn vị nhận báo cáo (Ban Tuyên giáo, Thường trực) được tiếp nhận hoặc trả lại báo cáo."))
 
 
@@ -412,7 +438,7 @@ def report_accept(*, report: Report, by, expected_version: int, comment: str = "
 
 def report_reopen(*, report: Report, by, expected_version: int, reason: str, now=None) -> Report:
     """Unlock an accepted report so that the unit can correct and send it again (recorded)."""
-    if not access.reopens(_scope(by), report.period):
+    if not access.can_reopen_period(_scope(by), report.period):
         raise PermissionDenied(_("Chỉ cán bộ Ủy ban MTTQ cấp nhận báo cáo được mở lại báo cáo đã tiếp nhận."))
     reason = (reason or "").strip()
     if not reason:
@@ -448,7 +474,7 @@ def report_reopen(*, report: Report, by, expected_version: int, reason: str, now
 def report_attachment_add(*, report: Report, by, uploaded, caption: str = ""):
     from documents.services import attachment_add
 
-    if not access.writes(_scope(by), report.unit):
+    if not access.can_write_report(_scope(by), report.unit):
         raise PermissionDenied(_("Chỉ cán bộ phụ trách của đơn vị được đính kèm tệp vào báo cáo."))
     if not report.is_editable:
         _refuse_locked(report)
@@ -465,7 +491,7 @@ def sent_attachment_ids(report: Report) -> set[int]:
 def report_attachment_delete(*, report: Report, attachment, by) -> None:
     from documents.services import attachment_delete
 
-    if not access.writes(_scope(by), report.unit):
+    if not access.can_write_report(_scope(by), report.unit):
         raise PermissionDenied(_("Chỉ cán bộ phụ trách của đơn vị được gỡ tệp của báo cáo."))
     if not report.is_editable:
         _refuse_locked(report)
@@ -487,12 +513,17 @@ def _default_summary(period: ReportingPeriod) -> dict:
         addressees = "Ban Thường trực Ủy ban Trung ương MTTQ Việt Nam\nBan Dân vận Tỉnh ủy"  # vi-only (document text)
     else:
         addressees = f"Ban Thường trực {parent.committee_name}"  # vi-only (document text)
-    recipients = ["Như trên", f"Thường trực {'Tỉnh ủy' if parent is None else 'Huyện ủy'}", "Các đơn vị báo cáo", "Lưu: VT, BTG"]  # vi-only (document text)
+    recipients = [
+        "Như trên",
+        f"Thường trực {'Tỉnh ủy' if parent is None else 'Huyện ủy'}",
+        "Các đơn vị báo cáo",
+        "Lưu: VT, BTG",
+    ]  # vi-only (document text)
     return {"addressees": addressees, "recipients": "\n".join(recipients)}
 
 
 def summary_save(*, period: ReportingPeriod, by, expected_version: int, data: dict) -> ConsolidatedReport:
-    if not access.writes_summary(_scope(by), period):
+    if not access.can_write_summary(_scope(by), period):
         raise PermissionDenied(_("Chỉ cán bộ của đơn vị nhận báo cáo được viết báo cáo tổng hợp."))
     _check_lengths(data)
     with transaction.atomic():
@@ -517,9 +548,11 @@ def summary_save(*, period: ReportingPeriod, by, expected_version: int, data: di
 
 
 def summary_start(*, period: ReportingPeriod, by) -> ConsolidatedReport:
-    if not access.writes_summary(_scope(by), period):
+    if not access.can_write_summary(_scope(by), period):
         raise PermissionDenied(_("Chỉ cán bộ của đơn vị nhận báo cáo được viết báo cáo tổng hợp."))
-    summary, _created = ConsolidatedReport.objects.get_or_create(period=period, defaults={"updated_by": by, **_default_summary(period)})
+    summary, _created = ConsolidatedReport.objects.get_or_create(
+        period=period, defaults={"updated_by": by, **_default_summary(period)}
+    )
     return summary
 
 
@@ -528,7 +561,7 @@ def summary_issue(
 ) -> ConsolidatedReport:
     from reports.tables import period_table
 
-    if not access.writes_summary(_scope(by), summary.period):
+    if not access.can_write_summary(_scope(by), summary.period):
         raise PermissionDenied(_("Chỉ cán bộ của đơn vị nhận báo cáo được ban hành báo cáo tổng hợp."))
     now = now or timezone.now()
     with transaction.atomic():
@@ -553,7 +586,7 @@ def summary_issue(
 
 
 def summary_reopen(*, summary: ConsolidatedReport, by, expected_version: int) -> ConsolidatedReport:
-    if not access.writes_summary(_scope(by), summary.period):
+    if not access.can_write_summary(_scope(by), summary.period):
         raise PermissionDenied(_("Chỉ cán bộ của đơn vị nhận báo cáo được mở lại báo cáo tổng hợp."))
     with transaction.atomic():
         summary = ConsolidatedReport.objects.select_for_update().get(pk=summary.pk)
@@ -591,7 +624,3 @@ def writers_of(unit: Unit):
 
 def report_url(report: Report) -> str:
     return reverse("reports:report_detail", kwargs={"pk": report.period_id, "code": report.unit.code})
-
-
-def required_units(period: ReportingPeriod):
-    return units_required(period=period)

@@ -69,10 +69,6 @@ class PeriodTable:
             for f in self.figures
         ]
 
-    def total_rows(self) -> list[dict]:
-        totals = self.totals
-        return [{**f, "value": totals.get(f["key"], 0)} for f in self.figures]
-
     def as_json(self) -> dict:
         return {
             "computed_on": self.computed_on,

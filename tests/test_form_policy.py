@@ -29,7 +29,21 @@ FORM_KWARGS = {
 # Number fields that may be negative (none today).
 SIGNED_NUMBERS: set[str] = set()
 # Forms that are not for data entry by people (filters read from the query string are checked too).
-PROJECT_APPS = ("core", "units", "accounts", "documents", "notifications", "audit", "campaigns", "plans", "registrations", "publishing", "reports", "reminders", "dashboards")
+PROJECT_APPS = (
+    "core",
+    "units",
+    "accounts",
+    "documents",
+    "notifications",
+    "audit",
+    "campaigns",
+    "plans",
+    "registrations",
+    "publishing",
+    "reports",
+    "reminders",
+    "dashboards",
+)
 ENGLISH = re.compile(r"\b(Ensure|Enter a|This field|is required|Select a valid|valid date|must be)\b")
 
 
@@ -44,7 +58,7 @@ def _portal_forms():
         package = importlib.import_module(app)
         for info in pkgutil.walk_packages(package.__path__, f"{app}."):
             skipped = (".tests", ".migrations", ".settings", ".wsgi", ".asgi")
-            if any(part in info.name for part in skipped) or info.name.endswith(".testing"):
+            if any(part in info.name for part in skipped):
                 continue
             importlib.import_module(info.name)
     found = {}

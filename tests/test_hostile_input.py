@@ -96,7 +96,9 @@ def fill(form, text, overrides):
                 data.setdefault(name, f.get("value", "on"))
         elif kind == "select":
             # What a person picks: the selected option, or the first real one for a "---" placeholder.
-            chosen = [o["value"] for o in f["options"] if o["selected"] and o["value"]] or [o["value"] for o in f["options"] if o["value"]]
+            chosen = [o["value"] for o in f["options"] if o["selected"] and o["value"]] or [
+                o["value"] for o in f["options"] if o["value"]
+            ]
             if chosen:
                 data[name] = chosen[0]
         elif kind in ("submit", "button", "file"):
@@ -126,7 +128,7 @@ def hostile_text():
 
 @pytest.fixture
 def in_2020(time_machine):
-    from reports.testing import local
+    from reports.tests.factories import local
 
     time_machine.move_to(local(2020, 5, 20, 9, 0), tick=False)
 
@@ -159,7 +161,10 @@ def send(client, url, *, action=None, overrides=None, button=None):
 def _errors(body):
     import re
 
-    return re.findall(r'id="(id_[a-z_0-9-]+)_error"', body) + re.findall(r'(?:invalid-feedback|alert-danger)[^>]*>\s*(?:<p[^>]*>)?\s*(?:<strong>)?([^<]+)', body)[:5]
+    return (
+        re.findall(r'id="(id_[a-z_0-9-]+)_error"', body)
+        + re.findall(r"(?:invalid-feedback|alert-danger)[^>]*>\s*(?:<p[^>]*>)?\s*(?:<strong>)?([^<]+)", body)[:5]
+    )
 
 
 def check(client, answer, url=None):
@@ -173,9 +178,9 @@ def check(client, answer, url=None):
 
 
 def test_unit_registration(world, client_for, in_2020):
-    from registrations.testing import ensure_default_fields
+    from registrations.services.fields import fields_ensure_defaults
 
-    ensure_default_fields()
+    fields_ensure_defaults()
     client = client_for("sonduong")
     # The optional targets (an indicator and its number) are left empty.
     answer = send(client, "/dang-ky/them/?loai=content", overrides={"chi_tieu-*": ""})
@@ -183,7 +188,7 @@ def test_unit_registration(world, client_for, in_2020):
 
 
 def test_cadre_task_and_its_progress(world, client_for, in_2020):
-    from registrations.testing import make_registration
+    from registrations.tests.factories import make_registration
 
     task = make_registration(unit=world.units["076"], kind="task", person=world.users["canbo"], status="in_progress")
     client = client_for("canbo")
@@ -192,7 +197,7 @@ def test_cadre_task_and_its_progress(world, client_for, in_2020):
 
 
 def test_plan_sections_and_tasks(world, client_for, in_2020):
-    from plans.tests import plan_factories
+    from plans.tests import factories as plan_factories
 
     plan = plan_factories.sonduong_draft(world)
     client = client_for("sonduong")
@@ -211,7 +216,7 @@ def test_inspection_record(world, client_for, in_2020):
 
 
 def test_report_of_a_district(world, client_for, in_2020):
-    from reports.testing import make_period
+    from reports.tests.factories import make_period
 
     period = make_period(world)
     client = client_for("sonduong")
@@ -232,7 +237,11 @@ def test_reporting_period(world, client_for, in_2020):
 
 def test_person_created_by_a_district_officer(world, client_for, in_2020):
     client = client_for("sonduong")
-    answer = send(client, "/tai-khoan/nguoi-dung/them/", overrides={"email": "ca.bo.moi@example.vn", "username": "cabomoi", "phone": "0912 345 678"})
+    answer = send(
+        client,
+        "/tai-khoan/nguoi-dung/them/",
+        overrides={"email": "ca.bo.moi@example.vn", "username": "cabomoi", "phone": "0912 345 678"},
+    )
     check(client, answer)
 
 
@@ -243,16 +252,18 @@ def test_registration_field(world, client_for, in_2020):
 
 
 def test_update_of_an_assigned_plan_task(world, client_for, in_2020):
-    from plans.tests import plan_factories
+    from plans.tests import factories as plan_factories
 
     assignment = plan_factories.sonduong_assignment(world)
     client = client_for("sonduong")
-    answer = send(client, f"/ke-hoach/viec-duoc-giao/{assignment.pk}/", action=f"/ke-hoach/viec-duoc-giao/{assignment.pk}/cap-nhat/")
+    answer = send(
+        client, f"/ke-hoach/viec-duoc-giao/{assignment.pk}/", action=f"/ke-hoach/viec-duoc-giao/{assignment.pk}/cap-nhat/"
+    )
     check(client, answer, f"/ke-hoach/viec-duoc-giao/{assignment.pk}/")
 
 
 def test_commemoration_activity(world, client_for, in_2020):
-    from plans.tests import plan_factories
+    from plans.tests import factories as plan_factories
 
     activity = plan_factories.sonduong_activity(world)
     client = client_for("sonduong")
@@ -261,7 +272,7 @@ def test_commemoration_activity(world, client_for, in_2020):
 
 
 def test_comment_when_a_task_is_returned(world, client_for, in_2020):
-    from registrations.testing import make_registration
+    from registrations.tests.factories import make_registration
 
     task = make_registration(unit=world.units["076"], kind="task", person=world.users["canbo"], status="submitted")
     send(client_for("sonduong"), f"/dang-ky/{task.pk}/", action=f"/dang-ky/{task.pk}/tra-lai/")
@@ -270,7 +281,7 @@ def test_comment_when_a_task_is_returned(world, client_for, in_2020):
 
 
 def test_comment_when_a_report_is_returned(world, client_for, in_2020):
-    from reports.testing import make_period, make_report
+    from reports.tests.factories import make_period, make_report
 
     period = make_period(world)
     make_report(world, "076", status="submitted", period=period)

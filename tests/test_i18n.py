@@ -92,7 +92,7 @@ def test_the_audit_sees_an_unmarked_text():
     and accept the same texts once marked."""
     bare = '{% load i18n %}<h1>Báo cáo</h1><p title="Đóng">{% translate "Lưu" %}</p>'
     assert [text for _, text in i18n_audit.template_leftovers(bare)] == ['<h1>Báo cáo</h1><p title="Đóng">']
-    assert i18n_audit.template_leftovers('{% load i18n %}{% blocktranslate %}Gửi {{ x }}{% endblocktranslate %}') == []
+    assert i18n_audit.template_leftovers("{% load i18n %}{% blocktranslate %}Gửi {{ x }}{% endblocktranslate %}") == []
     assert i18n_audit.python_leftovers('x = "Lưu"\ny = _("Lưu")\nz = "Lưu"  # vi-only\n') == [(1, "Lưu")]
 
 
@@ -124,9 +124,7 @@ def test_compiled_catalogue_matches_the_source(catalogue):
                 ]
                 want = e["msgstr"][:2]
             else:
-                got = [
-                    translation.pgettext(e["msgctxt"], e["msgid"]) if e.get("msgctxt") else translation.gettext(e["msgid"])
-                ]
+                got = [translation.pgettext(e["msgctxt"], e["msgid"]) if e.get("msgctxt") else translation.gettext(e["msgid"])]
                 want = e["msgstr"][:1]
             if got != want:
                 stale.append((e["msgid"], want, got))
@@ -197,7 +195,11 @@ def data_words() -> set[str]:
     """Every word stored in the database (lower case): unit names, plan texts, titles, …"""
     words = set()
     for model in apps.get_models():
-        fields = [f.attname for f in model._meta.concrete_fields if isinstance(f, (models.CharField, models.TextField, models.JSONField))]
+        fields = [
+            f.attname
+            for f in model._meta.concrete_fields
+            if isinstance(f, (models.CharField, models.TextField, models.JSONField))
+        ]
         if not fields:
             continue
         for row in model._default_manager.values_list(*fields):

@@ -63,6 +63,8 @@ def test_each_rule_catches_what_it_names(bad):
     assert any(rule.search(bad) for rule in RULES.values())
 
 
-@pytest.mark.parametrize("good", ['<script src="/static/js/portal.js" defer></script>', '<script type="application/ld+json">{}</script>'])
+@pytest.mark.parametrize(
+    "good", ['<script src="/static/js/portal.js" defer></script>', '<script type="application/ld+json">{}</script>']
+)
 def test_external_scripts_and_data_blocks_are_allowed(good):
     assert not any(rule.search(good) for rule in RULES.values())

@@ -29,4 +29,6 @@ def require_follower(request) -> None:
 
 
 # Files kept on a unit itself (e.g. a committee's decisions): seen by whoever sees the unit, added by whoever manages it.
-documents_access.register(Unit, can_view=lambda scope, unit: scope.sees_unit(unit), can_change=lambda scope, unit: scope.manages(unit))
+documents_access.register(
+    Unit, can_view=lambda scope, unit: scope.sees_unit(unit), can_change=lambda scope, unit: scope.manages(unit)
+)

@@ -20,8 +20,14 @@ def load(ctx):
     for code, name in DEPARTMENTS:
         if not Unit.objects.open().filter(code=code).exists():
             Unit.objects.create(
-                code=code, name=name, level=Unit.Level.DEPARTMENT, kind=Unit.Kind.DEPARTMENT, parent=province,
-                path=f"{province.path}{code}/", depth=province.depth + 1, position=0,
+                code=code,
+                name=name,
+                level=Unit.Level.DEPARTMENT,
+                kind=Unit.Kind.DEPARTMENT,
+                parent=province,
+                path=f"{province.path}{code}/",
+                depth=province.depth + 1,
+                position=0,
             )
             created_departments += 1
     ctx["units"] = {u.code: u for u in Unit.objects.open()}

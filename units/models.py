@@ -108,7 +108,7 @@ class Unit(models.Model):
 
     @property
     def committee_name(self) -> str:
-        """"Ủy ban MTTQ huyện Sơn Dương"; a department or the central committee is named as it is."""
+        """ "Ủy ban MTTQ huyện Sơn Dương"; a department or the central committee is named as it is."""
         if self.level in (self.Level.DEPARTMENT, self.Level.CENTRAL):
             return self.name
         return f"Ủy ban MTTQ {self.name_in_sentence}"  # vi-only: the committee's proper name (also in documents)
@@ -124,10 +124,6 @@ class Unit(models.Model):
         if self.level == self.Level.DEPARTMENT and self.parent_id:
             return self.parent
         return self
-
-    @property
-    def ancestor_codes(self) -> list[str]:
-        return [code for code in self.path.strip("/").split("/")[:-1] if code]
 
     def ancestors(self):
         """Ancestors from the root down, in one query."""

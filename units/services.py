@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from core import figures
 from core.text import nfc
 from units.models import DEFAULT_VALID_FROM, Unit, kind_for
 
@@ -157,7 +158,10 @@ def units_import(
     by_code = {}
     for row in rows:
         by_code.setdefault(row.code, row)
-    open_units = {u.code: u for u in Unit.objects.open().only("id", "code", "name", "level", "kind", "parent_id", "path", "depth", "valid_from")}
+    open_units = {
+        u.code: u
+        for u in Unit.objects.open().only("id", "code", "name", "level", "kind", "parent_id", "path", "depth", "valid_from")
+    }
     open_by_id = {u.id: u for u in open_units.values()}
 
     # Resolve every row's parent level and depth before writing anything.
@@ -203,7 +207,13 @@ def units_import(
             continue
         if row.parent_code and parent_level is not None and parent_level not in allowed:
             msg = _("Dòng %(line)s: đơn vị %(code)s (%(level)s) không thể trực thuộc %(parent)s (%(parent_level)s).")
-            params = {"line": row.line, "code": row.code, "level": row.level, "parent": row.parent_code, "parent_level": parent_level}
+            params = {
+                "line": row.line,
+                "code": row.code,
+                "level": row.level,
+                "parent": row.parent_code,
+                "parent_level": parent_level,
+            }
             errors.append((row.line, msg % params))
             continue
         if row.parent_code and allowed == {None}:
@@ -279,11 +289,7 @@ def units_import(
             Unit.objects.bulk_create(batch, batch_size=BATCH)
         if close_missing:
             roots = {("/" + r.code + "/") for r in rows if depth[r.code] == 0}
-            missing = [
-                u
-                for u in open_by_id.values()
-                if u.code not in by_code and any(u.path.startswith(root) for root in roots)
-            ]
+            missing = [u for u in open_by_id.values() if u.code not in by_code and any(u.path.startswith(root) for root in roots)]
             for u in missing:
                 u.valid_to = valid_from
             Unit.objects.bulk_update(missing, ["valid_to"], batch_size=BATCH)
@@ -292,4 +298,7 @@ def units_import(
             from units.cache import bump_units_version
 
             bump_units_version()  # bulk writes send no signals
+            # A new tree: every figure is counted again under the units now open (the totals of a
+            # new version of a unit include the rows of its closed predecessors' subtrees).
+            figures.changed(units=None)
     return result

@@ -18,11 +18,7 @@ def units(request):
         home = scope.home_unit
         return redirect("units:unit_detail", code=home.code)
     found = (
-        scope.visible_units()
-        .open()
-        .filter(search_key__contains=fold(q))
-        .select_related("parent")
-        .order_by("depth", "position")
+        scope.visible_units().open().filter(search_key__contains=fold(q)).select_related("parent").order_by("depth", "position")
     )
     page = Paginator(found, 50).get_page(request.GET.get("trang"))
     return render(request, "units/unit_search.html", {"q": q, "page": page})
@@ -37,16 +33,16 @@ def unit_detail(request, code: str):
     children = (
         unit.children.open()
         .annotate(
-            officers=Count("memberships", filter=active & Q(memberships__role__in=[Role.OFFICER, Role.PROVINCE_STAFF]), distinct=True),
+            officers=Count(
+                "memberships", filter=active & Q(memberships__role__in=[Role.OFFICER, Role.PROVINCE_STAFF]), distinct=True
+            ),
             cadres=Count("memberships", filter=active & Q(memberships__role=Role.CADRE), distinct=True),
         )
         .order_by("level", "position")
     )
     ancestors = [a for a in unit.ancestors() if scope.sees_unit(a)]
     members = (
-        unit.memberships.filter(is_active=True, user__is_active=True)
-        .select_related("user")
-        .order_by("role", "user__full_name")
+        unit.memberships.filter(is_active=True, user__is_active=True).select_related("user").order_by("role", "user__full_name")
     )
     return render(
         request,

@@ -45,7 +45,9 @@ def test_password_reset_sends_a_vietnamese_mail_only_to_existing_accounts(client
     link = re.search(r"http://testserver(/tai-khoan/dat-mat-khau/\S+)", message.body).group(1)
     form_page = client.get(link, follow=True)
     assert "Đặt mật khẩu" in form_page.content.decode()
-    done = client.post(form_page.redirect_chain[-1][0], {"new_password1": "Mat-khau-moi-2020!", "new_password2": "Mat-khau-moi-2020!"})
+    done = client.post(
+        form_page.redirect_chain[-1][0], {"new_password1": "Mat-khau-moi-2020!", "new_password2": "Mat-khau-moi-2020!"}
+    )
     assert done.status_code == 302
     assert User.objects.get(username="tinh").check_password("Mat-khau-moi-2020!")
 

@@ -48,7 +48,14 @@ def test_officer_creates_an_account_with_email_and_an_invitation_is_sent(client_
     with django_capture_on_commit_callbacks(execute=True):
         response = client_for("sonduong").post(
             "/tai-khoan/nguoi-dung/them/",
-            {"full_name": "Hà Văn Tâm", "username": "havantam", "email": "tam@example.vn", "unit": "02545", "role": "officer", "position": "Phó Chủ tịch"},
+            {
+                "full_name": "Hà Văn Tâm",
+                "username": "havantam",
+                "email": "tam@example.vn",
+                "unit": "02545",
+                "role": "officer",
+                "position": "Phó Chủ tịch",
+            },
         )
     assert response.status_code == 200
     assert "Đã gửi thư mời tới tam@example.vn" in response.content.decode()
@@ -97,7 +104,9 @@ def test_duplicate_username_is_refused_in_vietnamese(client_for):
 
 
 def test_import_cadres_from_xlsx_creates_every_row(client_for):
-    upload = _xlsx([HEADER, ["Nguyễn Văn Bình", "binh@example.vn", "Ủy viên", "02545"], ["Trần Thị Cúc", "tranthicuc", "Cán bộ", "076"]])
+    upload = _xlsx(
+        [HEADER, ["Nguyễn Văn Bình", "binh@example.vn", "Ủy viên", "02545"], ["Trần Thị Cúc", "tranthicuc", "Cán bộ", "076"]]
+    )
     response = client_for("sonduong").post("/tai-khoan/nguoi-dung/nhap/", {"file": upload})
     assert response.status_code == 200
     assert "Đã tạo 2 tài khoản" in response.content.decode()
@@ -107,13 +116,15 @@ def test_import_cadres_from_xlsx_creates_every_row(client_for):
 
 
 def test_import_with_a_bad_row_reports_each_and_imports_nothing(client_for):
-    upload = _xlsx([
-        HEADER,
-        ["Nguyễn Văn Bình", "binh@example.vn", "Ủy viên", "02545"],
-        ["", "khong-ten", "", "076"],
-        ["Ma Văn Nam", "manam", "", "072"],
-        ["Lò Thị Hoa", "binh@example.vn", "", "076"],
-    ])
+    upload = _xlsx(
+        [
+            HEADER,
+            ["Nguyễn Văn Bình", "binh@example.vn", "Ủy viên", "02545"],
+            ["", "khong-ten", "", "076"],
+            ["Ma Văn Nam", "manam", "", "072"],
+            ["Lò Thị Hoa", "binh@example.vn", "", "076"],
+        ]
+    )
     response = client_for("sonduong").post("/tai-khoan/nguoi-dung/nhap/", {"file": upload})
     html = response.content.decode()
     assert "Dòng 3: thiếu họ và tên" in html

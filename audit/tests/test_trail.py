@@ -18,7 +18,7 @@ def test_a_role_change_through_the_portal_is_recorded_with_before_and_after(clie
 def test_dates_times_and_linked_records_read_as_people_write_them(world):
     import datetime as dt
 
-    from reports.testing import make_period, make_report
+    from reports.tests.factories import make_period, make_report
 
     period = make_period(world)
     report = make_report(world, "076", period=period)

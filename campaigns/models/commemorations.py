@@ -52,8 +52,12 @@ class CommemorationActivity(Versioned):
         HELD = "held", _("Đã tổ chức")
         CANCELLED = "cancelled", _("Không tổ chức")
 
-    commemoration = models.ForeignKey(Commemoration, verbose_name=_("sự kiện kỷ niệm"), on_delete=models.CASCADE, related_name="activities")
-    unit = models.ForeignKey("units.Unit", verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="commemoration_activities")
+    commemoration = models.ForeignKey(
+        Commemoration, verbose_name=_("sự kiện kỷ niệm"), on_delete=models.CASCADE, related_name="activities"
+    )
+    unit = models.ForeignKey(
+        "units.Unit", verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="commemoration_activities"
+    )
     kind = models.CharField(_("loại hoạt động"), max_length=12, choices=Kind.choices, default=Kind.MEETING)
     title = NFCCharField(_("tên hoạt động"), max_length=300)
     planned_on = models.DateField(_("ngày dự kiến"))

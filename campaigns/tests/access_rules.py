@@ -9,7 +9,7 @@ from core.matrix import rule
 
 
 def _pf():
-    from plans.tests import plan_factories
+    from plans.tests import factories as plan_factories
 
     return plan_factories
 
@@ -31,7 +31,17 @@ def _commemoration(w):
 
 rule("campaigns:commemoration_list", default=200)
 rule("campaigns:commemoration_detail", kwargs=_commemoration, default=200)
-rule("campaigns:activity_edit", kwargs=_sd_activity, tinh=200, sonduong=200, tuyengiao=403, quansat=403, nahang=404, tantrao=404, canbo=403)
+rule(
+    "campaigns:activity_edit",
+    kwargs=_sd_activity,
+    tinh=200,
+    sonduong=200,
+    tuyengiao=403,
+    quansat=403,
+    nahang=404,
+    tantrao=404,
+    canbo=403,
+)
 rule("campaigns:campaign_list", default=200)
 rule("campaigns:campaign_detail", kwargs=_campaign, default=200)
 rule("campaigns:campaign_edit", kwargs=_campaign, default=403, tinh=200)

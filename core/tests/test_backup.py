@@ -8,7 +8,7 @@ from django.db import connection
 
 from core.backup import media_checksums, table_counts
 from documents.services import attachment_add
-from documents.testing import pdf_upload, png_upload
+from documents.tests.factories import pdf_upload, png_upload
 
 
 @pytest.mark.django_db(transaction=True)

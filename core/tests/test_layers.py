@@ -10,8 +10,19 @@ ROOT = Path(settings.BASE_DIR)
 
 # Lowest first. Infrastructure (documents, notifications, audit) sits below the domain rooms that use it.
 LAYERS = [
-    "core", "documents", "units", "accounts", "notifications", "audit", "campaigns", "plans", "registrations",
-    "publishing", "reports", "reminders", "dashboards",
+    "core",
+    "documents",
+    "units",
+    "accounts",
+    "notifications",
+    "audit",
+    "campaigns",
+    "plans",
+    "registrations",
+    "publishing",
+    "reports",
+    "reminders",
+    "dashboards",
 ]
 
 
@@ -56,3 +67,33 @@ def test_the_check_sees_an_upward_import(tmp_path, monkeypatch):
     (tmp_path / "core" / "bad.py").write_text("from dashboards.views import dashboard\n", encoding="utf-8")
     monkeypatch.setattr(__name__ + ".ROOT", tmp_path)
     assert list(imports_of("core")) == [("core/bad.py", "dashboards")]
+
+
+def imports_of_test_code(app: str):
+    """(file, module) for every import of a tests package (any app's, or the project's tests/) in the app's own code."""
+    for path in sorted((ROOT / app).rglob("*.py")):
+        parts = path.relative_to(ROOT).parts
+        if "tests" in parts or "migrations" in parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                modules = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                modules = [node.module]
+            else:
+                continue
+            yield from ((str(path.relative_to(ROOT)), m) for m in modules if "tests" in m.split("."))
+
+
+def test_the_portal_does_not_import_test_data_builders():
+    """Factories live in <app>/tests/ (DESIGN.md §1); demo data and services never reach into them."""
+    found = [f"{path} imports {module}" for app in [*LAYERS, "danvan"] for path, module in imports_of_test_code(app)]
+    assert not found, found
+
+
+def test_the_check_sees_an_import_of_test_code(tmp_path, monkeypatch):
+    (tmp_path / "registrations").mkdir()
+    planted = "from registrations.tests.factories import approver_of\n"
+    (tmp_path / "registrations" / "demo.py").write_text(planted, encoding="utf-8")
+    monkeypatch.setattr(__name__ + ".ROOT", tmp_path)
+    assert list(imports_of_test_code("registrations")) == [("registrations/demo.py", "registrations.tests.factories")]

@@ -199,5 +199,6 @@ def sqlite_database(path):
         },
     }
 
+
 # Absolute links in e-mails and documents.
 PORTAL_BASE_URL = env.optional("PORTAL_BASE_URL", "http://127.0.0.1:8000")

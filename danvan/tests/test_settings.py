@@ -18,7 +18,11 @@ PROD_ENV = {
 
 
 def _run(args, env_extra, settings_module):
-    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "SECRET_KEY", "EMAIL_HOST", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DATABASE_URL", "REDIS_URL", "SECRET_KEY", "EMAIL_HOST", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
     env.update(env_extra)
     env["DJANGO_SETTINGS_MODULE"] = settings_module
     return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
@@ -53,8 +57,12 @@ def test_embedded_default_is_sqlite_with_eager_celery_and_file_mail():
     result = _run(["shell", "--no-imports", "-c", code], {}, "danvan.settings.dev")
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [
-        "django.db.backends.sqlite3", "True", "django.core.mail.backends.filebased.EmailBackend",
-        "Asia/Ho_Chi_Minh", "vi", "True",
+        "django.db.backends.sqlite3",
+        "True",
+        "django.core.mail.backends.filebased.EmailBackend",
+        "Asia/Ho_Chi_Minh",
+        "vi",
+        "True",
     ]
 
 

@@ -4,14 +4,13 @@ scratch; the time-dependent ones (overdue tasks, articles out) follow the day of
 
 import datetime as dt
 import io
-import uuid
 import zoneinfo
 
 import pytest
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from accounts.models import Membership, User
+from accounts.models import Membership
 from core.dates import end_of_day
 from core.roles import Role
 from dashboards import figures
@@ -113,7 +112,7 @@ def check(world, *, codes=("08", "076"), kind=ReportingPeriod.Kind.SIX_MONTH, to
 
 def test_figures_follow_registrations_through_their_workflow(world, in_2020):
     from registrations import services
-    from registrations.testing import approver_of, make_registration
+    from registrations.tests.factories import approver_of, make_registration
 
     assert check(world) > 10
     canbo = world.users["canbo"]
@@ -135,32 +134,41 @@ def test_figures_follow_registrations_through_their_workflow(world, in_2020):
 
 
 def test_share_of_cadres_follows_memberships_and_accounts(world, in_2020):
-    from registrations.testing import make_registration
+    from accounts.scope import Scope
+    from accounts.services import account_create, membership_set_active
+    from dashboards.tests.helpers import admin_edit
+    from registrations.tests.factories import make_registration
 
-    commune = world.units["02545"]
-    user = User.objects.create(username="canbo_tantrao", full_name="Lý Thị Mai")
-    membership = Membership.objects.create(user=user, unit=commune, role=Role.CADRE)
+    commune, tinh = world.units["02545"], world.users["tinh"]
+    account = account_create(
+        scope=Scope.for_user(tinh),
+        by=tinh,
+        full_name="Lý Thị Mai",
+        username="canbo_tantrao",
+        email="",
+        unit=commune,
+        role=Role.CADRE,
+    )
+    user, membership = account.user, account.membership
     check(world)
     make_registration(unit=commune, kind=Kind.TASK, person=user, status=Status.SUBMITTED, title="Việc làm của cán bộ xã")
     check(world)
     f = dashboard(unit=world.units["076"], campaign=world.campaign, today=in_2020).total
     assert (f.cadres_reg, f.cadres) == (1, 2)  # canbo has not registered yet
     user.is_active = False
-    user.save()
+    admin_edit(user, by=tinh)  # accounts are switched off in the admin
     check(world)
     user.is_active = True
-    user.save()
-    membership.is_active = False
-    membership.save()
+    admin_edit(user, by=tinh)
+    membership_set_active(membership=membership, active=False, by=tinh)
     check(world)
-    membership.delete()
+    admin_edit(membership, by=tinh, delete=True)
     check(world)
 
 
 def test_plans_and_overdue_tasks(world, in_2020):
-    from accounts.scope import Scope
     from plans.services.followup import assignment_update
-    from plans.tests import plan_factories
+    from plans.tests import factories as plan_factories
 
     plan_factories.province_plan(world)
     check(world)
@@ -168,7 +176,7 @@ def test_plans_and_overdue_tasks(world, in_2020):
     assert f.plans == 1 and f.tasks > 0 and f.overdue > 0
     assignment = plan_factories.sonduong_assignment(world)
     sonduong = world.users["sonduong"]
-    assignment_update(scope=Scope.for_user(sonduong), assignment=assignment, by=sonduong, text="Đã xong.", status="done")
+    assignment_update(assignment=assignment, by=sonduong, text="Đã xong.", status="done")
     check(world)
     plan_factories.sonduong_issued(world)
     check(world)
@@ -178,21 +186,36 @@ def test_plans_and_overdue_tasks(world, in_2020):
 
 
 def test_plan_assignments_are_counted_after_the_commit_without_a_read(world, in_2020, django_capture_on_commit_callbacks):
-    from plans.tests import plan_factories
+    from plans.tests import factories as plan_factories
 
     with django_capture_on_commit_callbacks(execute=True):
         plan_factories.province_plan(world)
     assert not figures.stored(world.campaign.pk).get(("pending",))
     assert not [k for (_, k) in figures.stored(world.campaign.pk) if k.startswith("pending")]
     total = figures.stored(world.campaign.pk)
-    assert total[(world.units["08"].pk, "tasks")] == TaskAssignment.objects.in_force().count()
+    assert total[(world.units["08"].pk, "tasks_due")] == TaskAssignment.objects.in_force().count()
+
+
+def open_period(world, *, receiver="08", kind=ReportingPeriod.Kind.SIX_MONTH) -> ReportingPeriod:
+    """A reporting period opened through the service by the receiving committee's officer."""
+    from reports import services
+    from reports.tests.factories import PERIODS
+
+    title, covers_from, covers_to, due_on = PERIODS[kind]
+    unit = world.units[receiver]
+    data = {
+        "campaign": world.campaign, "kind": kind, "title": title if receiver == "08" else f"{title} ({unit.name})",
+        "covers_from": covers_from, "covers_to": covers_to, "due_on": due_on, "receiving_unit": unit,
+        "audience": ReportingPeriod.Audience.CHILDREN, "instructions": "",
+    }  # fmt: skip
+    return services.period_create(by=world.users["tinh" if receiver == "08" else "sonduong"], data=data)
 
 
 def test_reports_on_time_late_missing_and_moved_deadline(world, in_2020):
     from reports import services
-    from reports.testing import local, make_period, make_report
+    from reports.tests.factories import local, make_report
 
-    period = make_period(world)
+    period = open_period(world)
     check(world)
     make_report(world, "076", status="submitted", submitted_at=local(2020, 6, 9, 10, 0))
     make_report(world, "072", status="accepted", submitted_at=local(2020, 6, 12, 10, 0))
@@ -214,44 +237,46 @@ def test_reports_on_time_late_missing_and_moved_deadline(world, in_2020):
     data = dashboard(unit=world.units["08"], campaign=world.campaign, today=in_2020, kind="six_month")
     assert (data.reports.on_time, data.reports.late) == (2, 0)
     # A district asks its communes: the province's dashboard counts them for Sơn Dương's row.
-    district_period = make_period(world, receiver="076")
+    district_period = open_period(world, receiver="076")
     make_report(world, "02545", status="submitted", submitted_at=local(2020, 6, 20, 10, 0), period=district_period)
     check(world)
 
 
 def test_exemplars_and_articles(world, in_2020):
+    from dashboards.tests.helpers import admin_edit
     from publishing.models import Article, Exemplar
+    from publishing.services import exemplars as exemplar_services
+    from publishing.tests.factories import make_article
 
-    exemplar = Exemplar.objects.create(
-        kind=Exemplar.Kind.COLLECTIVE, unit=world.units["02545"], name="Ban công tác Mặt trận thôn Tân Lập",
-        achievements="Vận động hiến đất.", nominating_unit=world.units["076"],
+    tinh = world.users["tinh"]
+    exemplar = exemplar_services.exemplar_nominate(
+        data=exemplar_services.ExemplarInput(
+            kind=Exemplar.Kind.COLLECTIVE, unit=world.units["02545"], name="Ban công tác Mặt trận thôn Tân Lập",
+            achievements="Vận động hiến đất.",
+        ),
+        by=world.users["sonduong"],
     )  # fmt: skip
     check(world)
-    exemplar.status = Exemplar.Status.RECOGNISED
-    exemplar.recognised_at = timezone.now()
-    exemplar.save()
-    article = Article.objects.create(
-        unit=world.units["076"], title="Sơn Dương làm đường", slug=f"son-duong-{uuid.uuid4().hex[:6]}", status=Article.Status.PUBLISHED,
-        published_at=timezone.now(),
-    )  # fmt: skip
-    Article.objects.create(
-        unit=world.units["072"], title="Hẹn giờ đăng", slug=f"hen-gio-{uuid.uuid4().hex[:6]}", status=Article.Status.PUBLISHED,
-        published_at=timezone.now() + dt.timedelta(days=3),
+    exemplar_services.exemplar_decide(exemplar=exemplar, by=tinh, recognise=True)
+    article = make_article(world, status=Article.Status.PUBLISHED, title="Sơn Dương làm đường")
+    make_article(
+        world, status=Article.Status.PUBLISHED, unit_code="072", author="nahang", title="Hẹn giờ đăng",
+        publish_at=timezone.now() + dt.timedelta(days=3),
     )  # fmt: skip
     check(world)
     f = dashboard(unit=world.units["08"], campaign=world.campaign, today=in_2020).total
     assert (f.exemplars_recognised, f.articles) == (1, 1)
     later = dashboard(unit=world.units["08"], campaign=world.campaign, today=in_2020 + dt.timedelta(days=3)).total
     assert later.articles == 2
-    article.delete()
-    exemplar.delete()
+    admin_edit(article, by=tinh, delete=True)  # deleted in the admin (no page deletes them)
+    admin_edit(exemplar, by=tinh, delete=True)
     check(world)
 
 
 def test_refresh_command_rebuilds_what_bulk_writes_skipped(world, in_2020):
     from django.core.management import call_command
 
-    from registrations.testing import make_registration
+    from registrations.tests.factories import make_registration
 
     reg = make_registration(unit=world.units["076"], kind=Kind.CONTENT, status=Status.SUBMITTED, title="Nội dung")
     Registration.objects.bulk_create(
@@ -287,7 +312,7 @@ def test_concurrent_changes_in_the_same_tree_are_all_counted(world):
     from django.db import connection, connections
 
     from registrations import services
-    from registrations.testing import make_registration
+    from registrations.tests.factories import make_registration
 
     if connection.vendor == "sqlite":
         pytest.skip("SQLite in memory serialises writers; PostgreSQL runs this one")
@@ -366,16 +391,47 @@ def test_saves_that_change_no_figure_touch_no_summary_row(world, in_2020):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from registrations.testing import make_registration
+    from registrations import services
+    from registrations.tests.factories import make_registration
 
     reg = make_registration(unit=world.units["076"], kind=Kind.CONTENT, title="Nội dung")
     reg = Registration.objects.get(pk=reg.pk)
-    reg.title = "Nội dung đã sửa tên"
+    data = services.RegistrationInput(
+        kind=reg.kind, unit=reg.unit, campaign=reg.campaign, title="Nội dung đã sửa tên", description=reg.description,
+        field=reg.field, movements=list(reg.movements.all()), areas=list(reg.areas.all()), starts_on=reg.starts_on,
+        ends_on=reg.ends_on, responsible=reg.responsible, expected_result=reg.expected_result,
+    )  # fmt: skip
     with CaptureQueriesContext(connection) as ctx:
-        reg.save()
+        services.registration_update(registration=reg, data=data, by=reg.created_by, expected_version=reg.version)
     assert not [q for q in ctx.captured_queries if "dashboards_unitfigure" in q["sql"]]
-    reg.status = Status.SUBMITTED
     with CaptureQueriesContext(connection) as ctx:
-        reg.save()
+        services.registration_submit(registration=reg, by=reg.created_by)
     assert [q for q in ctx.captured_queries if "dashboards_unitfigure" in q["sql"]]
     check(world, codes=("076",))
+
+
+def test_an_edit_in_the_admin_is_counted(world, in_2020, client):
+    """The Django admin goes through no service: its ModelAdmin reports the change itself."""
+    from django.urls import reverse
+
+    from registrations.tests.factories import make_registration
+
+    tinh = world.users["tinh"]
+    tinh.is_staff = tinh.is_superuser = True
+    tinh.save()
+    client.force_login(tinh)
+    reg = make_registration(unit=world.units["076"], kind=Kind.CONTENT, status=Status.SUBMITTED, title="Nội dung")
+    url = reverse("admin:registrations_registration_change", args=[reg.pk])
+    page = client.get(url)
+    form = page.context["adminform"].form
+    data = {}
+    for name, f in form.fields.items():
+        value = form.initial.get(name, f.initial)
+        if value is not None:
+            data[name] = [getattr(v, "pk", v) for v in value] if isinstance(value, list) else getattr(value, "pk", value)
+    for inline in page.context["inline_admin_formsets"]:
+        data.update({f"{inline.formset.prefix}-TOTAL_FORMS": 0, f"{inline.formset.prefix}-INITIAL_FORMS": 0})
+    assert client.post(url, {**data, "status": Status.APPROVED}).status_code == 302
+    assert Registration.objects.get(pk=reg.pk).status == Status.APPROVED
+    check(world)
+    assert figures.stored(world.campaign.pk)[(world.units["08"].pk, "reg:content:approved")] == 1

@@ -25,9 +25,9 @@ def in_2020(time_machine):
 
 @pytest.fixture
 def data(world, in_2020):
-    from plans.tests import plan_factories
-    from registrations.testing import make_registration
-    from reports.testing import local, make_period, make_report
+    from plans.tests import factories as plan_factories
+    from registrations.tests.factories import make_registration
+    from reports.tests.factories import local, make_period, make_report
 
     plan_factories.province_plan(world)
     make_registration(unit=world.units["076"], kind="task", person=world.users["canbo"], status="approved")
@@ -103,7 +103,7 @@ def test_csv_lists_the_child_units_and_the_total(client_for, data):
 
 
 def test_period_kind_can_be_chosen(client_for, data):
-    from reports.testing import make_period
+    from reports.tests.factories import make_period
 
     make_period(data, kind="annual")
     page = client_for("tinh").get(reverse("dashboards:overview") + "?ky=annual")
@@ -122,22 +122,13 @@ def test_home_page_links_province_staff_and_officers_to_their_dashboard(client_f
 
 # --- queries: the same for 3 or 30 units, and for a district or the province ------------------------------
 def _new_district(world, code: str, communes: int) -> Unit:
-    province = world.units["08"]
-    district = Unit.objects.create(
-        code=code,
-        name=f"Huyện Thử {code}",
-        level="district",
-        kind="district",
-        parent=province,
-        path=f"{province.path}{code}/",
-        depth=2,
-    )
-    for i in range(communes):
-        c = f"{code}{i:03d}"
-        Unit.objects.create(
-            code=c, name=f"Xã Thử {c}", level="commune", kind="commune", parent=district, path=f"{district.path}{c}/", depth=3
-        )
-    return district
+    """A district and its communes, loaded as a unit list is (units.services.units_import)."""
+    from units.services import units_import
+
+    lines = ["code,name,level,parent_code", f"{code},Huyện Thử {code},district,08"]
+    lines += [f"{code}{i:03d},Xã Thử {code}{i:03d},commune,{code}" for i in range(communes)]
+    units_import(data="\n".join(lines).encode())
+    return Unit.objects.get(code=code, valid_to__isnull=True)
 
 
 def _queries(client, url) -> int:
@@ -186,8 +177,11 @@ def _cell(html: str, code: str) -> str:
 
 
 def test_a_cached_dashboard_is_drawn_again_when_what_it_shows_changes(client_for, data):
-    from registrations.testing import make_registration
+    from dashboards.tests.helpers import admin_edit
+    from registrations.tests.factories import make_registration
+    from reports import services
     from reports.models import ReportingPeriod
+    from reports.services import PERIOD_FIELDS
 
     client = client_for("tinh")
     url = reverse("dashboards:overview")
@@ -200,16 +194,21 @@ def test_a_cached_dashboard_is_drawn_again_when_what_it_shows_changes(client_for
     make_registration(unit=data.units["02545"], kind="content", status="submitted", title="Nội dung mới")
     assert client.get(url).context["d"].total.sent() == sent_before + 1
 
-    # A district renamed: the province's page names it so.
+    # A district renamed (in the admin): the province's page names it so.
     district = Unit.objects.get(code="070")
     district.name = "Thành phố Tuyên Quang (mới)"
-    district.save()
+    admin_edit(district, by=data.users["tinh"])
     assert "Thành phố Tuyên Quang (mới)" in _cell(client.get(url).content.decode(), "070")
 
     # The period's title, shown under the table.
     period = ReportingPeriod.objects.get(receiving_unit=data.units["08"])
-    period.title = "Sơ kết 6 tháng (đã sửa tên)"
-    period.save()
+    form = {f: getattr(period, f) for f in PERIOD_FIELDS}
+    services.period_update(
+        period=period,
+        by=data.users["tinh"],
+        expected_version=period.version,
+        data={**form, "title": "Sơ kết 6 tháng (đã sửa tên)"},
+    )
     assert "Sơ kết 6 tháng (đã sửa tên)" in client.get(url).content.decode()
 
 
@@ -222,3 +221,12 @@ def test_the_cache_answers_only_who_may_see_the_unit_in_their_language(client_fo
     english.cookies["django_language"] = "en"
     html = english.get(url).content.decode()
     assert "Dashboard" in html and "Bảng điều khiển:" not in html
+
+
+def test_csv_keeps_a_name_that_looks_like_a_formula_inert(client_for, data):
+    """CSV injection: a name typed as "=HYPERLINK(…)" must open as text in a spreadsheet."""
+    Unit.objects.filter(code="076").update(name='=HYPERLINK("http://xau.example/x","Bấm vào đây")')
+    Unit.objects.filter(code="072").update(name="@Na Hang")
+    text = client_for("tinh").get(reverse("dashboards:csv", kwargs={"code": "08"})).content.decode("utf-8-sig")
+    assert "'=HYPERLINK(" in text and ',"=HYPERLINK' not in text
+    assert "072,'@Na Hang," in text

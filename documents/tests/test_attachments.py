@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from documents.models import Attachment
 from documents.services import attachment_add
-from documents.testing import exe_disguised_as_pdf, html_disguised_as_png, oversize_upload, pdf_upload, png_upload
+from documents.tests.factories import exe_disguised_as_pdf, html_disguised_as_png, oversize_upload, pdf_upload, png_upload
 
 
 @pytest.fixture

@@ -53,9 +53,19 @@ def test_pdf_has_the_header_block_and_a_vietnamese_font(world, registered_kind, 
     path = tmp_path / "x.pdf"
     path.write_bytes(document.file.read())
     text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    for expected in ["ỦY BAN MTTQ VIỆT NAM", "TỈNH TUYÊN QUANG", "BAN THƯỜNG TRỰC", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-                     "Độc lập - Tự do - Hạnh phúc", "Số: 05/KH-MTTQ-BTT", "Tuyên Quang, ngày 12 tháng 02 năm 2020",
-                     "KẾ HOẠCH", "Nơi nhận:", "TM. BAN THƯỜNG TRỰC", "Nguyễn Văn A"]:
+    for expected in [
+        "ỦY BAN MTTQ VIỆT NAM",
+        "TỈNH TUYÊN QUANG",
+        "BAN THƯỜNG TRỰC",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Số: 05/KH-MTTQ-BTT",
+        "Tuyên Quang, ngày 12 tháng 02 năm 2020",
+        "KẾ HOẠCH",
+        "Nơi nhận:",
+        "TM. BAN THƯỜNG TRỰC",
+        "Nguyễn Văn A",
+    ]:
         assert expected in text, expected
     fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
     assert "LiberationSerif" in fonts.replace("-", "") or "Tinos" in fonts, fonts
@@ -83,7 +93,12 @@ def test_status_page_polls_until_done(world, client_for):
 
     unit = world.units["076"]
     document = GeneratedDocument.objects.create(
-        owner_type=ContentType.objects.get_for_model(unit), owner_id=unit.pk, kind="k", source_key="s", title="Kế hoạch", filename="k.pdf",
+        owner_type=ContentType.objects.get_for_model(unit),
+        owner_id=unit.pk,
+        kind="k",
+        source_key="s",
+        title="Kế hoạch",
+        filename="k.pdf",
     )
     html = client_for("sonduong").get(f"/van-ban/{document.pk}/").content.decode()
     assert 'hx-trigger="every 1s"' in html and "đang chờ tạo" in html

@@ -12,7 +12,9 @@ from notifications.models import EmailDelivery
 
 def _delivery(world, **fields):
     n = services.notify(recipients=[world.users["nahang"]], kind="general", title="Thử", email=False)[0]
-    return EmailDelivery.objects.create(notification=n, recipient=world.users["nahang"], kind="general", to="nahang@mttq-tuyenquang.local", **fields)
+    return EmailDelivery.objects.create(
+        notification=n, recipient=world.users["nahang"], kind="general", to="nahang@mttq-tuyenquang.local", **fields
+    )
 
 
 def test_a_delivery_another_worker_is_sending_is_left_to_it(world):

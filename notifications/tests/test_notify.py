@@ -20,7 +20,10 @@ def test_notify_creates_one_notification_per_person_and_mails_them(people, djang
     with django_capture_on_commit_callbacks(execute=True):
         created = services.notify(
             recipients=[people["sonduong"], people["nahang"], people["sonduong"]],
-            kind="general", title="Đề nghị gửi báo cáo sơ kết", url="/bao-cao/", actor=people["tinh"],
+            kind="general",
+            title="Đề nghị gửi báo cáo sơ kết",
+            url="/bao-cao/",
+            actor=people["tinh"],
         )
     assert len(created) == 2
     assert sorted(m.to[0] for m in mail.outbox) == ["nahang@mttq-tuyenquang.local", "sonduong@mttq-tuyenquang.local"]
@@ -62,7 +65,9 @@ def test_smtp_failure_is_logged_with_the_error(people, django_capture_on_commit_
 def test_when_the_broker_is_down_the_work_waits_in_the_outbox(people, django_capture_on_commit_callbacks, celery_broker_mode):
     from notifications.tasks import send_email_delivery
 
-    broker_down = mock.patch.object(send_email_delivery, "apply_async", side_effect=OperationalError("Error 111 connecting to 127.0.0.1:6379"))
+    broker_down = mock.patch.object(
+        send_email_delivery, "apply_async", side_effect=OperationalError("Error 111 connecting to 127.0.0.1:6379")
+    )
     with broker_down, celery_broker_mode(), django_capture_on_commit_callbacks(execute=True):
         services.notify(recipients=[people["nahang"]], kind="general", title="Thử")
     item = OutboxItem.objects.get()
@@ -86,5 +91,7 @@ def test_outbox_flush_finds_tasks_outside_a_worker():
         "name = 'notifications.tasks.send_email_deliveries'; print(name in current_app.tasks, _task(current_app, name).name)"
     )
     env = {"DJANGO_SETTINGS_MODULE": "danvan.settings.test", "PATH": "/usr/bin:/bin"}
-    out = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[2], env=env, capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[2], env=env, capture_output=True, text=True
+    )
     assert out.stdout.split() == ["False", "notifications.tasks.send_email_deliveries"], out.stderr

@@ -28,7 +28,9 @@ def test_inbox_lists_only_own_notifications_with_fixed_queries(client_for, world
     client = client_for("nahang")
     client.get("/thong-bao/")
     with django_assert_max_num_queries(10):
-        html = client.get("/thong-bao/").content.decode()
+        response = client.get("/thong-bao/")
+    assert response.status_code == 200
+    html = response.content.decode()
     assert "Tin 39" in html and "Của Sơn Dương" not in html
 
 

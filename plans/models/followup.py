@@ -26,15 +26,27 @@ class Inspection(Versioned):
         DONE = "done", _("Đã thực hiện xong kiến nghị")
         NONE = "none", _("Không có kiến nghị")
 
-    unit = models.ForeignKey("units.Unit", verbose_name=_("đơn vị kiểm tra"), on_delete=models.PROTECT, related_name="inspections_made")
+    unit = models.ForeignKey(
+        "units.Unit", verbose_name=_("đơn vị kiểm tra"), on_delete=models.PROTECT, related_name="inspections_made"
+    )
     inspected_unit = models.ForeignKey(
         "units.Unit", verbose_name=_("đơn vị được kiểm tra"), on_delete=models.PROTECT, related_name="inspections"
     )
     campaign = models.ForeignKey(
-        "campaigns.Campaign", verbose_name=_("phong trào thi đua"), null=True, blank=True, on_delete=models.PROTECT, related_name="inspections"
+        "campaigns.Campaign",
+        verbose_name=_("phong trào thi đua"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="inspections",
     )
     plan = models.ForeignKey(
-        "plans.Plan", verbose_name=_("theo kế hoạch"), null=True, blank=True, on_delete=models.SET_NULL, related_name="inspections"
+        "plans.Plan",
+        verbose_name=_("theo kế hoạch"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="inspections",
     )
     kind = models.CharField(_("hình thức"), max_length=12, choices=Kind.choices, default=Kind.INSPECTION)
     inspected_on = models.DateField(_("ngày kiểm tra"))
@@ -42,7 +54,9 @@ class Inspection(Versioned):
     content = NFCTextField(_("nội dung kiểm tra"))
     findings = NFCTextField(_("kết quả, nhận xét"), blank=True)
     recommendations = NFCTextField(_("kiến nghị"), blank=True)
-    follow_up_status = models.CharField(_("thực hiện kiến nghị"), max_length=12, choices=FollowUp.choices, default=FollowUp.PENDING)
+    follow_up_status = models.CharField(
+        _("thực hiện kiến nghị"), max_length=12, choices=FollowUp.choices, default=FollowUp.PENDING
+    )
     follow_up_note = NFCTextField(_("đơn vị báo cáo việc thực hiện kiến nghị"), blank=True)
     follow_up_at = models.DateTimeField(_("báo cáo lúc"), null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
@@ -60,11 +74,11 @@ class Inspection(Versioned):
 
     def __str__(self):
         return gettext("%(kind)s %(unit)s ngày %(date)s") % {
-            "kind": self.get_kind_display(), "unit": self.inspected_unit, "date": f"{self.inspected_on:%d/%m/%Y}"
+            "kind": self.get_kind_display(),
+            "unit": self.inspected_unit,
+            "date": f"{self.inspected_on:%d/%m/%Y}",
         }
 
     @property
     def team_lines(self) -> list[str]:
         return [line.strip() for line in self.team.splitlines() if line.strip()]
-
-

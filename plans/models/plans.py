@@ -51,17 +51,25 @@ class Plan(Versioned):
         DRAFT = "draft", _("Dự thảo")
         ISSUED = "issued", _("Đã ban hành")
 
-    campaign = models.ForeignKey("campaigns.Campaign", verbose_name=_("phong trào thi đua"), on_delete=models.PROTECT, related_name="plans")
+    campaign = models.ForeignKey(
+        "campaigns.Campaign", verbose_name=_("phong trào thi đua"), on_delete=models.PROTECT, related_name="plans"
+    )
     unit = models.ForeignKey("units.Unit", verbose_name=_("đơn vị ban hành"), on_delete=models.PROTECT, related_name="plans")
     board = NFCCharField(_("cơ quan ký ban hành"), max_length=120, default="Ban Thường trực")  # vi-only
     number = NFCCharField(_("số, ký hiệu"), max_length=60, blank=True, help_text=_("Ví dụ: 05/KH-MTTQ-BTT"))
     issued_on = models.DateField(_("ngày văn bản"), null=True, blank=True)
     place = NFCCharField(_("địa danh"), max_length=80, blank=True, help_text=_("Viết trước ngày tháng: “Tuyên Quang, ngày …”"))
     based_on = models.ForeignKey(
-        "self", verbose_name=_("căn cứ kế hoạch cấp trên"), null=True, blank=True, on_delete=models.PROTECT, related_name="derived_plans"
+        "self",
+        verbose_name=_("căn cứ kế hoạch cấp trên"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="derived_plans",
     )
     basis = NFCTextField(
-        _("căn cứ"), blank=True,
+        _("căn cứ"),
+        blank=True,
         help_text=_("Mỗi dòng một căn cứ, ví dụ: Căn cứ Kế hoạch số 54-KH/BCĐ ngày 12/02/2020 của Ban Chỉ đạo …;"),
     )
     title = NFCCharField(_("trích yếu"), max_length=300)
@@ -122,11 +130,13 @@ class Plan(Versioned):
 
     @property
     def recipient_lines(self) -> list[str]:
-        return [line.strip().lstrip("-").strip().rstrip(";.").strip() for line in (self.recipients or "").splitlines() if line.strip()]
+        return [
+            line.strip().lstrip("-").strip().rstrip(";.").strip() for line in (self.recipients or "").splitlines() if line.strip()
+        ]
 
     @property
     def short_label(self) -> str:
-        """"Kế hoạch số 04/KH-MTTQ-BTT" (or the title while it has no number), always in Vietnamese:
+        """ "Kế hoạch số 04/KH-MTTQ-BTT" (or the title while it has no number), always in Vietnamese:
         it is written into notifications, reminders and document titles. Pages use `display_label`."""
         with translation.override(settings.LANGUAGE_CODE):
             return self.display_label
@@ -188,7 +198,7 @@ class PlanSection(Versioned):
 
     @property
     def depth(self) -> int:
-        """"1." → 1, "1.1." → 2: how deep the number is (headings of depth 2 are set in italics)."""
+        """ "1." → 1, "1.1." → 2: how deep the number is (headings of depth 2 are set in italics)."""
         return len([p for p in self.number.strip().strip(".").split(".") if p]) if self.number.strip() else 0
 
     @property
@@ -215,7 +225,12 @@ class PlanTask(Versioned):
 
     plan = models.ForeignKey(Plan, verbose_name=_("kế hoạch"), on_delete=models.CASCADE, related_name="tasks")
     section = models.ForeignKey(
-        PlanSection, verbose_name=_("thuộc mục"), null=True, blank=True, on_delete=models.CASCADE, related_name="tasks",
+        PlanSection,
+        verbose_name=_("thuộc mục"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="tasks",
         help_text=_("Mục của phần Tổ chức thực hiện; để trống với các hạn báo cáo nêu ở đoạn kết."),
     )
     position = models.PositiveIntegerField(_("thứ tự"), default=0)
@@ -232,8 +247,12 @@ class PlanTask(Versioned):
     # For a unit's own copy of an upper plan's item: the upper plan's assignment to this unit,
     # which follows it (set when the plan is issued), so the same work is not tracked twice.
     tracked_by = models.ForeignKey(
-        "plans.TaskAssignment", verbose_name=_("theo dõi theo việc được giao"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "plans.TaskAssignment",
+        verbose_name=_("theo dõi theo việc được giao"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     token = models.CharField(max_length=40, unique=True, null=True, blank=True, editable=False)
     history = HistoricalRecords()

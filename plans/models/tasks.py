@@ -49,7 +49,9 @@ class TaskAssignment(Versioned):
         DONE = "done", _("Đã hoàn thành")
 
     task = models.ForeignKey("plans.PlanTask", verbose_name=_("nhiệm vụ"), on_delete=models.CASCADE, related_name="assignments")
-    unit = models.ForeignKey("units.Unit", verbose_name=_("đơn vị thực hiện"), on_delete=models.PROTECT, related_name="task_assignments")
+    unit = models.ForeignKey(
+        "units.Unit", verbose_name=_("đơn vị thực hiện"), on_delete=models.PROTECT, related_name="task_assignments"
+    )
     due_on = models.DateField(_("hạn hoàn thành"))
     status = models.CharField(_("trạng thái"), max_length=12, choices=Status.choices, default=Status.NOT_STARTED)
     done_at = models.DateTimeField(_("hoàn thành lúc"), null=True, blank=True)
@@ -97,10 +99,14 @@ class TaskAssignment(Versioned):
 class TaskUpdate(models.Model):
     """What the assignee reports: text, the status it moves to, evidence (attachments)."""
 
-    assignment = models.ForeignKey(TaskAssignment, verbose_name=_("việc được giao"), on_delete=models.CASCADE, related_name="updates")
+    assignment = models.ForeignKey(
+        TaskAssignment, verbose_name=_("việc được giao"), on_delete=models.CASCADE, related_name="updates"
+    )
     text = NFCTextField(_("nội dung cập nhật"))
     status = models.CharField(_("trạng thái sau cập nhật"), max_length=12, choices=TaskAssignment.Status.choices)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người cập nhật"), null=True, on_delete=models.SET_NULL, related_name="+")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người cập nhật"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(_("lúc"), auto_now_add=True)
     # A random value the form carries: the same form sent twice records one update.
     token = models.CharField(max_length=40, unique=True, null=True, blank=True, editable=False)
@@ -117,8 +123,12 @@ class TaskUpdate(models.Model):
 class UrgingNotice(models.Model):
     """One urging sent by an upper committee to one or more late units (a công văn đôn đốc)."""
 
-    unit = models.ForeignKey("units.Unit", verbose_name=_("đơn vị đôn đốc"), on_delete=models.PROTECT, related_name="urging_notices")
-    number = NFCCharField(_("số công văn"), max_length=60, blank=True, help_text=_("Ví dụ: 15/MTTQ-BTT (công văn không có tên loại)"))
+    unit = models.ForeignKey(
+        "units.Unit", verbose_name=_("đơn vị đôn đốc"), on_delete=models.PROTECT, related_name="urging_notices"
+    )
+    number = NFCCharField(
+        _("số công văn"), max_length=60, blank=True, help_text=_("Ví dụ: 15/MTTQ-BTT (công văn không có tên loại)")
+    )
     subject = NFCCharField(_("trích yếu (V/v)"), max_length=300)
     message = NFCTextField(_("nội dung đôn đốc"))
     place = NFCCharField(_("địa danh"), max_length=80, blank=True)
@@ -126,7 +136,9 @@ class UrgingNotice(models.Model):
     signer_authority = NFCCharField(_("thẩm quyền ký"), max_length=80, blank=True, default="TM. BAN THƯỜNG TRỰC")  # vi-only
     signer_title = NFCCharField(_("chức vụ người ký"), max_length=80, blank=True, default="PHÓ CHỦ TỊCH")  # vi-only
     signer_name = NFCCharField(_("họ và tên người ký"), max_length=120, blank=True)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người gửi"), null=True, on_delete=models.SET_NULL, related_name="+")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người gửi"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(_("gửi lúc"), auto_now_add=True)
     token = models.CharField(max_length=40, unique=True, null=True, blank=True, editable=False)
     search_key = SearchKeyField(sources=("subject", "number", "message"))
@@ -144,9 +156,13 @@ class Urging(models.Model):
     """One urged (unit, assignment) of a notice: recorded on the task, visible to the urged unit."""
 
     notice = models.ForeignKey(UrgingNotice, verbose_name=_("đợt đôn đốc"), on_delete=models.CASCADE, related_name="urgings")
-    assignment = models.ForeignKey(TaskAssignment, verbose_name=_("việc được giao"), on_delete=models.CASCADE, related_name="urgings")
+    assignment = models.ForeignKey(
+        TaskAssignment, verbose_name=_("việc được giao"), on_delete=models.CASCADE, related_name="urgings"
+    )
     unit = models.ForeignKey("units.Unit", verbose_name=_("đơn vị bị đôn đốc"), on_delete=models.PROTECT, related_name="urgings")
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người đôn đốc"), null=True, on_delete=models.SET_NULL, related_name="+")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người đôn đốc"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(_("lúc"), auto_now_add=True)
     due_on = models.DateField(_("hạn lúc đôn đốc"))
     days_late = models.PositiveIntegerField(_("số ngày quá hạn lúc đôn đốc"), default=0)
@@ -160,4 +176,3 @@ class Urging(models.Model):
 
     def __str__(self):
         return gettext("Đôn đốc %(unit)s: %(task)s") % {"unit": self.unit, "task": self.assignment.task}
-

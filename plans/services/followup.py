@@ -12,19 +12,25 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import Membership
+from accounts.scope import Scope
 from accounts.selectors import officers_of
+from core import figures
 from core.concurrency import bump_version
 from core.dates import short_date
 from core.roles import Role
 from documents.services import attachments_add, attachments_check
+from plans import figures as plan_figures
 from plans.models import Inspection, Plan, TaskAssignment, TaskUpdate, Urging, UrgingNotice
 from units.models import Unit
 
 
 # --- the assignee reports --------------------------------------------------------------------------------
-def assignment_update(*, scope, assignment: TaskAssignment, by, text: str, status: str, files=(), token: str | None = None) -> TaskUpdate:
+def assignment_update(
+    *, assignment: TaskAssignment, by, text: str, status: str, files=(), token: str | None = None
+) -> TaskUpdate:
     """Record the assignee's progress (text, new status, evidence). The same form sent twice
     (same token) records one update."""
+    scope = Scope.for_user(by)
     if not scope.acts_for(assignment.unit):
         raise PermissionDenied(_("Chỉ cán bộ của đơn vị được giao mới cập nhật tiến độ việc này."))
     if token:
@@ -57,6 +63,7 @@ def assignment_update(*, scope, assignment: TaskAssignment, by, text: str, statu
         fresh.last_update_at = now
         fresh.version += 1
         fresh.save(update_fields=["status", "done_at", "last_update_at", "version"])
+        figures.changed(families=[plan_figures.TASK], units=[fresh.unit_id], campaign=plan.campaign_id)
         attachments_add(owner=update, files=files, by=by)
     return update
 
@@ -69,11 +76,22 @@ def urging_committee(scope) -> Unit | None:
 
 
 def urging_send(
-    *, scope, by, unit: Unit, assignments: list[TaskAssignment], subject: str, message: str, number: str = "",
-    sent_on: dt.date | None = None, signer_authority: str = "", signer_title: str = "", signer_name: str = "", token: str | None = None,
+    *,
+    by,
+    unit: Unit,
+    assignments: list[TaskAssignment],
+    subject: str,
+    message: str,
+    number: str = "",
+    sent_on: dt.date | None = None,
+    signer_authority: str = "",
+    signer_title: str = "",
+    signer_name: str = "",
+    token: str | None = None,
 ) -> tuple[UrgingNotice, bool]:
     """Urge late units: one notice (the letter) with one Urging per selected assignment, an
     in-app notice and an e-mail to the urged units' officers. Sent twice (same token): one notice."""
+    scope = Scope.for_user(by)
     if token:
         existing = UrgingNotice.objects.filter(token=token).first()
         if existing is not None:
@@ -87,24 +105,38 @@ def urging_send(
     problems = []
     for a in assignments:
         if not scope.supervises(a.unit) or a.unit_id == unit.pk or not a.unit.path.startswith(unit.path):
-            raise PermissionDenied(_("%(unit)s không thuộc các đơn vị cấp dưới của %(upper)s.") % {"unit": a.unit.name, "upper": unit.name})
+            raise PermissionDenied(
+                _("%(unit)s không thuộc các đơn vị cấp dưới của %(upper)s.") % {"unit": a.unit.name, "upper": unit.name}
+            )
         if a.is_done:
             problems.append(_("%(unit)s đã hoàn thành “%(task)s”.") % {"unit": a.unit.name, "task": a.task.text[:60]})
         elif not a.task.plan.is_current:
             problems.append(_("Việc “%(task)s” thuộc phiên bản kế hoạch đã được thay thế.") % {"task": a.task.text[:60]})
     if problems:
-        raise ValidationError([_("Không đôn đốc việc đã xong hoặc đã hết hiệu lực; hãy bỏ chọn:"), *problems], code="done_selected")
+        raise ValidationError(
+            [_("Không đôn đốc việc đã xong hoặc đã hết hiệu lực; hãy bỏ chọn:"), *problems], code="done_selected"
+        )
     if not (subject or "").strip() or not (message or "").strip():
         raise ValidationError(_("Công văn đôn đốc cần có trích yếu (V/v) và nội dung."), code="empty")
     if sent_on > today:
-        raise ValidationError(_("Ngày công văn (%(date)s) không thể sau hôm nay."), code="future", params={"date": short_date(sent_on)})
+        raise ValidationError(
+            _("Ngày công văn (%(date)s) không thể sau hôm nay."), code="future", params={"date": short_date(sent_on)}
+        )
     from core import docformat
 
     with transaction.atomic():
         notice = UrgingNotice(
-            unit=unit, number=number.strip(), subject=subject.strip(), message=message.strip(), sent_on=sent_on,
-            place=docformat.unit_place(unit), signer_authority=signer_authority, signer_title=signer_title,
-            signer_name=signer_name, by=by, token=token or None,
+            unit=unit,
+            number=number.strip(),
+            subject=subject.strip(),
+            message=message.strip(),
+            sent_on=sent_on,
+            place=docformat.unit_place(unit),
+            signer_authority=signer_authority,
+            signer_title=signer_title,
+            signer_name=signer_name,
+            by=by,
+            token=token or None,
         )
         try:
             with transaction.atomic():
@@ -152,14 +184,32 @@ def _notify_urged(*, notice: UrgingNotice, assignments, by) -> None:
 
 
 # --- inspections --------------------------------------------------------------------------------------------
-INSPECTION_FIELDS = ("kind", "inspected_on", "team", "content", "findings", "recommendations", "follow_up_status", "plan", "campaign")
+INSPECTION_FIELDS = (
+    "kind",
+    "inspected_on",
+    "team",
+    "content",
+    "findings",
+    "recommendations",
+    "follow_up_status",
+    "plan",
+    "campaign",
+)
 
 
 def inspection_save(
-    *, scope, by, unit: Unit, inspected_unit: Unit, inspection: Inspection | None = None, expected_version: int | None = None,
-    files=(), token: str | None = None, **fields,
+    *,
+    by,
+    unit: Unit,
+    inspected_unit: Unit,
+    inspection: Inspection | None = None,
+    expected_version: int | None = None,
+    files=(),
+    token: str | None = None,
+    **fields,
 ) -> tuple[Inspection, bool]:
     """Create or change an inspection record of the inspecting committee (`unit`)."""
+    scope = Scope.for_user(by)
     if token and inspection is None:
         existing = Inspection.objects.filter(token=token).first()
         if existing is not None:
@@ -168,22 +218,30 @@ def inspection_save(
         raise PermissionDenied(_("Chỉ cán bộ của đơn vị kiểm tra mới ghi biên bản kiểm tra."))
     if inspected_unit.pk == unit.pk or not inspected_unit.path.startswith(unit.path) or not scope.supervises(inspected_unit):
         raise ValidationError(
-            _("%(unit)s không phải đơn vị cấp dưới của %(upper)s."), code="not_below", params={"unit": inspected_unit.name, "upper": unit.name}
+            _("%(unit)s không phải đơn vị cấp dưới của %(upper)s."),
+            code="not_below",
+            params={"unit": inspected_unit.name, "upper": unit.name},
         )
     inspected_on = fields.get("inspected_on")
     if inspected_on and inspected_on > timezone.localdate():
-        raise ValidationError(_("Ngày kiểm tra (%(date)s) không thể sau hôm nay."), code="future", params={"date": short_date(inspected_on)})
+        raise ValidationError(
+            _("Ngày kiểm tra (%(date)s) không thể sau hôm nay."), code="future", params={"date": short_date(inspected_on)}
+        )
     plan = fields.get("plan")
     if plan is not None and not inspected_unit.path.startswith(plan.unit.path):
         raise ValidationError(_("Kế hoạch được chọn không áp dụng cho đơn vị được kiểm tra."), code="plan_outside")
     attachments_check(files)
     created = inspection is None
     with transaction.atomic():
+        before = None
         if created:
             inspection = Inspection(unit=unit, created_by=by, token=token or None)
         else:
             inspection = Inspection.objects.select_for_update().get(pk=inspection.pk)
             bump_version(inspection, expected=expected_version)
+            before = Inspection(
+                unit_id=inspection.unit_id, inspected_unit_id=inspection.inspected_unit_id, campaign_id=inspection.campaign_id
+            )
         inspection.inspected_unit = inspected_unit
         for name in INSPECTION_FIELDS:
             if name in fields:
@@ -197,6 +255,7 @@ def inspection_save(
             if token:
                 return Inspection.objects.get(token=token), False
             raise
+        plan_figures.inspection_changed(*[i for i in (before, inspection) if i is not None])
         attachments_add(owner=inspection, files=files, by=by)
         if created:
             from notifications.services import notify
@@ -216,8 +275,9 @@ def inspection_save(
     return inspection, created
 
 
-def inspection_follow_up(*, scope, inspection: Inspection, by, status: str, note: str, expected_version: int, files=()) -> Inspection:
+def inspection_follow_up(*, inspection: Inspection, by, status: str, note: str, expected_version: int, files=()) -> Inspection:
     """The inspected unit reports how it follows the recommendations."""
+    scope = Scope.for_user(by)
     if not (scope.acts_for(inspection.inspected_unit) or scope.acts_for(inspection.unit)):
         raise PermissionDenied(_("Chỉ đơn vị được kiểm tra (hoặc đơn vị kiểm tra) mới cập nhật việc thực hiện kiến nghị."))
     if status not in Inspection.FollowUp.values:

@@ -9,9 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from accounts.scope import Scope
 from core.concurrency import bump_version
 from core.dates import short_date
 from core.queue import enqueue
+from plans import figures
 from plans.models import Plan, PlanSection, PlanTask, TaskAssignment, TaskUpdate
 from plans.services.plans import (
     PLAN_FIELDS,
@@ -30,8 +32,15 @@ from units.models import Unit
 # --- deriving a lower plan from the upper one ---------------------------------------------------------
 def _copy_section(section: PlanSection, plan: Plan, **overrides) -> PlanSection:
     copy = PlanSection(
-        plan=plan, part=section.part, position=section.position, number=section.number, heading=section.heading,
-        body=section.body, target_unit=section.target_unit, target_level=section.target_level, origin=section,
+        plan=plan,
+        part=section.part,
+        position=section.position,
+        number=section.number,
+        heading=section.heading,
+        body=section.body,
+        target_unit=section.target_unit,
+        target_level=section.target_level,
+        origin=section,
     )
     for name, value in overrides.items():
         setattr(copy, name, value)
@@ -41,17 +50,20 @@ def _copy_section(section: PlanSection, plan: Plan, **overrides) -> PlanSection:
 
 def _copy_task(task: PlanTask, plan: Plan, section: PlanSection | None, **overrides) -> PlanTask:
     copy = PlanTask(
-        plan=plan, section=section, position=task.position, kind=task.kind, text=task.text, target_unit=task.target_unit,
-        target_level=task.target_level, due_on=task.due_on, origin=task,
+        plan=plan,
+        section=section,
+        position=task.position,
+        kind=task.kind,
+        text=task.text,
+        target_unit=task.target_unit,
+        target_level=task.target_level,
+        due_on=task.due_on,
+        origin=task,
     )
     for name, value in overrides.items():
         setattr(copy, name, value)
     copy.save()
     return copy
-
-
-def derivable_parent(plan: Plan, unit: Unit) -> bool:
-    return plan.is_current and unit.parent_id == plan.unit_id
 
 
 def plan_for_unit_based_on(parent: Plan, unit: Unit) -> Plan | None:
@@ -63,7 +75,7 @@ def plan_for_unit_based_on(parent: Plan, unit: Unit) -> Plan | None:
     )
 
 
-def plan_derive(*, scope, parent: Plan, unit: Unit, by) -> tuple[Plan, bool]:
+def plan_derive(*, parent: Plan, unit: Unit, by) -> tuple[Plan, bool]:
     """The unit's draft plan pre-filled from the upper plan: purposes and contents copied; the
     upper plan's tasks for this unit's level (or for this unit) become the unit's own; tasks for
     the level below are passed on; the upper level's own tasks stay with it.
@@ -71,19 +83,24 @@ def plan_derive(*, scope, parent: Plan, unit: Unit, by) -> tuple[Plan, bool]:
     Idempotent: when the unit already has a plan based on this one, that plan is returned
     (created = False), so a double click makes one plan.
     """
-    if scope is not None and not scope.acts_for(unit):
+    scope = Scope.for_user(by)
+    if not scope.acts_for(unit):
         raise PermissionDenied(_("Chỉ cán bộ của chính đơn vị mới xây dựng kế hoạch cho đơn vị."))
     with transaction.atomic():
         parent = Plan.objects.select_for_update(of=("self",)).select_related("unit", "campaign").get(pk=parent.pk)
         if unit.parent_id != parent.unit_id:
             raise ValidationError(
-                _("%(unit)s không trực thuộc %(parent)s."), code="not_child", params={"unit": unit.name, "parent": parent.unit.name}
+                _("%(unit)s không trực thuộc %(parent)s."),
+                code="not_child",
+                params={"unit": unit.name, "parent": parent.unit.name},
             )
         existing = plan_for_unit_based_on(parent, unit)
         if existing is not None:
             return existing, False
         if not parent.is_current:
-            raise ValidationError(_("Chỉ xây dựng kế hoạch căn cứ kế hoạch cấp trên đang có hiệu lực (đã ban hành)."), code="not_current")
+            raise ValidationError(
+                _("Chỉ xây dựng kế hoạch căn cứ kế hoạch cấp trên đang có hiệu lực (đã ban hành)."), code="not_current"
+            )
         plan = Plan(unit=unit, campaign=parent.campaign, based_on=parent, created_by=by)
         for name, value in plan_defaults(unit=unit, campaign=parent.campaign, based_on=parent).items():
             setattr(plan, name, value)
@@ -113,12 +130,24 @@ def plan_derive(*, scope, parent: Plan, unit: Unit, by) -> tuple[Plan, bool]:
                 number = f"{counter[0] // 10}."
                 if kind == "own":
                     created[kind] = _copy_section(
-                        source, plan, position=counter[0], number=number, heading=unit.committee_name, target_unit=unit, target_level="",
+                        source,
+                        plan,
+                        position=counter[0],
+                        number=number,
+                        heading=unit.committee_name,
+                        target_unit=unit,
+                        target_level="",
                     )
                 else:
                     created[kind] = _copy_section(
-                        source, plan, position=counter[0], number=number, heading=lower_units_label(unit), body="",
-                        target_unit=None, target_level=Unit.Level.COMMUNE,
+                        source,
+                        plan,
+                        position=counter[0],
+                        number=number,
+                        heading=lower_units_label(unit),
+                        body="",
+                        target_unit=None,
+                        target_level=Unit.Level.COMMUNE,
                     )
             return created[kind]
 
@@ -149,7 +178,10 @@ def _targets(task: PlanTask, plan: Plan) -> list[Unit]:
         return [task.target_unit]
     if task.target_level:
         return list(
-            Unit.objects.open().filter(path__startswith=plan.unit.path, level=task.target_level).exclude(pk=plan.unit_id).order_by("path")
+            Unit.objects.open()
+            .filter(path__startswith=plan.unit.path, level=task.target_level)
+            .exclude(pk=plan.unit_id)
+            .order_by("path")
         )
     return [plan.unit]
 
@@ -189,12 +221,14 @@ def issue_problems(plan: Plan) -> list[str]:
                     "%(n)s nhiệm vụ có hạn hoàn thành trước ngày văn bản (%(date)s).",
                     "%(n)s nhiệm vụ có hạn hoàn thành trước ngày văn bản (%(date)s).",
                     early,
-                ) % {"n": early, "date": short_date(plan.issued_on)}
+                )
+                % {"n": early, "date": short_date(plan.issued_on)}
             )
         if plan.number.strip():
             lineage = lineage_ids(plan)
             taken = (
-                Plan.objects.issued().filter(unit=plan.unit, number__iexact=plan.number.strip(), issued_on__year=plan.issued_on.year)
+                Plan.objects.issued()
+                .filter(unit=plan.unit, number__iexact=plan.number.strip(), issued_on__year=plan.issued_on.year)
                 .exclude(pk__in=lineage)
                 .first()
             )
@@ -202,7 +236,9 @@ def issue_problems(plan: Plan) -> list[str]:
                 problems.append(
                     _("Số %(number)s đã dùng cho kế hoạch “%(title)s” năm %(year)s; số gợi ý: %(hint)s.")
                     % {
-                        "number": plan.number, "title": taken.title, "year": plan.issued_on.year,
+                        "number": plan.number,
+                        "title": taken.title,
+                        "year": plan.issued_on.year,
                         "hint": number_suggestion(unit=plan.unit, year=plan.issued_on.year, exclude=plan),
                     }
                 )
@@ -215,13 +251,18 @@ def issue_problems(plan: Plan) -> list[str]:
     return problems
 
 
-def plan_issue(*, scope, plan: Plan, by, expected_version: int | None = None) -> tuple[Plan, bool]:
+def plan_issue(*, plan: Plan, by, expected_version: int | None = None) -> tuple[Plan, bool]:
     """Issue a draft: lock it, make one assignment per (task, assignee unit), replace the revision
     it amends, finish the upper plan's "write your plan" task. Issuing twice (a double click)
     changes nothing the second time and returns (plan, False)."""
+    scope = Scope.for_user(by)
     require_author(scope, plan)
     with transaction.atomic():
-        fresh = Plan.objects.select_for_update(of=("self",)).select_related("unit", "campaign", "based_on", "previous").get(pk=plan.pk)
+        fresh = (
+            Plan.objects.select_for_update(of=("self",))
+            .select_related("unit", "campaign", "based_on", "previous")
+            .get(pk=plan.pk)
+        )
         if fresh.is_issued:
             return fresh, False
         if expected_version is not None and fresh.version != expected_version:
@@ -267,6 +308,7 @@ def plan_issue(*, scope, plan: Plan, by, expected_version: int | None = None) ->
         TaskAssignment.objects.bulk_create(new_assignments, ignore_conflicts=True)
         if fresh.based_on_id:
             _finish_plan_tasks(plan=fresh, by=by, now=now)
+        figures.plan_issued(fresh)
         from plans.tasks import notify_plan_issued
 
         enqueue(notify_plan_issued, fresh.pk)
@@ -291,9 +333,10 @@ def _finish_plan_tasks(*, plan: Plan, by, now) -> None:
 
 
 # --- amending an issued plan --------------------------------------------------------------------------
-def plan_amend(*, scope, plan: Plan, by) -> tuple[Plan, bool]:
+def plan_amend(*, plan: Plan, by) -> tuple[Plan, bool]:
     """A new draft revision copying the issued plan; the issued one stays in force until the new
     one is issued. Asking twice returns the same draft."""
+    scope = Scope.for_user(by)
     require_author(scope, plan)
     with transaction.atomic():
         fresh = Plan.objects.select_for_update(of=("self",)).select_related("unit", "campaign", "based_on").get(pk=plan.pk)
@@ -303,7 +346,12 @@ def plan_amend(*, scope, plan: Plan, by) -> tuple[Plan, bool]:
         if not fresh.is_current:
             raise ValidationError(_("Chỉ điều chỉnh được phiên bản đang có hiệu lực của kế hoạch."), code="not_current")
         draft = Plan(
-            unit=fresh.unit, campaign=fresh.campaign, based_on=fresh.based_on, previous=fresh, revision=fresh.revision + 1, created_by=by,
+            unit=fresh.unit,
+            campaign=fresh.campaign,
+            based_on=fresh.based_on,
+            previous=fresh,
+            revision=fresh.revision + 1,
+            created_by=by,
         )
         for name in PLAN_FIELDS:
             setattr(draft, name, getattr(fresh, name))

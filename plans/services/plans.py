@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts.scope import Scope
 from core import docformat
 from core.concurrency import bump_version
 from core.dates import short_date
@@ -29,8 +30,18 @@ KIND_ORDER = [Unit.Kind.COMMUNE, Unit.Kind.WARD, Unit.Kind.TOWNSHIP]
 # Words of the generated plan text (lower_units_label, plan_defaults): document text, Vietnamese.
 KIND_PLURAL = {Unit.Kind.COMMUNE: "xã", Unit.Kind.WARD: "phường", Unit.Kind.TOWNSHIP: "thị trấn"}  # vi-only
 PLAN_FIELDS = (
-    "board", "number", "issued_on", "place", "basis", "title", "intro", "closing", "recipients",
-    "signer_authority", "signer_title", "signer_name",
+    "board",
+    "number",
+    "issued_on",
+    "place",
+    "basis",
+    "title",
+    "intro",
+    "closing",
+    "recipients",
+    "signer_authority",
+    "signer_title",
+    "signer_name",
 )
 LOCKED_MESSAGE = gettext_lazy(
     "Kế hoạch này đã ban hành nên không sửa được nữa (nội dung của bạn chưa được ghi). "
@@ -44,7 +55,7 @@ def _first_lower(text: str) -> str:
 
 
 def plan_reference(plan: Plan) -> str:
-    """"Kế hoạch số 04/KH-MTTQ-BTT ngày 12/02/2020 của Ban Thường trực Ủy ban MTTQ tỉnh Tuyên Quang"."""
+    """ "Kế hoạch số 04/KH-MTTQ-BTT ngày 12/02/2020 của Ban Thường trực Ủy ban MTTQ tỉnh Tuyên Quang"."""
     # Document text (a plan's "Căn cứ" line, the PDF, task records): Vietnamese.
     parts = ["Kế hoạch"]  # vi-only
     if plan.number:
@@ -56,7 +67,7 @@ def plan_reference(plan: Plan) -> str:
 
 
 def lower_units_label(unit: Unit) -> str:
-    """"Ủy ban MTTQ các xã, thị trấn" for the communes under a district, by the kinds it has."""
+    """ "Ủy ban MTTQ các xã, thị trấn" for the communes under a district, by the kinds it has."""
     kinds = set(unit.children.open().committees().values_list("kind", flat=True))
     words = [KIND_PLURAL[k] for k in KIND_ORDER if k in kinds]
     if not words:
@@ -90,14 +101,16 @@ def lineage_ids(plan: Plan) -> set[int]:
 
 def _lock(plan: Plan) -> Plan:
     """The plan's row, locked for this transaction; refused when it is no longer a draft."""
-    fresh = Plan.objects.select_for_update(of=("self",)).select_related("unit", "campaign", "based_on", "previous").get(pk=plan.pk)
+    fresh = (
+        Plan.objects.select_for_update(of=("self",)).select_related("unit", "campaign", "based_on", "previous").get(pk=plan.pk)
+    )
     if not fresh.is_draft:
         raise ValidationError(LOCKED_MESSAGE, code="locked")
     return fresh
 
 
 def require_author(scope, plan: Plan) -> None:
-    if scope is not None and not scope.acts_for(plan.unit):
+    if not scope.acts_for(plan.unit):
         raise PermissionDenied(_("Chỉ cán bộ của chính đơn vị ban hành mới soạn và ban hành kế hoạch này."))
 
 
@@ -106,10 +119,7 @@ def check_based_on(*, unit: Unit, campaign, based_on: Plan | None) -> None:
         return
     if based_on.campaign_id != campaign.pk:
         raise ValidationError(
-            _(
-                "Không thể căn cứ %(plan)s vì kế hoạch đó thuộc %(other)s, "
-                "khác với phong trào của kế hoạch này (%(campaign)s)."
-            ),
+            _("Không thể căn cứ %(plan)s vì kế hoạch đó thuộc %(other)s, khác với phong trào của kế hoạch này (%(campaign)s)."),
             code="other_campaign",
             params={"plan": based_on.display_label, "other": based_on.campaign.name, "campaign": campaign.name},
         )
@@ -185,9 +195,10 @@ def plan_defaults(*, unit: Unit, campaign, based_on: Plan | None = None, year: i
     return defaults
 
 
-def plan_create(*, scope, unit: Unit, campaign, by, based_on: Plan | None = None, **fields) -> Plan:
+def plan_create(*, unit: Unit, campaign, by, based_on: Plan | None = None, **fields) -> Plan:
     """A new draft plan of `unit` (not derived: sections are written by hand)."""
-    if scope is not None and not scope.acts_for(unit):
+    scope = Scope.for_user(by)
+    if not scope.acts_for(unit):
         raise PermissionDenied(_("Chỉ cán bộ của chính đơn vị mới tạo kế hoạch cho đơn vị."))
     check_based_on(unit=unit, campaign=campaign, based_on=based_on)
     plan = Plan(unit=unit, campaign=campaign, based_on=based_on, created_by=by)
@@ -199,8 +210,9 @@ def plan_create(*, scope, unit: Unit, campaign, by, based_on: Plan | None = None
     return plan
 
 
-def plan_update(*, scope, plan: Plan, by, expected_version: int, based_on=..., **fields) -> Plan:
+def plan_update(*, plan: Plan, by, expected_version: int, based_on=..., **fields) -> Plan:
     """Save the header fields of a draft plan (refused once issued, or over a newer save)."""
+    scope = Scope.for_user(by)
     require_author(scope, plan)
     with transaction.atomic():
         fresh = _lock(plan)
@@ -216,8 +228,9 @@ def plan_update(*, scope, plan: Plan, by, expected_version: int, based_on=..., *
     return fresh
 
 
-def plan_delete(*, scope, plan: Plan) -> None:
+def plan_delete(*, plan: Plan, by) -> None:
     """Only a draft can be deleted (an issued plan is a record)."""
+    scope = Scope.for_user(by)
     require_author(scope, plan)
     with transaction.atomic():
         fresh = _lock(plan)
@@ -245,8 +258,9 @@ def _check_target(plan: Plan, target_unit: Unit | None, target_level: str) -> No
 
 
 def section_save(
-    *, scope, plan: Plan, by, section: PlanSection | None = None, expected_version: int | None = None, token: str | None = None, **fields
+    *, plan: Plan, by, section: PlanSection | None = None, expected_version: int | None = None, token: str | None = None, **fields
 ) -> PlanSection:
+    scope = Scope.for_user(by)
     require_author(scope, plan)
     if section is None and token:
         existing = PlanSection.objects.filter(token=token, plan=plan).first()
@@ -271,7 +285,8 @@ def section_save(
     return section
 
 
-def section_delete(*, scope, section: PlanSection) -> None:
+def section_delete(*, section: PlanSection, by) -> None:
+    scope = Scope.for_user(by)
     require_author(scope, section.plan)
     with transaction.atomic():
         _lock(section.plan)
@@ -279,8 +294,9 @@ def section_delete(*, scope, section: PlanSection) -> None:
 
 
 def task_save(
-    *, scope, plan: Plan, by, task: PlanTask | None = None, expected_version: int | None = None, token: str | None = None, **fields
+    *, plan: Plan, by, task: PlanTask | None = None, expected_version: int | None = None, token: str | None = None, **fields
 ) -> PlanTask:
+    scope = Scope.for_user(by)
     require_author(scope, plan)
     if task is None and token:
         existing = PlanTask.objects.filter(token=token, plan=plan).first()
@@ -290,7 +306,9 @@ def task_save(
         fresh = _lock(plan)
         section = fields.get("section")
         if section is not None and (section.plan_id != fresh.pk or section.part != PlanSection.Part.IMPLEMENTATION):
-            raise ValidationError(_("Nhiệm vụ chỉ thuộc một mục của phần Tổ chức thực hiện của chính kế hoạch này."), code="bad_section")
+            raise ValidationError(
+                _("Nhiệm vụ chỉ thuộc một mục của phần Tổ chức thực hiện của chính kế hoạch này."), code="bad_section"
+            )
         target_unit, target_level = fields.get("target_unit"), fields.get("target_level", "")
         if target_unit is None and not target_level and section is not None:
             target_unit, target_level = section.target_unit, section.target_level
@@ -321,7 +339,8 @@ def task_save(
     return task
 
 
-def task_delete(*, scope, task: PlanTask) -> None:
+def task_delete(*, task: PlanTask, by) -> None:
+    scope = Scope.for_user(by)
     require_author(scope, task.plan)
     with transaction.atomic():
         _lock(task.plan)

@@ -44,7 +44,10 @@ def plan_tabs(context):
             ("urgings", "plans:urging_list", _("Công văn đôn đốc")),
             ("inspections", "plans:inspection_list", _("Kiểm tra, giám sát")),
         ]
-    tabs += [("commemorations", "campaigns:commemoration_list", _("Kỷ niệm 90 năm")), ("campaigns", "campaigns:campaign_list", _("Phong trào"))]
+    tabs += [
+        ("commemorations", "campaigns:commemoration_list", _("Kỷ niệm 90 năm")),
+        ("campaigns", "campaigns:campaign_list", _("Phong trào")),
+    ]
     return tabs
 
 

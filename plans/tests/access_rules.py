@@ -9,9 +9,9 @@ from core.matrix import rule
 
 
 def _pf():
-    from plans.tests import plan_factories
+    from plans.tests import factories
 
-    return plan_factories
+    return factories
 
 
 def _province_plan(w):
@@ -77,15 +77,33 @@ rule("plans:plan_create", default=403, **MANAGERS_200)
 rule("plans:plan_detail", kwargs=_sd_issued, default=200, nahang=404)
 rule("plans:plan_edit", kwargs=_sd_draft, **SD_DRAFT_EDIT)
 rule(
-    "plans:plan_issue", kwargs=_sd_draft, method="POST", data=lambda w: {"version": 1},
-    **{**SD_DRAFT_EDIT, "sonduong": 302}, note="the draft has no signer: issuing is refused with a message (302)",
+    "plans:plan_issue",
+    kwargs=_sd_draft,
+    method="POST",
+    data=lambda w: {"version": 1},
+    **{**SD_DRAFT_EDIT, "sonduong": 302},
+    note="the draft has no signer: issuing is refused with a message (302)",
 )
 rule("plans:plan_amend", kwargs=_sd_issued, method="POST", **SD_ISSUED_ACT)
-rule("plans:plan_delete", kwargs=_sd_issued, method="POST", **SD_ISSUED_ACT, note="an issued plan is not deleted (302 with a message)")
+rule(
+    "plans:plan_delete",
+    kwargs=_sd_issued,
+    method="POST",
+    **SD_ISSUED_ACT,
+    note="an issued plan is not deleted (302 with a message)",
+)
 # Deriving from the province plan: officers of a district (a unit directly below the province).
 rule(
-    "plans:plan_derive", kwargs=_province_plan, method="POST",
-    tinh=403, tuyengiao=403, sonduong=302, nahang=302, tantrao=403, canbo=404, quansat=403,
+    "plans:plan_derive",
+    kwargs=_province_plan,
+    method="POST",
+    tinh=403,
+    tuyengiao=403,
+    sonduong=302,
+    nahang=302,
+    tantrao=403,
+    canbo=404,
+    quansat=403,
 )
 rule("plans:plan_cascade", kwargs=_sd_issued, **SD_FOLLOW)
 rule("plans:plan_history", kwargs=_sd_issued, **SD_FOLLOW)
@@ -100,19 +118,29 @@ rule("plans:task_delete", kwargs=_sd_issued_task, method="POST", **SD_ISSUED_ACT
 rule("plans:my_tasks", default=403, **MANAGERS_200)
 rule("plans:assignment_detail", kwargs=_sd_assignment, **SD_RECORD)
 rule(
-    "plans:assignment_update", kwargs=_sd_assignment, method="POST",
+    "plans:assignment_update",
+    kwargs=_sd_assignment,
+    method="POST",
     data=lambda w: {"status": "in_progress", "text": "Đang thực hiện."},  # vi-only
     **{**SD_RECORD, "sonduong": 302, "tinh": 403, "tuyengiao": 403, "quansat": 403},
 )
 rule("plans:followup", default=403, **FOLLOWERS_200)
 rule("plans:urging_list", default=403, **FOLLOWERS_200)
 rule("plans:urging_detail", kwargs=_sd_notice, **SD_RECORD)
-rule("plans:urging_pdf", kwargs=_sd_notice, method="POST", **{**SD_RECORD, "tinh": 302, "tuyengiao": 302, "sonduong": 302, "quansat": 302})
+rule(
+    "plans:urging_pdf",
+    kwargs=_sd_notice,
+    method="POST",
+    **{**SD_RECORD, "tinh": 302, "tuyengiao": 302, "sonduong": 302, "quansat": 302},
+)
 rule("plans:inspection_list", default=403, **FOLLOWERS_200)
 rule("plans:inspection_create", default=403, tinh=200, sonduong=200, nahang=200, note="tantrao has no lower units to inspect")
 rule("plans:inspection_detail", kwargs=_sd_inspection, **SD_RECORD)
 rule("plans:inspection_edit", kwargs=_sd_inspection, **{**SD_RECORD, "sonduong": 403, "tuyengiao": 403, "quansat": 403})
 rule(
-    "plans:inspection_follow_up", kwargs=_sd_inspection, method="POST", data=_inspection_follow_up_data,
+    "plans:inspection_follow_up",
+    kwargs=_sd_inspection,
+    method="POST",
+    data=_inspection_follow_up_data,
     **{**SD_RECORD, "tinh": 302, "sonduong": 302, "tuyengiao": 403, "quansat": 403},
 )

@@ -5,7 +5,7 @@ import zoneinfo
 
 import pytest
 
-from plans.tests import plan_factories
+from plans.tests import factories
 
 VN = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -19,7 +19,7 @@ def in_2020(time_machine):
 
 @pytest.fixture
 def province_plan(world, in_2020):
-    return plan_factories.province_plan(world)
+    return factories.province_plan(world)
 
 
 @pytest.fixture

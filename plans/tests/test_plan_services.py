@@ -11,7 +11,7 @@ from core.concurrency import StaleObjectError
 from notifications.models import Notification
 from plans.models import Plan, PlanSection, PlanTask, TaskAssignment, TaskUpdate
 from plans.services import plan_lifecycle, plans
-from plans.tests import plan_factories
+from plans.tests import factories
 
 
 def test_seed_plan_is_issued_with_the_tasks_of_section_three_and_the_two_report_deadlines(province_plan, world):
@@ -28,7 +28,12 @@ def test_seed_plan_is_issued_with_the_tasks_of_section_three_and_the_two_report_
     assert TaskAssignment.objects.filter(task__plan=plan).count() == 4 + 6 * 7
     assert TaskAssignment.objects.filter(task__plan=plan, unit=world.units["072"]).count() == 6
     assert "kế hoạch này triển khai" in plan.closing and "kế hoạnh" not in plan.closing
-    assert plan.recipient_lines == ["Ban Dân vận Tỉnh ủy", "BTT Uỷ ban MTTQ tỉnh", "BTT MTTQ các huyện, TP", "Lưu VT, Ban Tuyên giáo"]
+    assert plan.recipient_lines == [
+        "Ban Dân vận Tỉnh ủy",
+        "BTT Uỷ ban MTTQ tỉnh",
+        "BTT MTTQ các huyện, TP",
+        "Lưu VT, Ban Tuyên giáo",
+    ]
 
 
 def test_seed_demo_twice_changes_nothing(province_plan, world):
@@ -46,15 +51,19 @@ def test_next_number_is_suggested_per_issuer_and_year(province_plan, world):
 
 
 def test_derived_plan_is_prefilled_from_the_province_plan(province_plan, world):
-    plan, created = plan_lifecycle.plan_derive(scope=None, parent=province_plan, unit=world.units["076"], by=world.users["sonduong"])
+    plan, created = plan_lifecycle.plan_derive(parent=province_plan, unit=world.units["076"], by=world.users["sonduong"])
     assert created and plan.is_draft and plan.based_on == province_plan and plan.campaign == province_plan.campaign
-    assert plan.basis.startswith("Căn cứ Kế hoạch số 04/KH-MTTQ-BTT ngày 12/02/2020 của Ban Thường trực Ủy ban MTTQ tỉnh Tuyên Quang")
+    assert plan.basis.startswith(
+        "Căn cứ Kế hoạch số 04/KH-MTTQ-BTT ngày 12/02/2020 của Ban Thường trực Ủy ban MTTQ tỉnh Tuyên Quang"
+    )
     assert plan.intro.startswith("Ban Thường trực Ủy ban MTTQ huyện Sơn Dương xây dựng kế hoạch triển khai thực hiện")
     assert plan.number == "01/KH-MTTQ-BTT" and plan.place == "Sơn Dương"
     # Purposes and contents are copied, pointing at their origin for the comparison page.
     parent_sections = province_plan.sections.exclude(part=PlanSection.Part.IMPLEMENTATION)
     assert plan.sections.exclude(part=PlanSection.Part.IMPLEMENTATION).count() == parent_sections.count()
-    assert set(plan.sections.exclude(part="implementation").values_list("origin_id", flat=True)) == set(parent_sections.values_list("id", flat=True))
+    assert set(plan.sections.exclude(part="implementation").values_list("origin_id", flat=True)) == set(
+        parent_sections.values_list("id", flat=True)
+    )
     implementation = list(plan.sections.filter(part="implementation").order_by("position"))
     # The district's own section holds the tasks the province gave to districts; the province's own
     # section stays with the province; a section for the communes receives what is passed on.
@@ -70,33 +79,40 @@ def test_derived_plan_is_prefilled_from_the_province_plan(province_plan, world):
 def test_commune_tasks_of_the_upper_plan_are_passed_on(province_plan, world):
     section = province_plan.sections.get(part="implementation", number="2.")
     PlanTask.objects.create(
-        plan=province_plan, section=section, text="Rà soát khu dân cư tự quản", target_level="commune", due_on=dt.date(2020, 9, 30), position=99,
+        plan=province_plan,
+        section=section,
+        text="Rà soát khu dân cư tự quản",
+        target_level="commune",
+        due_on=dt.date(2020, 9, 30),
+        position=99,
     )
-    plan, _ = plan_lifecycle.plan_derive(scope=None, parent=province_plan, unit=world.units["076"], by=world.users["sonduong"])
+    plan, _ = plan_lifecycle.plan_derive(parent=province_plan, unit=world.units["076"], by=world.users["sonduong"])
     below = plan.sections.get(part="implementation", target_level="commune")
     assert below.heading == "Ủy ban MTTQ các xã, thị trấn"
     assert list(below.tasks.values_list("text", flat=True)) == ["Rà soát khu dân cư tự quản"]
 
 
 def test_deriving_twice_returns_the_same_plan(province_plan, world):
-    first, created = plan_lifecycle.plan_derive(scope=None, parent=province_plan, unit=world.units["076"], by=world.users["sonduong"])
-    second, created_again = plan_lifecycle.plan_derive(scope=None, parent=province_plan, unit=world.units["076"], by=world.users["sonduong"])
+    first, created = plan_lifecycle.plan_derive(parent=province_plan, unit=world.units["076"], by=world.users["sonduong"])
+    second, created_again = plan_lifecycle.plan_derive(parent=province_plan, unit=world.units["076"], by=world.users["sonduong"])
     assert created and not created_again and first.pk == second.pk
     assert Plan.objects.filter(unit=world.units["076"]).count() == 1
 
 
 def test_only_a_lower_committee_derives(province_plan, world, scope_of):
     with pytest.raises(ValidationError, match="không trực thuộc"):
-        plan_lifecycle.plan_derive(scope=None, parent=province_plan, unit=world.units["02545"], by=world.users["tantrao"])
+        plan_lifecycle.plan_derive(parent=province_plan, unit=world.units["02545"], by=world.users["tantrao"])
     with pytest.raises(PermissionDenied):
-        plan_lifecycle.plan_derive(scope=scope_of("nahang"), parent=province_plan, unit=world.units["076"], by=world.users["nahang"])
+        plan_lifecycle.plan_derive(parent=province_plan, unit=world.units["076"], by=world.users["nahang"])
 
 
-def test_issuing_the_district_plan_locks_it_finishes_the_write_your_plan_task_and_does_not_double_track(province_plan, world, django_capture_on_commit_callbacks):
-    plan = plan_factories.sonduong_draft(world, signer="Trần Minh Tuấn")
+def test_issuing_the_district_plan_locks_it_finishes_the_write_your_plan_task_and_does_not_double_track(
+    province_plan, world, django_capture_on_commit_callbacks
+):
+    plan = factories.sonduong_draft(world, signer="Trần Minh Tuấn")
     before = TaskAssignment.objects.count()
     with django_capture_on_commit_callbacks(execute=True):
-        issued, changed = plan_lifecycle.plan_issue(scope=None, plan=plan, by=world.users["sonduong"])
+        issued, changed = plan_lifecycle.plan_issue(plan=plan, by=world.users["sonduong"])
     assert changed and issued.is_current and issued.issued_at is not None
     # Its own copies of the province's tasks are followed by the province's assignments, not twice.
     assert TaskAssignment.objects.count() == before
@@ -109,74 +125,86 @@ def test_issuing_the_district_plan_locks_it_finishes_the_write_your_plan_task_an
 
 
 def test_issuing_twice_changes_nothing_the_second_time(province_plan, world):
-    plan = plan_factories.sonduong_draft(world, signer="Trần Minh Tuấn")
-    first, changed = plan_lifecycle.plan_issue(scope=None, plan=plan, by=world.users["sonduong"])
+    plan = factories.sonduong_draft(world, signer="Trần Minh Tuấn")
+    first, changed = plan_lifecycle.plan_issue(plan=plan, by=world.users["sonduong"])
     at = first.issued_at
-    again, changed_again = plan_lifecycle.plan_issue(scope=None, plan=plan, by=world.users["sonduong"])
+    again, changed_again = plan_lifecycle.plan_issue(plan=plan, by=world.users["sonduong"])
     assert changed and not changed_again and again.issued_at == at
 
 
 def test_an_issued_plan_cannot_be_edited(province_plan, world, scope_of):
     with pytest.raises(ValidationError) as caught:
-        plans.plan_update(scope=scope_of("tinh"), plan=province_plan, by=world.users["tinh"], expected_version=province_plan.version, title="Khác")
+        plans.plan_update(plan=province_plan, by=world.users["tinh"], expected_version=province_plan.version, title="Khác")
     assert "đã ban hành nên không sửa được" in caught.value.messages[0]
     section = province_plan.sections.first()
     with pytest.raises(ValidationError, match="đã ban hành"):
-        plans.section_save(scope=scope_of("tinh"), plan=province_plan, by=world.users["tinh"], section=section, expected_version=section.version, body="x")
+        plans.section_save(
+            plan=province_plan, by=world.users["tinh"], section=section, expected_version=section.version, body="x"
+        )
     with pytest.raises(ValidationError, match="đã ban hành"):
-        plans.task_delete(scope=scope_of("tinh"), task=province_plan.tasks.first())
+        plans.task_delete(by=world.users["tinh"], task=province_plan.tasks.first())
     province_plan.refresh_from_db()
     assert province_plan.title.startswith("Triển khai") and province_plan.tasks.count() == 10
 
 
 def test_only_the_committee_itself_edits_its_plan(province_plan, world, scope_of):
-    plan = plan_factories.sonduong_draft(world)
+    plan = factories.sonduong_draft(world)
     with pytest.raises(PermissionDenied):
-        plans.plan_update(scope=scope_of("tinh"), plan=plan, by=world.users["tinh"], expected_version=plan.version, title="Sửa hộ")
+        plans.plan_update(plan=plan, by=world.users["tinh"], expected_version=plan.version, title="Sửa hộ")
 
 
 def test_due_date_before_the_plan_date_is_refused(province_plan, world, scope_of):
-    plan = plan_factories.sonduong_draft(world)
-    plans.plan_update(scope=scope_of("sonduong"), plan=plan, by=world.users["sonduong"], expected_version=plan.version, issued_on=dt.date(2020, 2, 20))
+    plan = factories.sonduong_draft(world)
+    plans.plan_update(plan=plan, by=world.users["sonduong"], expected_version=plan.version, issued_on=dt.date(2020, 2, 20))
     section = plan.sections.get(part="implementation")
     with pytest.raises(ValidationError) as caught:
-        plans.task_save(scope=scope_of("sonduong"), plan=plan, by=world.users["sonduong"], section=section, kind="action", text="Việc mới", due_on=dt.date(2020, 2, 1))
+        plans.task_save(
+            plan=plan, by=world.users["sonduong"], section=section, kind="action", text="Việc mới", due_on=dt.date(2020, 2, 1)
+        )
     assert "trước ngày của kế hoạch (20/2/2020)" in caught.value.messages[0]
     # Moving the plan's date after a task's due date is refused too, naming the task.
     plan.refresh_from_db()
     with pytest.raises(ValidationError, match="muộn hơn hạn của nhiệm vụ"):
-        plans.plan_update(scope=scope_of("sonduong"), plan=plan, by=world.users["sonduong"], expected_version=plan.version, issued_on=dt.date(2020, 4, 1))
+        plans.plan_update(plan=plan, by=world.users["sonduong"], expected_version=plan.version, issued_on=dt.date(2020, 4, 1))
 
 
 def test_plan_date_before_the_parent_plan_is_refused(province_plan, world, scope_of):
-    plan = plan_factories.sonduong_draft(world)
+    plan = factories.sonduong_draft(world)
     with pytest.raises(ValidationError, match=r"không thể trước ngày của kế hoạch cấp trên \(12/2/2020\)"):
-        plans.plan_update(scope=scope_of("sonduong"), plan=plan, by=world.users["sonduong"], expected_version=plan.version, issued_on=dt.date(2020, 2, 1))
+        plans.plan_update(plan=plan, by=world.users["sonduong"], expected_version=plan.version, issued_on=dt.date(2020, 2, 1))
 
 
 def test_a_plan_based_on_a_plan_of_another_campaign_is_refused(province_plan, world, scope_of):
-    campaign_2021 = Campaign.objects.create(year=2021, name="Phong trào thi đua “Dân vận khéo” năm 2021", starts_on=dt.date(2021, 1, 1), ends_on=dt.date(2021, 12, 31))
+    campaign_2021 = Campaign.objects.create(
+        year=2021, name="Phong trào thi đua “Dân vận khéo” năm 2021", starts_on=dt.date(2021, 1, 1), ends_on=dt.date(2021, 12, 31)
+    )
     with pytest.raises(ValidationError) as caught:
-        plans.plan_create(scope=scope_of("sonduong"), unit=world.units["076"], campaign=campaign_2021, by=world.users["sonduong"], based_on=province_plan, title="Kế hoạch 2021")
+        plans.plan_create(
+            unit=world.units["076"],
+            campaign=campaign_2021,
+            by=world.users["sonduong"],
+            based_on=province_plan,
+            title="Kế hoạch 2021",
+        )
     assert "thuộc Phong trào thi đua “Dân vận khéo” năm 2020, khác với phong trào của kế hoạch này" in caught.value.messages[0]
     assert not Plan.objects.filter(campaign=campaign_2021).exists()
 
 
 def test_a_stale_header_save_is_refused_and_lists_what_changed(province_plan, world, scope_of):
-    plan = plan_factories.sonduong_draft(world)
+    plan = factories.sonduong_draft(world)
     loaded = plan.version
-    plans.plan_update(scope=scope_of("sonduong"), plan=plan, by=world.users["sonduong"], expected_version=loaded, title="Tiêu đề của người thứ nhất")
+    plans.plan_update(plan=plan, by=world.users["sonduong"], expected_version=loaded, title="Tiêu đề của người thứ nhất")
     with pytest.raises(StaleObjectError) as caught:
-        plans.plan_update(scope=scope_of("sonduong"), plan=plan, by=world.users["sonduong"], expected_version=loaded, title="Tiêu đề của người thứ hai")
+        plans.plan_update(plan=plan, by=world.users["sonduong"], expected_version=loaded, title="Tiêu đề của người thứ hai")
     assert any(now == "Tiêu đề của người thứ nhất" for _label, _then, now in caught.value.changes)
     plan.refresh_from_db()
     assert plan.title == "Tiêu đề của người thứ nhất"
 
 
 def test_issue_lists_what_is_missing(province_plan, world):
-    plan = plan_factories.sonduong_draft(world)
+    plan = factories.sonduong_draft(world)
     with pytest.raises(ValidationError) as caught:
-        plan_lifecycle.plan_issue(scope=None, plan=plan, by=world.users["sonduong"])
+        plan_lifecycle.plan_issue(plan=plan, by=world.users["sonduong"])
     assert "Chưa có họ và tên người ký." in caught.value.messages
     plan.refresh_from_db()
     assert plan.is_draft and not TaskAssignment.objects.filter(task__plan=plan).exists()
@@ -184,18 +212,23 @@ def test_issue_lists_what_is_missing(province_plan, world):
 
 def test_a_number_already_used_that_year_is_refused_at_issue(province_plan, world):
     plan = plans.plan_create(
-        scope=None, unit=world.units["08"], campaign=province_plan.campaign, by=world.users["tinh"], number="04/KH-MTTQ-BTT",
-        issued_on=dt.date(2020, 3, 1), title="Kế hoạch khác", signer_name="A",
+        unit=world.units["08"],
+        campaign=province_plan.campaign,
+        by=world.users["tinh"],
+        number="04/KH-MTTQ-BTT",
+        issued_on=dt.date(2020, 3, 1),
+        title="Kế hoạch khác",
+        signer_name="A",
     )
     PlanSection.objects.create(plan=plan, part="contents", body="Nội dung")
     with pytest.raises(ValidationError) as caught:
-        plan_lifecycle.plan_issue(scope=None, plan=plan, by=world.users["tinh"])
+        plan_lifecycle.plan_issue(plan=plan, by=world.users["tinh"])
     assert any("đã dùng cho kế hoạch" in m and "05/KH-MTTQ-BTT" in m for m in caught.value.messages)
 
 
 def test_amending_makes_a_new_revision_that_replaces_the_old_one_when_issued(province_plan, world, scope_of):
-    draft, created = plan_lifecycle.plan_amend(scope=scope_of("tinh"), plan=province_plan, by=world.users["tinh"])
-    again, created_again = plan_lifecycle.plan_amend(scope=scope_of("tinh"), plan=province_plan, by=world.users["tinh"])
+    draft, created = plan_lifecycle.plan_amend(plan=province_plan, by=world.users["tinh"])
+    again, created_again = plan_lifecycle.plan_amend(plan=province_plan, by=world.users["tinh"])
     assert created and not created_again and again.pk == draft.pk
     assert draft.revision == 2 and draft.previous == province_plan and draft.sections.count() == province_plan.sections.count()
     # The old revision stays in force while the new one is drafted.
@@ -204,14 +237,24 @@ def test_amending_makes_a_new_revision_that_replaces_the_old_one_when_issued(pro
     nahang_task = TaskAssignment.objects.get(task__plan=province_plan, task__kind="plan", unit=world.units["072"])
     TaskUpdate.objects.create(assignment=nahang_task, text="Đang soạn", status="in_progress")
     task = draft.tasks.get(origin=nahang_task.task)
-    plans.task_save(scope=scope_of("tinh"), plan=draft, by=world.users["tinh"], task=task, expected_version=task.version, section=task.section,
-                    kind=task.kind, text=task.text, due_on=dt.date(2020, 4, 15))
-    plan_lifecycle.plan_issue(scope=scope_of("tinh"), plan=draft, by=world.users["tinh"])
+    plans.task_save(
+        plan=draft,
+        by=world.users["tinh"],
+        task=task,
+        expected_version=task.version,
+        section=task.section,
+        kind=task.kind,
+        text=task.text,
+        due_on=dt.date(2020, 4, 15),
+    )
+    plan_lifecycle.plan_issue(plan=draft, by=world.users["tinh"])
     province_plan.refresh_from_db()
     assert not province_plan.is_current and province_plan.superseded_at is not None
     # Status, updates and the due-date change follow the assignment into the new revision.
     nahang_task.refresh_from_db()
-    assert nahang_task.task.plan_id == draft.pk and nahang_task.due_on == dt.date(2020, 4, 15) and nahang_task.updates.count() == 1
+    assert (
+        nahang_task.task.plan_id == draft.pk and nahang_task.due_on == dt.date(2020, 4, 15) and nahang_task.updates.count() == 1
+    )
     assert TaskAssignment.objects.in_force().filter(task__plan=province_plan).count() == 0
     assert TaskAssignment.objects.in_force().filter(task__plan=draft).count() == 4 + 6 * 7
     # The old revision's text is kept as it was.

@@ -4,15 +4,14 @@ form is shown again with what the user typed and the reason)."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.concurrency import StaleObjectError, refresh_version, stale_errors
+from core.concurrency import StaleObjectError, stale_form
 from plans import forms
-from plans.access import plan_for_edit
-from plans.models import PlanSection, PlanTask
+from plans.access import get_plan_for, get_section_for, get_task_for
+from plans.models import PlanSection
 from plans.services import plans as plan_services
 from units.models import Unit
 
@@ -25,23 +24,6 @@ def _target_units(plan):
 def _locked_redirect(request, plan):
     messages.warning(request, plan_services.LOCKED_MESSAGE)
     return redirect("plans:plan_detail", pk=plan.pk)
-
-
-def _section_for_edit(request, pk: int) -> PlanSection:
-    section = PlanSection.objects.select_related("plan").filter(pk=pk).first()
-    if section is None:
-        raise Http404(_("Không tìm thấy mục."))
-    plan = plan_for_edit(request, section.plan_id)
-    section.plan = plan
-    return section
-
-
-def _task_for_edit(request, pk: int) -> PlanTask:
-    task = PlanTask.objects.select_related("plan", "section").filter(pk=pk).first()
-    if task is None:
-        raise Http404(_("Không tìm thấy nhiệm vụ."))
-    task.plan = plan_for_edit(request, task.plan_id)
-    return task
 
 
 def _save_section(request, plan, section=None):
@@ -57,16 +39,21 @@ def _save_section(request, plan, section=None):
         data = form.cleaned_data
         try:
             saved = plan_services.section_save(
-                scope=request.scope, plan=plan, by=request.user, section=section,
+                plan=plan,
+                by=request.user,
+                section=section,
                 expected_version=data.get("version") if section else None,
-                part=data["part"], number=data["number"], heading=data["heading"], body=data["body"],
-                target_unit=data.get("target_unit"), target_level=data.get("target_level") or "", position=data.get("position"),
+                part=data["part"],
+                number=data["number"],
+                heading=data["heading"],
+                body=data["body"],
+                target_unit=data.get("target_unit"),
+                target_level=data.get("target_level") or "",
+                position=data.get("position"),
                 token=data.get("token") or None,
             )
         except StaleObjectError as exc:
-            for line in stale_errors(exc):
-                form.add_error(None, line)
-            refresh_version(form, exc.instance.version)
+            stale_form(form, exc)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
@@ -84,21 +71,21 @@ def plan_detail_url(plan) -> str:
 
 @login_required
 def section_add(request, pk: int):
-    return _save_section(request, plan_for_edit(request, pk))
+    return _save_section(request, get_plan_for(request, pk, need="edit"))
 
 
 @login_required
 def section_edit(request, pk: int):
-    section = _section_for_edit(request, pk)
+    section = get_section_for(request, pk)
     return _save_section(request, section.plan, section)
 
 
 @login_required
 @require_POST
 def section_delete(request, pk: int):
-    section = _section_for_edit(request, pk)
+    section = get_section_for(request, pk)
     try:
-        plan_services.section_delete(scope=request.scope, section=section)
+        plan_services.section_delete(by=request.user, section=section)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
@@ -122,15 +109,21 @@ def _save_task(request, plan, task=None):
         data = form.cleaned_data
         try:
             saved = plan_services.task_save(
-                scope=request.scope, plan=plan, by=request.user, task=task, expected_version=data.get("version") if task else None,
-                section=data.get("section"), kind=data["kind"], text=data["text"], target_unit=data.get("target_unit"),
-                target_level=data.get("target_level") or "", due_on=data.get("due_on"), position=data.get("position"),
+                plan=plan,
+                by=request.user,
+                task=task,
+                expected_version=data.get("version") if task else None,
+                section=data.get("section"),
+                kind=data["kind"],
+                text=data["text"],
+                target_unit=data.get("target_unit"),
+                target_level=data.get("target_level") or "",
+                due_on=data.get("due_on"),
+                position=data.get("position"),
                 token=data.get("token") or None,
             )
         except StaleObjectError as exc:
-            for line in stale_errors(exc):
-                form.add_error(None, line)
-            refresh_version(form, exc.instance.version)
+            stale_form(form, exc)
         except ValidationError as exc:
             form.add_error("due_on" if exc.code in {"due_before_plan", "no_due"} else None, exc)
         else:
@@ -142,21 +135,21 @@ def _save_task(request, plan, task=None):
 
 @login_required
 def task_add(request, pk: int):
-    return _save_task(request, plan_for_edit(request, pk))
+    return _save_task(request, get_plan_for(request, pk, need="edit"))
 
 
 @login_required
 def task_edit(request, pk: int):
-    task = _task_for_edit(request, pk)
+    task = get_task_for(request, pk)
     return _save_task(request, task.plan, task)
 
 
 @login_required
 @require_POST
 def task_delete(request, pk: int):
-    task = _task_for_edit(request, pk)
+    task = get_task_for(request, pk)
     try:
-        plan_services.task_delete(scope=request.scope, task=task)
+        plan_services.task_delete(by=request.user, task=task)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:

@@ -22,7 +22,7 @@ from core.roles import FOLLOWERS, MANAGERS
 from documents.selectors import attachments_by_owner
 from documents.services import document_request, latest_document
 from plans import forms, selectors
-from plans.access import assignment_for_update, assignment_for_view, notice_for_view
+from plans.access import get_assignment_for, get_notice_for
 from plans.models import Plan, TaskAssignment, Urging, UrgingNotice
 from plans.services import followup as followup_services
 from units.models import Unit
@@ -74,14 +74,23 @@ def _assignment_page(request, assignment, form=None, status=200):
     can_update = scope.acts_for(assignment.unit) and assignment.task.plan.is_current
     if can_update and form is None:
         form = forms.AssignmentUpdateForm(
-            initial={"token": new_token(), "status": TaskAssignment.Status.DONE if assignment.status == "in_progress" else TaskAssignment.Status.IN_PROGRESS}
+            initial={
+                "token": new_token(),
+                "status": TaskAssignment.Status.DONE if assignment.status == "in_progress" else TaskAssignment.Status.IN_PROGRESS,
+            }
         )
     return render(
         request,
         "plans/assignment_detail.html",
         {
-            "assignment": assignment, "task": assignment.task, "plan": assignment.task.plan, "updates": updates, "urgings": urgings,
-            "form": form if can_update else None, "today": timezone.localdate(), "can_urge": scope.supervises(assignment.unit),
+            "assignment": assignment,
+            "task": assignment.task,
+            "plan": assignment.task.plan,
+            "updates": updates,
+            "urgings": urgings,
+            "form": form if can_update else None,
+            "today": timezone.localdate(),
+            "can_urge": scope.supervises(assignment.unit),
         },
         status=status,
     )
@@ -89,23 +98,29 @@ def _assignment_page(request, assignment, form=None, status=200):
 
 @login_required
 def assignment_detail(request, pk: int):
-    return _assignment_page(request, assignment_for_view(request, pk))
+    return _assignment_page(request, get_assignment_for(request, pk))
 
 
 @login_required
 @require_POST
 def assignment_update(request, pk: int):
-    assignment = assignment_for_update(request, pk)
+    assignment = get_assignment_for(request, pk, need="update")
     form = forms.AssignmentUpdateForm(request.POST, request.FILES)
     if form.is_valid():
         data = form.cleaned_data
         try:
             followup_services.assignment_update(
-                scope=request.scope, assignment=assignment, by=request.user, text=data["text"], status=data["status"],
-                files=data["files"], token=data.get("token") or None,
+                assignment=assignment,
+                by=request.user,
+                text=data["text"],
+                status=data["status"],
+                files=data["files"],
+                token=data.get("token") or None,
             )
         except ValidationError as exc:
-            form.add_error("files" if exc.code in {"too_large", "bad_type", "empty", "bad_image", "too_many_files"} else None, exc)
+            form.add_error(
+                "files" if exc.code in {"too_large", "bad_type", "empty", "bad_image", "too_many_files"} else None, exc
+            )
         else:
             messages.success(request, gettext("Đã ghi cập nhật tiến độ."))
             return redirect("plans:assignment_detail", pk=assignment.pk)
@@ -125,16 +140,23 @@ def followup(request):
     roots = _followup_roots(scope)
     campaign = Campaign.current()
     child_units = Unit.objects.open().committees().filter(parent__in=roots).order_by("path")
-    plans = Plan.objects.current().filter(campaign=campaign).filter(
-        Q(unit__in=roots) | Q(unit__parent__in=roots)
-    ).select_related("unit").order_by("unit__depth", "unit__position")
+    plans = (
+        Plan.objects.current()
+        .filter(campaign=campaign)
+        .filter(Q(unit__in=roots) | Q(unit__parent__in=roots))
+        .select_related("unit")
+        .order_by("unit__depth", "unit__position")
+    )
     form = forms.FollowupFilterForm(request.GET or None, units=child_units, plans=plans)
     filters = {"state": "late", "sort": "han"}
     if form.is_valid():
         data = form.cleaned_data
         filters = {
-            "state": data.get("state") or "late", "sort": data.get("sort") or "han", "unit": data.get("unit"),
-            "level": data.get("level") or "", "plan": data.get("plan"),
+            "state": data.get("state") or "late",
+            "sort": data.get("sort") or "han",
+            "unit": data.get("unit"),
+            "level": data.get("level") or "",
+            "plan": data.get("plan"),
         }
     qs = selectors.followup_queryset(roots=roots, today=today, campaign=campaign, **filters)
     page, query = paginate(request, qs, 50)
@@ -157,15 +179,30 @@ def followup(request):
         request,
         "plans/followup.html",
         {
-            "form": form, "page": page, "query": query, "counts": counts, "filters": filters, "today": today,
-            "urge_form": urge_form, "selected": selected, "roots": roots, "urging_unit": urging_unit,
+            "form": form,
+            "page": page,
+            "query": query,
+            "counts": counts,
+            "filters": filters,
+            "today": today,
+            "urge_form": urge_form,
+            "selected": selected,
+            "roots": roots,
+            "urging_unit": urging_unit,
         },
         status=200,
     )
 
 
 def _urging_initial(unit, campaign, today):
-    signer = Plan.objects.current().filter(unit=unit).order_by("-issued_at").values("signer_authority", "signer_title", "signer_name").first() or {}
+    signer = (
+        Plan.objects.current()
+        .filter(unit=unit)
+        .order_by("-issued_at")
+        .values("signer_authority", "signer_title", "signer_name")
+        .first()
+        or {}
+    )
     name = campaign.name if campaign else "Phong trào thi đua “Dân vận khéo”"  # vi-only
     return {
         "token": new_token(),
@@ -192,9 +229,17 @@ def _urge(request, form, selected, unit):
     data = form.cleaned_data
     try:
         notice, created = followup_services.urging_send(
-            scope=request.scope, by=request.user, unit=unit, assignments=assignments, subject=data["subject"], message=data["message"],
-            number=data.get("number") or "", sent_on=data["sent_on"], signer_authority=data.get("signer_authority") or "",
-            signer_title=data.get("signer_title") or "", signer_name=data.get("signer_name") or "", token=data.get("token") or None,
+            by=request.user,
+            unit=unit,
+            assignments=assignments,
+            subject=data["subject"],
+            message=data["message"],
+            number=data.get("number") or "",
+            sent_on=data["sent_on"],
+            signer_authority=data.get("signer_authority") or "",
+            signer_title=data.get("signer_title") or "",
+            signer_name=data.get("signer_name") or "",
+            token=data.get("token") or None,
         )
     except ValidationError as exc:
         for message in exc.messages:
@@ -224,7 +269,8 @@ def urging_list(request):
     visible = scope.units_q("unit")
     notices = (
         UrgingNotice.objects.filter(
-            Q(pk__in=Urging.objects.filter(visible).values("notice_id")) | Q(pk__in=UrgingNotice.objects.filter(visible).values("pk"))
+            Q(pk__in=Urging.objects.filter(visible).values("notice_id"))
+            | Q(pk__in=UrgingNotice.objects.filter(visible).values("pk"))
         )
         .select_related("unit", "by")
         .annotate(units=Count("urgings__unit", distinct=True), items=Count("urgings"))
@@ -236,10 +282,12 @@ def urging_list(request):
 
 @login_required
 def urging_detail(request, pk: int):
-    notice = notice_for_view(request, pk)
+    notice = get_notice_for(request, pk)
     scope = request.scope
     urgings = list(
-        notice.urgings.select_related("unit", "assignment", "assignment__task", "assignment__task__plan").order_by("unit__path", "due_on")
+        notice.urgings.select_related("unit", "assignment", "assignment__task", "assignment__task__plan").order_by(
+            "unit__path", "due_on"
+        )
     )
     shown = [u for u in urgings if scope.sees_unit(u.unit) or scope.sees_unit(notice.unit)]
     return render(
@@ -252,12 +300,14 @@ def urging_detail(request, pk: int):
 @login_required
 @require_POST
 def urging_pdf(request, pk: int):
-    notice = notice_for_view(request, pk)
+    notice = get_notice_for(request, pk)
     number = (notice.number or "").split("/")[0] or str(notice.pk)
     document = document_request(
-        owner=notice, kind="urging_letter", source_key=f"urging:{notice.pk}:{notice.number}:{notice.signer_name}",
+        owner=notice,
+        kind="urging_letter",
+        source_key=f"urging:{notice.pk}:{notice.number}:{notice.signer_name}",
         title=f"Công văn đôn đốc {notice.number or ''} — {notice.unit.committee_name}".replace("  ", " "),  # vi-only
-        filename=f"cong-van-don-doc-{number}-{notice.sent_on:%Y%m%d}.pdf", by=request.user,
+        filename=f"cong-van-don-doc-{number}-{notice.sent_on:%Y%m%d}.pdf",
+        by=request.user,
     )
     return redirect("documents:document_status", pk=document.pk)
-

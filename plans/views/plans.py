@@ -11,7 +11,7 @@ from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from campaigns.models import Campaign
-from core.concurrency import StaleObjectError, refresh_version, stale_errors
+from core.concurrency import StaleObjectError, stale_errors, stale_form
 from core.dates import short_datetime
 from core.paging import paginate
 from core.text import fold, slugify_vi
@@ -21,9 +21,7 @@ from plans.access import (
     can_edit_plan,
     can_follow_plan,
     can_view_plan,
-    plan_for_edit,
-    plan_for_follow,
-    plan_for_view,
+    get_plan_for,
     plan_visible_q,
 )
 from plans.models import Plan
@@ -34,7 +32,12 @@ from plans.services import plans as plan_services
 def _upper_plan_choices(unit):
     """Issued plans of the units above `unit` (what a plan may be based on)."""
     ancestors = [a.pk for a in unit.ancestors()]
-    return Plan.objects.issued().filter(unit_id__in=ancestors).select_related("unit", "campaign").order_by("-campaign__year", "-issued_on")
+    return (
+        Plan.objects.issued()
+        .filter(unit_id__in=ancestors)
+        .select_related("unit", "campaign")
+        .order_by("-campaign__year", "-issued_on")
+    )
 
 
 def _derivable(scope, plan: Plan):
@@ -81,14 +84,21 @@ def plan_list(request):
     return render(
         request,
         "plans/plan_list.html",
-        {"form": form, "page": page, "query": query, "can_create": bool(own), "upper_plans": upper_plans, "campaign": chosen_campaign},
+        {
+            "form": form,
+            "page": page,
+            "query": query,
+            "can_create": bool(own),
+            "upper_plans": upper_plans,
+            "campaign": chosen_campaign,
+        },
     )
 
 
 @login_required
 def plan_detail(request, pk: int):
     scope = request.scope
-    plan = plan_for_view(request, pk)
+    plan = get_plan_for(request, pk)
     doc = selectors.plan_document(plan)
     today = timezone.localdate()
     follow = can_follow_plan(scope, plan)
@@ -136,7 +146,7 @@ def plan_create(request):
             fields = {k: data[k] for k in plan_services.PLAN_FIELDS if k in data}
             try:
                 plan = plan_services.plan_create(
-                    scope=scope, unit=unit, campaign=data["campaign"], by=request.user, based_on=data.get("based_on"), **fields
+                    unit=unit, campaign=data["campaign"], by=request.user, based_on=data.get("based_on"), **fields
                 )
             except ValidationError as exc:
                 form.add_error(None, exc)
@@ -152,8 +162,7 @@ def plan_create(request):
 
 @login_required
 def plan_edit(request, pk: int):
-    scope = request.scope
-    plan = plan_for_edit(request, pk)
+    plan = get_plan_for(request, pk, need="edit")
     if not plan.is_draft and request.method != "POST":
         messages.warning(request, plan_services.LOCKED_MESSAGE)
         return redirect("plans:plan_detail", pk=plan.pk)
@@ -167,13 +176,14 @@ def plan_edit(request, pk: int):
             fields = {k: data[k] for k in plan_services.PLAN_FIELDS if k in data}
             try:
                 plan_services.plan_update(
-                    scope=scope, plan=plan, by=request.user, expected_version=data.get("version") or 0,
-                    based_on=data.get("based_on"), **fields,
+                    plan=plan,
+                    by=request.user,
+                    expected_version=data.get("version") or 0,
+                    based_on=data.get("based_on"),
+                    **fields,
                 )
             except StaleObjectError as exc:
-                for line in stale_errors(exc):
-                    form.add_error(None, line)
-                refresh_version(form, exc.instance.version)
+                stale_form(form, exc)
             except ValidationError as exc:
                 form.add_error(None, exc)
             else:
@@ -187,13 +197,13 @@ def plan_edit(request, pk: int):
 @login_required
 @require_POST
 def plan_issue(request, pk: int):
-    plan = plan_for_edit(request, pk)
+    plan = get_plan_for(request, pk, need="edit")
     try:
         version = int(request.POST.get("version") or 0) or None
     except ValueError:
         version = None
     try:
-        issued, changed = plan_lifecycle.plan_issue(scope=request.scope, plan=plan, by=request.user, expected_version=version)
+        issued, changed = plan_lifecycle.plan_issue(plan=plan, by=request.user, expected_version=version)
     except StaleObjectError as exc:
         for line in stale_errors(exc)[:-1]:
             messages.error(request, line)
@@ -205,28 +215,30 @@ def plan_issue(request, pk: int):
     if changed:
         messages.success(
             request,
-            _("Đã ban hành %(plan)s. Kế hoạch được khóa; các đơn vị được giao việc đã nhận thông báo.") % {"plan": issued.display_label},
+            _("Đã ban hành %(plan)s. Kế hoạch được khóa; các đơn vị được giao việc đã nhận thông báo.")
+            % {"plan": issued.display_label},
         )
     else:
-        messages.info(request, _("Kế hoạch đã được ban hành lúc %(at)s; không có gì thay đổi.") % {"at": short_datetime(issued.issued_at)})
+        messages.info(
+            request, _("Kế hoạch đã được ban hành lúc %(at)s; không có gì thay đổi.") % {"at": short_datetime(issued.issued_at)}
+        )
     return redirect("plans:plan_detail", pk=plan.pk)
 
 
 @login_required
 @require_POST
 def plan_amend(request, pk: int):
-    plan = plan_for_edit(request, pk)
+    plan = get_plan_for(request, pk, need="edit")
     try:
-        draft, created = plan_lifecycle.plan_amend(scope=request.scope, plan=plan, by=request.user)
+        draft, created = plan_lifecycle.plan_amend(plan=plan, by=request.user)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("plans:plan_detail", pk=plan.pk)
     if created:
         messages.success(
             request,
-            _(
-                "Đã tạo dự thảo phiên bản %(new)s. Phiên bản %(current)s vẫn có hiệu lực cho đến khi phiên bản mới được ban hành."
-            ) % {"new": draft.revision, "current": plan.revision},
+            _("Đã tạo dự thảo phiên bản %(new)s. Phiên bản %(current)s vẫn có hiệu lực cho đến khi phiên bản mới được ban hành.")
+            % {"new": draft.revision, "current": plan.revision},
         )
     else:
         messages.info(request, _("Đã có dự thảo phiên bản %(n)s; mở dự thảo đó.") % {"n": draft.revision})
@@ -236,9 +248,9 @@ def plan_amend(request, pk: int):
 @login_required
 @require_POST
 def plan_delete(request, pk: int):
-    plan = plan_for_edit(request, pk)
+    plan = get_plan_for(request, pk, need="edit")
     try:
-        plan_services.plan_delete(scope=request.scope, plan=plan)
+        plan_services.plan_delete(by=request.user, plan=plan)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("plans:plan_detail", pk=plan.pk)
@@ -249,7 +261,7 @@ def plan_delete(request, pk: int):
 @login_required
 @require_POST
 def plan_derive(request, pk: int):
-    parent = plan_for_view(request, pk)
+    parent = get_plan_for(request, pk)
     unit, _existing = _derivable(request.scope, parent)
     if unit is None:
         if not parent.is_current:
@@ -257,7 +269,7 @@ def plan_derive(request, pk: int):
             return redirect("plans:plan_detail", pk=parent.pk)
         raise PermissionDenied(_("Chỉ cán bộ của đơn vị trực thuộc mới xây dựng kế hoạch căn cứ kế hoạch này."))
     try:
-        plan, created = plan_lifecycle.plan_derive(scope=request.scope, parent=parent, unit=unit, by=request.user)
+        plan, created = plan_lifecycle.plan_derive(parent=parent, unit=unit, by=request.user)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("plans:plan_detail", pk=parent.pk)
@@ -276,7 +288,7 @@ def plan_derive(request, pk: int):
 
 @login_required
 def plan_cascade(request, pk: int):
-    plan = plan_for_follow(request, pk)
+    plan = get_plan_for(request, pk, need="follow")
     rows = selectors.cascade_rows(plan)
     issued = sum(1 for r in rows if r.state == "issued")
     drafting = sum(1 for r in rows if r.state == "draft")
@@ -290,7 +302,7 @@ def plan_cascade(request, pk: int):
 @login_required
 def plan_diff(request, pk: int):
     scope = request.scope
-    plan = plan_for_view(request, pk)
+    plan = get_plan_for(request, pk)
     against = request.GET.get("voi", "cap-tren")
     if against == "truoc" and plan.previous_id:
         other = plan.previous
@@ -308,7 +320,11 @@ def plan_diff(request, pk: int):
         request,
         "plans/plan_diff.html",
         {
-            "plan": plan, "other": other, "against": against, "changes": changes, "counts": counts,
+            "plan": plan,
+            "other": other,
+            "against": against,
+            "changes": changes,
+            "counts": counts,
             "header_changes": selectors.plan_header_diff(plan, other) if other else [],
         },
     )
@@ -316,11 +332,15 @@ def plan_diff(request, pk: int):
 
 @login_required
 def plan_history(request, pk: int):
-    plan = plan_for_follow(request, pk)
+    plan = get_plan_for(request, pk, need="follow")
     revisions = selectors.revisions_of(plan)
     records = list(plan.history.select_related("history_user").order_by("-history_date")[:100])
     events = []
-    labels = {"+": pgettext("plan history", "Tạo dự thảo"), "~": pgettext("plan history", "Sửa"), "-": pgettext("plan history", "Xóa")}
+    labels = {
+        "+": pgettext("plan history", "Tạo dự thảo"),
+        "~": pgettext("plan history", "Sửa"),
+        "-": pgettext("plan history", "Xóa"),
+    }
     for i, record in enumerate(records):
         older = records[i + 1] if i + 1 < len(records) else None
         changed = []
@@ -337,14 +357,20 @@ def plan_history(request, pk: int):
 @login_required
 @require_POST
 def plan_pdf(request, pk: int):
-    plan = plan_for_view(request, pk)
+    plan = get_plan_for(request, pk)
     doc = selectors.plan_document(plan)
     number = (plan.number or "du-thao").split("/")[0]
-    filename = f"ke-hoach-{number}-{slugify_vi(plan.unit.short_name, 30)}-{plan.issued_on.year if plan.issued_on else 'du-thao'}.pdf"
+    filename = (
+        f"ke-hoach-{number}-{slugify_vi(plan.unit.short_name, 30)}-{plan.issued_on.year if plan.issued_on else 'du-thao'}.pdf"
+    )
     # The document's title (stored with it, set in the PDF): Vietnamese.
     title = f"{plan.short_label} — {plan.unit.committee_name}" + ("" if plan.is_issued else " (dự thảo)")  # vi-only
     document = document_request(
-        owner=plan, kind="plan", source_key=f"plan:{plan.pk}:{doc.digest()}", title=title, filename=filename, by=request.user,
+        owner=plan,
+        kind="plan",
+        source_key=f"plan:{plan.pk}:{doc.digest()}",
+        title=title,
+        filename=filename,
+        by=request.user,
     )
     return redirect("documents:document_status", pk=document.pk)
-

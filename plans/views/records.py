@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 
 from accounts.scope import require_roles
 from campaigns.models import Campaign
-from core.concurrency import StaleObjectError, refresh_version, stale_errors
+from core.concurrency import StaleObjectError, stale_form
 from core.forms import new_token
 from core.paging import paginate
 from core.roles import FOLLOWERS
@@ -17,9 +17,7 @@ from core.text import fold
 from documents.selectors import attachments_of
 from plans import forms
 from plans.access import (
-    inspection_for_edit,
-    inspection_for_follow_up,
-    inspection_for_view,
+    get_inspection_for,
     inspection_visible_q,
 )
 from plans.models import Inspection, Plan
@@ -59,8 +57,14 @@ def inspection_list(request):
     return render(
         request,
         "plans/inspection_list.html",
-        {"page": page, "query": query, "q": q, "follow": follow, "follow_choices": Inspection.FollowUp.choices,
-         "can_create": _inspecting_unit(scope) is not None and _inspecting_unit(scope).children.exists()},
+        {
+            "page": page,
+            "query": query,
+            "q": q,
+            "follow": follow,
+            "follow_choices": Inspection.FollowUp.choices,
+            "can_create": _inspecting_unit(scope) is not None and _inspecting_unit(scope).children.exists(),
+        },
     )
 
 
@@ -72,7 +76,9 @@ def inspection_create(request):
         raise PermissionDenied(gettext("Chỉ cán bộ của đơn vị cấp trên mới ghi biên bản kiểm tra, giám sát."))
     units = _inspectable_units(unit)
     if not units.exists():
-        raise PermissionDenied(gettext("%(unit)s không có đơn vị cấp dưới để kiểm tra, giám sát.") % {"unit": unit.committee_name})
+        raise PermissionDenied(
+            gettext("%(unit)s không có đơn vị cấp dưới để kiểm tra, giám sát.") % {"unit": unit.committee_name}
+        )
     kwargs = {"units": units, "plans": _inspection_plans(unit)}
     if request.method == "POST":
         form = forms.InspectionForm(request.POST, request.FILES, **kwargs)
@@ -80,14 +86,21 @@ def inspection_create(request):
             data = form.cleaned_data
             try:
                 inspection, _created = followup_services.inspection_save(
-                    scope=scope, by=request.user, unit=unit, inspected_unit=data["inspected_unit"], files=data["files"],
-                    token=data.get("token") or None, campaign=Campaign.current(),
+                    by=request.user,
+                    unit=unit,
+                    inspected_unit=data["inspected_unit"],
+                    files=data["files"],
+                    token=data.get("token") or None,
+                    campaign=Campaign.current(),
                     **{k: data[k] for k in followup_services.INSPECTION_FIELDS if k in data},
                 )
             except ValidationError as exc:
                 form.add_error("files" if exc.code in FILE_ERRORS else None, exc)
             else:
-                messages.success(request, gettext("Đã ghi biên bản; %(unit)s đã nhận thông báo.") % {"unit": inspection.inspected_unit.committee_name})
+                messages.success(
+                    request,
+                    gettext("Đã ghi biên bản; %(unit)s đã nhận thông báo.") % {"unit": inspection.inspected_unit.committee_name},
+                )
                 return redirect("plans:inspection_detail", pk=inspection.pk)
     else:
         initial = {"token": new_token(), "inspected_on": timezone.localdate()}
@@ -99,8 +112,7 @@ def inspection_create(request):
 
 @login_required
 def inspection_edit(request, pk: int):
-    inspection = inspection_for_edit(request, pk)
-    scope = request.scope
+    inspection = get_inspection_for(request, pk, need="edit")
     kwargs = {"units": _inspectable_units(inspection.unit), "plans": _inspection_plans(inspection.unit), "instance": inspection}
     if request.method == "POST":
         form = forms.InspectionForm(request.POST, request.FILES, **kwargs)
@@ -108,14 +120,16 @@ def inspection_edit(request, pk: int):
             data = form.cleaned_data
             try:
                 followup_services.inspection_save(
-                    scope=scope, by=request.user, unit=inspection.unit, inspected_unit=data["inspected_unit"], inspection=inspection,
-                    expected_version=data.get("version") or 0, files=data["files"],
+                    by=request.user,
+                    unit=inspection.unit,
+                    inspected_unit=data["inspected_unit"],
+                    inspection=inspection,
+                    expected_version=data.get("version") or 0,
+                    files=data["files"],
                     **{k: data[k] for k in followup_services.INSPECTION_FIELDS if k in data},
                 )
             except StaleObjectError as exc:
-                for line in stale_errors(exc):
-                    form.add_error(None, line)
-                refresh_version(form, exc.instance.version)
+                stale_form(form, exc)
             except ValidationError as exc:
                 form.add_error("files" if exc.code in FILE_ERRORS else None, exc)
             else:
@@ -131,24 +145,32 @@ def _inspection_page(request, inspection, form=None):
     can_follow_up = scope.acts_for(inspection.inspected_unit) or scope.acts_for(inspection.unit)
     if can_follow_up and form is None:
         form = forms.InspectionFollowUpForm(
-            initial={"version": inspection.version, "follow_up_status": inspection.follow_up_status, "follow_up_note": inspection.follow_up_note}
+            initial={
+                "version": inspection.version,
+                "follow_up_status": inspection.follow_up_status,
+                "follow_up_note": inspection.follow_up_note,
+            }
         )
     return render(
         request,
         "plans/inspection_detail.html",
-        {"inspection": inspection, "files": list(attachments_of(inspection)), "form": form if can_follow_up else None,
-         "can_edit": scope.acts_for(inspection.unit)},
+        {
+            "inspection": inspection,
+            "files": list(attachments_of(inspection)),
+            "form": form if can_follow_up else None,
+            "can_edit": scope.acts_for(inspection.unit),
+        },
     )
 
 
 @login_required
 def inspection_detail(request, pk: int):
-    return _inspection_page(request, inspection_for_view(request, pk))
+    return _inspection_page(request, get_inspection_for(request, pk))
 
 
 @login_required
 def inspection_follow_up(request, pk: int):
-    inspection = inspection_for_follow_up(request, pk)
+    inspection = get_inspection_for(request, pk, need="follow_up")
     if request.method != "POST":
         return redirect("plans:inspection_detail", pk=inspection.pk)
     form = forms.InspectionFollowUpForm(request.POST, request.FILES)
@@ -156,18 +178,18 @@ def inspection_follow_up(request, pk: int):
         data = form.cleaned_data
         try:
             followup_services.inspection_follow_up(
-                scope=request.scope, inspection=inspection, by=request.user, status=data["follow_up_status"],
-                note=data.get("follow_up_note") or "", expected_version=data["version"], files=data["files"],
+                inspection=inspection,
+                by=request.user,
+                status=data["follow_up_status"],
+                note=data.get("follow_up_note") or "",
+                expected_version=data["version"],
+                files=data["files"],
             )
         except StaleObjectError as exc:
-            for line in stale_errors(exc):
-                form.add_error(None, line)
-            refresh_version(form, exc.instance.version)
+            stale_form(form, exc)
         except ValidationError as exc:
             form.add_error("files" if exc.code in FILE_ERRORS else None, exc)
         else:
             messages.success(request, gettext("Đã ghi việc thực hiện kiến nghị."))
             return redirect("plans:inspection_detail", pk=inspection.pk)
     return _inspection_page(request, inspection, form)
-
-

@@ -37,9 +37,7 @@ class Article(Versioned):
     # States in which the author's unit may still change and send it.
     EDITABLE = (Status.DRAFT, Status.RETURNED, Status.UNPUBLISHED)
 
-    unit = models.ForeignKey(
-        "units.Unit", verbose_name=_("đơn vị viết bài"), on_delete=models.PROTECT, related_name="articles"
-    )
+    unit = models.ForeignKey("units.Unit", verbose_name=_("đơn vị viết bài"), on_delete=models.PROTECT, related_name="articles")
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("người viết"), null=True, on_delete=models.SET_NULL, related_name="articles"
     )

@@ -108,7 +108,3 @@ class Exemplar(Versioned):
 
     def __str__(self):
         return self.name
-
-    @property
-    def is_individual(self) -> bool:
-        return self.kind == self.Kind.INDIVIDUAL

@@ -25,7 +25,7 @@ from documents.models import Attachment
 from documents.selectors import attachments_of
 from documents.services import attachment_add
 from notifications.services import notify
-from publishing import access, public_cache
+from publishing import access, figures, public_cache
 from publishing.models import Article, ArticleTransition, ContestEntry
 from publishing.sanitise import clean_body, plain_text
 from registrations.models import Registration
@@ -94,11 +94,13 @@ def _set_links(article: Article, data: ArticleInput, scope: Scope) -> None:
     the writing unit and the units of those exemplars and models."""
     from registrations import access as registration_access
 
-    exemplars = [e for e in data.exemplars if access.exemplar_can_view(scope, e)]
+    exemplars = [e for e in data.exemplars if access.can_view_exemplar(scope, e)]
     models = [
         r
         for r in data.models
-        if r.kind == Registration.Kind.MODEL and registration_access.can_view(scope, r) and r.status in PUBLIC_MODEL_STATES
+        if r.kind == Registration.Kind.MODEL
+        and registration_access.can_view_registration(scope, r)
+        and r.status in PUBLIC_MODEL_STATES
     ]
     article.exemplars.set(exemplars)
     article.registrations.set(models)
@@ -131,7 +133,7 @@ def article_create(*, unit, data: ArticleInput, by, client_token: uuid.UUID | No
 
 def article_update(*, article: Article, data: ArticleInput, by, expected_version: int) -> Article:
     scope = Scope.for_user(by)
-    if not access.article_can_edit(scope, article):
+    if not access.can_edit_article(scope, article):
         raise PermissionDenied(_("Bạn không sửa được tin, bài này ở trạng thái hiện tại."))
     with transaction.atomic():
         bump_version(article, expected=expected_version)
@@ -146,7 +148,7 @@ def article_update(*, article: Article, data: ArticleInput, by, expected_version
 
 def article_add_photo(*, article: Article, uploaded, by, caption: str = "") -> Attachment:
     """A photo of the article (checked by content, ≤ 10 MB, thumbnail made); the first becomes the cover."""
-    if not access.article_can_edit(Scope.for_user(by), article):
+    if not access.can_edit_article(Scope.for_user(by), article):
         raise PermissionDenied(_("Bạn không sửa được tin, bài này ở trạng thái hiện tại."))
     with transaction.atomic():
         photo = attachment_add(
@@ -206,6 +208,7 @@ def _step(
         locked.save()
         _notify(locked, transition, by)
         if was_public or to_status == Status.PUBLISHED:
+            figures.article_changed(locked.unit_id)
             transaction.on_commit(public_cache.bump)
     _refresh(article, locked)
     return transition
@@ -282,7 +285,7 @@ def article_unpublish(*, article: Article, by, comment: str = "", at=None):
 def contest_enter(*, article: Article, by, category: str, author_name: str, note: str = "") -> ContestEntry:
     """Enter the article in the press contest (once; entering again updates the category and names)."""
     scope = Scope.for_user(by)
-    if not access.article_can_enter_contest(scope, article):
+    if not access.can_enter_contest_article(scope, article):
         raise PermissionDenied(_("Chỉ đơn vị viết bài hoặc cán bộ tỉnh mới gửi tác phẩm dự thi."))
     errors = {}
     if category not in ContestEntry.Category.values:

@@ -16,7 +16,7 @@ from accounts.scope import Scope
 from core.concurrency import bump_version
 from core.roles import Role
 from notifications.services import notify
-from publishing import access, public_cache
+from publishing import access, figures, public_cache
 from publishing.models import Exemplar
 from registrations.models import Registration
 
@@ -88,6 +88,7 @@ def exemplar_nominate(*, data: ExemplarInput, by, client_token: uuid.UUID | None
     try:
         with transaction.atomic():
             exemplar.save()
+            figures.exemplar_changed(exemplar.unit_id)
             _notify_province(exemplar, by)
     except IntegrityError:
         existing = Exemplar.objects.filter(nominated_by=by, client_token=client_token).first()
@@ -99,11 +100,12 @@ def exemplar_nominate(*, data: ExemplarInput, by, client_token: uuid.UUID | None
 
 def exemplar_update(*, exemplar: Exemplar, data: ExemplarInput, by, expected_version: int) -> Exemplar:
     scope = Scope.for_user(by)
-    if not access.exemplar_can_edit(scope, exemplar):
+    if not access.can_edit_exemplar(scope, exemplar):
         raise PermissionDenied(_("Chỉ đơn vị đề nghị mới sửa được đề nghị này, khi tỉnh chưa xét."))
     _validate(data, scope)
     with transaction.atomic():
         bump_version(exemplar, expected=expected_version)
+        moved_from = exemplar.unit_id
         exemplar.kind = data.kind
         exemplar.unit = data.unit
         exemplar.name = data.name.strip()
@@ -113,6 +115,7 @@ def exemplar_update(*, exemplar: Exemplar, data: ExemplarInput, by, expected_ver
         exemplar.period = (data.period or "").strip()
         exemplar._history_user = by
         exemplar.save()
+        figures.exemplar_changed(moved_from, exemplar.unit_id)
     return exemplar
 
 
@@ -120,7 +123,7 @@ def exemplar_decide(*, exemplar: Exemplar, by, recognise: bool, note: str = "", 
     """Recognise, or not (a reason is required). Deciding again the same way changes nothing (None);
     the province may change its decision (a recognition withdrawn needs a reason too)."""
     scope = Scope.for_user(by)
-    if not access.exemplar_can_decide(scope, exemplar):
+    if not access.can_decide_exemplar(scope, exemplar):
         raise PermissionDenied(_("Chỉ cán bộ Ủy ban MTTQ tỉnh mới xét công nhận gương điển hình."))
     note = (note or "").strip()
     if not recognise and not note:
@@ -139,6 +142,7 @@ def exemplar_decide(*, exemplar: Exemplar, by, recognise: bool, note: str = "", 
         locked.version += 1
         locked._history_user = by
         locked.save()
+        figures.exemplar_changed(locked.unit_id)
         recipients = [locked.nominated_by] + [
             m.user for m in Membership.objects.officers_of(locked.nominating_unit).select_related("user")
         ]

@@ -17,7 +17,7 @@ from core.matrix import rule
 
 def _exemplar(status):
     def build(world):
-        from publishing.testing import make_exemplar
+        from publishing.tests.factories import make_exemplar
 
         return {"pk": make_exemplar(world, status=status).pk}
 
@@ -26,7 +26,7 @@ def _exemplar(status):
 
 def _article(status, photo=False):
     def build(world):
-        from publishing.testing import make_article
+        from publishing.tests.factories import make_article
 
         return {"pk": make_article(world, status=status, photo=photo).pk}
 
@@ -34,13 +34,13 @@ def _article(status, photo=False):
 
 
 def _public_slug(world):
-    from publishing.testing import make_article
+    from publishing.tests.factories import make_article
 
     return {"slug": make_article(world, status="published").slug}
 
 
 def _public_photo(world):
-    from publishing.testing import make_article
+    from publishing.tests.factories import make_article
 
     return {"pk": make_article(world, status="published", photo=True).cover_id}
 
@@ -49,7 +49,15 @@ WRITERS_ONLY = {"default": 403, "tinh": 200, "sonduong": 200, "nahang": 200, "ta
 SONDUONG_READERS = {"tinh": 200, "tuyengiao": 200, "sonduong": 200, "nahang": 404, "tantrao": 404, "canbo": 404, "quansat": 200}
 SONDUONG_WRITER = {"tinh": 200, "tuyengiao": 403, "sonduong": 200, "nahang": 404, "tantrao": 404, "canbo": 404, "quansat": 403}
 SONDUONG_WRITER_POST = {**SONDUONG_WRITER, "tinh": 302, "sonduong": 302}
-PROVINCE_EDITOR_POST = {"tinh": 302, "tuyengiao": 403, "sonduong": 403, "nahang": 404, "tantrao": 404, "canbo": 404, "quansat": 403}
+PROVINCE_EDITOR_POST = {
+    "tinh": 302,
+    "tuyengiao": 403,
+    "sonduong": 403,
+    "nahang": 404,
+    "tantrao": 404,
+    "canbo": 404,
+    "quansat": 403,
+}
 JURY = {"default": 403, "tinh": 200, "tuyengiao": 200}
 
 rule("exemplars:list", default=200)

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
-from documents.testing import png_upload
+from documents.tests.factories import png_upload
 from publishing.models import Article, Exemplar
 from publishing.sanitise import clean_body
 from publishing.services import articles as services

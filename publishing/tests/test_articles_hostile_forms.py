@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from publishing.models import Article, Exemplar
 from publishing.services import articles as services
-from publishing.testing import make_article
+from publishing.tests.factories import make_article
 from tests.test_hostile_input import assert_composed, assert_inert, check, send
 
 

@@ -8,11 +8,11 @@ from django.urls import reverse
 
 from audit.models import AuditEvent
 from core.concurrency import StaleObjectError
-from documents.testing import html_disguised_as_png, png_upload
+from documents.tests.factories import html_disguised_as_png, png_upload
 from notifications.models import Notification
 from publishing.models import Article, ArticleTransition, ContestEntry
 from publishing.services import articles as services
-from publishing.testing import make_article, make_exemplar
+from publishing.tests.factories import make_article, make_exemplar
 
 Status = Article.Status
 
@@ -231,3 +231,20 @@ def test_an_article_links_exemplars_and_approved_models_and_their_places(world, 
 
     html = Client().get(reverse("public:article", args=[article.slug])).content.decode()
     assert "nuôi ong lấy mật" in html and "Bà Lương Thị Mến" in html
+
+
+def test_contest_csv_leaves_empty_cells_empty_and_keeps_formula_starts_inert(world, client_for):
+    import csv
+    import io
+
+    first = make_article(world, status=Status.PUBLISHED, title="Người “giữ lửa” ở Tân Trào")
+    second = make_article(world, unit_code="072", author="nahang", title="Bài của Na Hang")
+    services.contest_enter(article=first, by=world.users["sonduong"], category="print", author_name="Thu Hà")
+    services.contest_enter(article=second, by=world.users["nahang"], category="radio", author_name="Văn Nam")
+    # Typed elsewhere (the admin, an import): a cell starting with a tab or a carriage return is a formula too.
+    ContestEntry.objects.filter(article=first).update(author_name="\t=1+1", note="")
+    ContestEntry.objects.filter(article=second).update(note="\r@SUM(A1)")
+    text = client_for("tinh").get(reverse("articles:contest_export")).content.decode("utf-8-sig")
+    rows = {r[2]: r for r in csv.reader(io.StringIO(text, newline=""))}
+    assert rows["Người “giữ lửa” ở Tân Trào"][3] == "'\t=1+1" and rows["Người “giữ lửa” ở Tân Trào"][7] == ""
+    assert rows["Bài của Na Hang"][3] == "Văn Nam" and rows["Bài của Na Hang"][7] == "'\r@SUM(A1)"

@@ -12,7 +12,7 @@ from django.urls import reverse
 from notifications.models import Notification
 from publishing.models import Exemplar
 from publishing.services import exemplars as services
-from publishing.testing import make_exemplar
+from publishing.tests.factories import make_exemplar
 
 Status = Exemplar.Status
 

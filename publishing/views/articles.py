@@ -1,20 +1,19 @@
 """Articles: the list of the user's subtree, writing and editing (with photos), the article's page
 with its workflow buttons, press contest entries and the jury's list."""
 
-import csv
 import uuid
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.concurrency import StaleObjectError
+from core.concurrency import StaleObjectError, stale_form
+from core.exports import csv_response
 from documents.selectors import attachments_of
 from publishing import access
 from publishing.forms import (
@@ -118,7 +117,7 @@ def article_create(request):
 
 @login_required
 def article_edit(request, pk: int):
-    article = access.article_for_edit(request, pk)
+    article = access.get_article_for(request, pk, need="edit")
     scope = request.scope
     exemplars = _exemplar_choices(scope)
     if request.method == "POST":
@@ -132,15 +131,10 @@ def article_edit(request, pk: int):
                     expected_version=form.cleaned_data.get("version") or 0,
                 )
             except StaleObjectError as exc:
-                form.add_error(
-                    None,
-                    _(
-                        "Tin, bài đã được người khác sửa sau khi bạn mở trang. Nội dung bạn vừa nhập vẫn còn dưới đây; hãy so với bản mới rồi lưu lại."
-                    ),
+                lead = _(
+                    "Tin, bài đã được người khác sửa sau khi bạn mở trang. Nội dung bạn vừa nhập vẫn còn dưới đây; hãy so với bản mới rồi lưu lại."
                 )
-                form.stale_changes = exc.changes
-                form.data = form.data.copy()
-                form.data["version"] = exc.instance.version
+                stale_form(form, exc, lead=lead, changes=False)
             except ValidationError as exc:
                 _attach_errors(form, exc)
             else:
@@ -165,7 +159,7 @@ def article_edit(request, pk: int):
 @login_required
 @require_POST
 def article_photo_add(request, pk: int):
-    article = access.article_for_edit(request, pk)
+    article = access.get_article_for(request, pk, need="edit")
     form = PhotoForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -221,7 +215,7 @@ def render_detail(request, article, *, status=200, **forms):
 
 @login_required
 def article_detail(request, pk: int):
-    return render_detail(request, access.article_for_view(request, pk))
+    return render_detail(request, access.get_article_for(request, pk))
 
 
 def _done(request, article, transition, done_text):
@@ -246,7 +240,7 @@ def _step(request, article, run, done_text):
 @login_required
 @require_POST
 def article_submit(request, pk: int):
-    article = access.article_for_writer(request, pk)
+    article = access.get_article_for(request, pk, need="write")
     return _step(
         request, article, lambda: services.article_submit(article=article, by=request.user),
         _("Đã gửi đăng. Cán bộ tỉnh sẽ biên tập và duyệt đăng."),
@@ -256,7 +250,7 @@ def article_submit(request, pk: int):
 @login_required
 @require_POST
 def article_publish(request, pk: int):
-    article = access.article_for_editor(request, pk)
+    article = access.get_article_for(request, pk, need="publish")
     form = PublishForm(request.POST)
     if not form.is_valid():
         return render_detail(request, article, status=400, publish_form=form)
@@ -277,7 +271,7 @@ def article_publish(request, pk: int):
 @login_required
 @require_POST
 def article_return(request, pk: int):
-    article = access.article_for_editor(request, pk)
+    article = access.get_article_for(request, pk, need="publish")
     form = ArticleReturnForm(request.POST)
     if not form.is_valid():
         return render_detail(request, article, status=400, return_form=form)
@@ -290,7 +284,7 @@ def article_return(request, pk: int):
 @login_required
 @require_POST
 def article_unpublish(request, pk: int):
-    article = access.article_for_editor(request, pk)
+    article = access.get_article_for(request, pk, need="publish")
     form = UnpublishForm(request.POST)
     form.is_valid()
     comment = form.cleaned_data.get("comment", "")
@@ -303,7 +297,7 @@ def article_unpublish(request, pk: int):
 @login_required
 @require_POST
 def article_contest(request, pk: int):
-    article = access.article_for_writer(request, pk)
+    article = access.get_article_for(request, pk, need="write")
     form = ContestForm(request.POST)
     if not form.is_valid():
         return render_detail(request, article, status=400, contest_form=form)
@@ -350,16 +344,10 @@ def contest_list(request):
 @login_required
 def contest_export(request):
     _form, entries = _contest_entries(request)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="tac-pham-du-thi.csv"'
-    response.write("\ufeff")  # Excel opens UTF-8 with a BOM as UTF-8
-    writer = csv.writer(response)
     # Exchanged between units: the headings and the category and status names stay Vietnamese.
     with translation.override("vi"):
-        writer.writerow(CONTEST_HEADINGS)
+        rows = [CONTEST_HEADINGS]
         for n, e in enumerate(entries, start=1):
-            row = [n, e.get_category_display(), e.article.title, e.author_name, e.unit.name, e.article.get_status_display(),
-                   timezone.localtime(e.entered_at).strftime("%d/%m/%Y"), e.note]  # fmt: skip
-            # A cell starting with = + - @ would be a formula in a spreadsheet.
-            writer.writerow([f"'{v}" if isinstance(v, str) and v[:1] in "=+-@" else v for v in row])
-    return response
+            rows.append([n, e.get_category_display(), e.article.title, e.author_name, e.unit.name, e.article.get_status_display(),
+                         timezone.localtime(e.entered_at).strftime("%d/%m/%Y"), e.note])  # fmt: skip
+        return csv_response(rows, filename="tac-pham-du-thi.csv")

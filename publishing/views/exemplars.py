@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.concurrency import StaleObjectError
+from core.concurrency import StaleObjectError, stale_form
 from core.text import fold
 from publishing import access
 from publishing.forms import DecideForm, ExemplarForm
@@ -104,12 +104,12 @@ def exemplar_create(request):
 
 @login_required
 def exemplar_detail(request, pk: int):
-    exemplar = access.exemplar_for_view(request, pk)
+    exemplar = access.get_exemplar_for(request, pk)
     scope = request.scope
     context = {
         "exemplar": exemplar,
-        "can_edit": access.exemplar_can_edit(scope, exemplar),
-        "can_decide": access.exemplar_can_decide(scope, exemplar),
+        "can_edit": access.can_edit_exemplar(scope, exemplar),
+        "can_decide": access.can_decide_exemplar(scope, exemplar),
         "decide_form": DecideForm(),
         "can_write": access.may_write(scope),
         "articles": list(access.visible_articles(scope).filter(exemplars=exemplar).order_by("-updated_at")[:20]),
@@ -119,7 +119,7 @@ def exemplar_detail(request, pk: int):
 
 @login_required
 def exemplar_edit(request, pk: int):
-    exemplar = access.exemplar_for_edit(request, pk)
+    exemplar = access.get_exemplar_for(request, pk, need="edit")
     units = _units(request.scope)
     if request.method == "POST":
         form = ExemplarForm(request.POST, units=units)
@@ -132,8 +132,8 @@ def exemplar_edit(request, pk: int):
             try:
                 exemplar_update(exemplar=exemplar, data=data, by=request.user, expected_version=d.get("version") or 0)
             except StaleObjectError as exc:
-                form.add_error(None, _("Đề nghị đã được người khác sửa sau khi bạn mở trang. Hãy tải lại trang để xem bản mới."))
-                form.stale_changes = exc.changes
+                lead = _("Đề nghị đã được người khác sửa sau khi bạn mở trang. Hãy tải lại trang để xem bản mới.")
+                stale_form(form, exc, lead=lead, changes=False, refresh=False)
             except ValidationError as exc:
                 _attach_errors(form, exc)
             else:
@@ -155,7 +155,7 @@ def exemplar_edit(request, pk: int):
 @login_required
 @require_POST
 def exemplar_decide_view(request, pk: int):
-    exemplar = access.exemplar_for_decide(request, pk)
+    exemplar = access.get_exemplar_for(request, pk, need="decide")
     form = DecideForm(request.POST)
     if form.is_valid():
         try:

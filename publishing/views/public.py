@@ -267,7 +267,7 @@ def _photo(request, pk: int, *, thumbnail: bool):
         raise Http404(_("Không tìm thấy ảnh."))
     public = article.is_public
     # Only a photo of an unpublished article needs to know who asks (the writers and reviewers).
-    if not public and not access.article_can_view(Scope.for_user(request.user), article):
+    if not public and not access.can_view_article(Scope.for_user(request.user), article):
         raise Http404(_("Không tìm thấy ảnh."))
     field = photo.thumbnail if thumbnail and photo.thumbnail else photo.file
     content_type = "image/jpeg" if field is photo.thumbnail else photo.mime

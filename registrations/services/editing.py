@@ -14,7 +14,7 @@ from accounts.models import Membership
 from accounts.scope import Scope
 from core.concurrency import bump_version
 from core.roles import Role
-from registrations import access
+from registrations import access, figures
 from registrations.models import Registration, Target
 
 Kind = Registration.Kind
@@ -150,6 +150,7 @@ def registration_create(*, data: RegistrationInput, by, client_token: uuid.UUID 
         with transaction.atomic():
             registration.save()
             _save_relations(registration, data)
+            figures.registration_changed(units=[registration.unit_id], campaigns=[registration.campaign_id])
     except IntegrityError:
         # The same form arrived twice at the same moment: the other request created it.
         existing = find_by_token(by=by, client_token=client_token)
@@ -174,9 +175,16 @@ def registration_update(*, registration: Registration, data: RegistrationInput, 
     with transaction.atomic():
         bump_version(registration, expected=expected_version)
         registration._history_user = by
+        counted = (registration.unit_id, registration.campaign_id, registration.field_id)
         _apply(registration, data)
         registration.save()
         _save_relations(registration, data)
+        if counted != (registration.unit_id, registration.campaign_id, registration.field_id):
+            # A draft or a returned registration moved to another unit, campaign or field.
+            figures.registration_changed(
+                units=[counted[0], registration.unit_id], campaigns=[counted[1], registration.campaign_id],
+                persons=[registration.person_id], sent_changed=registration.is_task and counted[1] != registration.campaign_id,
+            )  # fmt: skip
     return registration
 
 
@@ -192,3 +200,4 @@ def registration_delete(*, registration: Registration, by) -> None:
         if locked.status != Registration.Status.DRAFT:
             raise ValidationError(_("Chỉ xóa được bản nháp; đăng ký đã gửi được giữ lại cùng lịch sử xử lý."))
         locked.delete()
+        figures.registration_changed(units=[locked.unit_id], campaigns=[locked.campaign_id])

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.scope import Scope
+from core import figures as core_figures
 from registrations.models import Field
 
 
@@ -26,6 +27,7 @@ def field_save(*, by, name: str, position: int = 0, is_active: bool = True, fiel
         field.name, field.position, field.is_active = name, position, is_active
         field._history_user = by
         field.save()
+        core_figures.renamed()  # the dashboards' chart names every field
     return field
 
 
@@ -40,3 +42,4 @@ def fields_ensure_defaults() -> None:
         return
     for position, name in enumerate(DEFAULT_FIELDS, start=1):
         Field.objects.get_or_create(name=name, defaults={"position": position * 10})
+    core_figures.renamed()

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Membership
 from accounts.scope import Scope
 from notifications.services import notify
-from registrations import access
+from registrations import access, figures
 from registrations.models import Registration, Transition
 
 Status = Registration.Status
@@ -123,6 +123,10 @@ def _step(
         locked.version += 1
         locked._history_user = by
         locked.save()
+        figures.registration_changed(
+            units=[locked.unit_id], campaigns=[locked.campaign_id], persons=[locked.person_id],
+            sent_changed=locked.is_task and transition.from_status == Status.DRAFT,
+        )  # fmt: skip
         _notify(locked, transition, by)
     _refresh(registration, locked)
     return transition

@@ -15,7 +15,7 @@ MANAGERS = {"default": 403, "tinh": 200, "sonduong": 200, "nahang": 200, "tantra
 
 def _task(status):
     def build(world):
-        from registrations.testing import make_registration
+        from registrations.tests.factories import make_registration
 
         r = make_registration(unit=world.units["076"], kind="task", person=world.users["canbo"], status=status)
         return {"pk": r.pk}
@@ -25,7 +25,7 @@ def _task(status):
 
 def _content(status):
     def build(world):
-        from registrations.testing import make_registration
+        from registrations.tests.factories import make_registration
 
         title = "Nội dung Dân vận khéo của huyện"  # vi-only
         r = make_registration(unit=world.units["076"], kind="content", status=status, title=title)
@@ -118,5 +118,3 @@ rule(
 # `nahang` (another district), `tantrao` (a commune below) and `canbo` (a cadre) do not see them.
 # Provincial staff (`tinh`) decide on exemplars and publish articles; the jury's list is for
 # `tinh` and the reviewer `tuyengiao`. Public pages answer everyone, signed in or not.
-
-

@@ -11,9 +11,9 @@ NOW = dt.datetime(2020, 6, 10, 10, 42, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
 
 @pytest.fixture(autouse=True)
 def _default_fields(db):
-    from registrations.testing import ensure_default_fields
+    from registrations.services.fields import fields_ensure_defaults
 
-    ensure_default_fields()
+    fields_ensure_defaults()
 
 
 @pytest.fixture(autouse=True)
@@ -26,7 +26,7 @@ def _june_2020():
 def make(world):
     """make(unit="076", kind="task", person="canbo", status="submitted", ...) through the services."""
     from accounts.models import User
-    from registrations.testing import make_registration
+    from registrations.tests.factories import make_registration
 
     def build(unit="076", kind="task", person="canbo", **kwargs):
         if kind != "task":
@@ -41,12 +41,13 @@ def make(world):
 @pytest.fixture
 def cadre(world):
     """cadre("02545", "hoa") → a new active cadre account of that unit."""
-    from accounts.models import Membership, User
+    from accounts.tests.factories import MembershipFactory
     from core.roles import Role
 
     def build(code, username):
-        user = User.objects.create(username=username, full_name=f"Cán bộ {username}", email=f"{username}@example.vn")
-        Membership.objects.create(user=user, unit=world.units[code], role=Role.CADRE)
-        return user
+        membership = MembershipFactory(
+            unit=world.units[code], role=Role.CADRE, user__username=username, user__email=f"{username}@example.vn"
+        )
+        return membership.user
 
     return build

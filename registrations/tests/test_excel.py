@@ -69,14 +69,6 @@ def test_exports_keep_a_formula_typed_as_a_title_inert(client_for, make):
     assert cells and all(c.data_type == "s" for c in cells)
 
 
-def test_inert_cell_prefixes_only_what_a_spreadsheet_would_run():
-    from core.tabular import inert_cell
-
-    assert [inert_cell(v) for v in ("=1+1", "+84912", "-5", "@SUM(A1)", "Dân vận khéo", 12, None)] == [
-        "'=1+1", "'+84912", "'-5", "'@SUM(A1)", "Dân vận khéo", 12, None,
-    ]
-
-
 # --- import ------------------------------------------------------------------------------------
 def _xlsx(rows, headers=None) -> SimpleUploadedFile:
     from registrations.imports import TEMPLATE_HEADERS
@@ -146,7 +138,7 @@ def test_bad_rows_are_each_reported_and_nothing_is_imported(client_for):
 
 
 def test_a_file_that_is_not_a_table_is_refused(client_for):
-    from documents.testing import png_upload
+    from documents.tests.factories import png_upload
 
     response = client_for("sonduong").post(reverse("registrations:import"), {"file": png_upload()})
     assert "không phải bảng tính" in response.content.decode() and not Registration.objects.exists()
@@ -164,22 +156,3 @@ def test_the_template_imports_as_it_comes(client_for):
 @pytest.mark.parametrize("username", ["canbo", "quansat", "tuyengiao"])
 def test_only_managers_import(client_for, username):
     assert client_for(username).get(reverse("registrations:import")).status_code == 403
-
-
-def test_the_streaming_writer_keeps_text_numbers_and_dates(tmp_path):
-    from registrations.xlsx_stream import BOLD_WRAP, StreamingXlsx, column_letter
-
-    assert [column_letter(i) for i in (1, 26, 27, 52, 703)] == ["A", "Z", "AA", "AZ", "AAA"]
-    path = tmp_path / "x.xlsx"
-    with path.open("wb") as handle:
-        book = StreamingXlsx(handle, sheet_name="Đăng ký", widths=[10, 20, 12, 12, 8], freeze_rows=1)
-        book.write_row(["Tên", "Ghi chú", "Ngày", "Lúc", "Số"], style=BOLD_WRAP)
-        book.write_row(["Hòa & Hoà <b>", "chuông\x07 ẩn", dt.date(2020, 6, 10), dt.datetime(2020, 6, 10, 14, 30), 12.5])
-        book.write_row([None, "", "sau ô trống"])
-        book.close()
-    sheet = load_workbook(path).active
-    assert sheet.title == "Đăng ký" and sheet.freeze_panes == "A2" and sheet["A1"].font.b
-    assert sheet["A2"].value == "Hòa & Hoà <b>" and sheet["B2"].value == "chuông ẩn"
-    assert sheet["C2"].value == dt.datetime(2020, 6, 10) and sheet["C2"].number_format == "dd/mm/yyyy"
-    assert sheet["D2"].value.replace(microsecond=0, second=0) == dt.datetime(2020, 6, 10, 14, 30)
-    assert sheet["E2"].value == 12.5 and sheet["C3"].value == "sau ô trống" and sheet["A3"].value is None

@@ -128,7 +128,7 @@ def test_the_list_runs_the_same_queries_for_3_or_60_rows(client_for, world, user
     # session, user, memberships, unread count, 4 filter choices (years, units, fields, movements),
     # count, page, session save (3 with its savepoint)
     with django_assert_max_num_queries(13):
-        client.get(LIST, {"trang": 2})
+        assert client.get(LIST, {"trang": 2}).status_code == 200
 
 
 def test_statistics_run_the_same_queries_for_few_or_many_rows(client_for, world):

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from documents.models import Attachment
-from documents.testing import exe_disguised_as_pdf, html_disguised_as_png, oversize_upload, pdf_upload, png_upload
+from documents.tests.factories import exe_disguised_as_pdf, html_disguised_as_png, oversize_upload, pdf_upload, png_upload
 from registrations.models import ProgressUpdate
 
 

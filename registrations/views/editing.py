@@ -232,7 +232,7 @@ def registration_create(request):
 
 @login_required
 def registration_edit(request, pk: int):
-    registration = access.registration_for_owner(request, pk)
+    registration = access.get_registration_for(request, pk, need="own")
     if not registration.is_editable:
         messages.info(
             request,
@@ -296,7 +296,7 @@ def registration_autosave(request):
 @login_required
 @require_POST
 def registration_autosave_edit(request, pk: int):
-    registration = access.registration_for_owner(request, pk)
+    registration = access.get_registration_for(request, pk, need="own")
     if not registration.is_editable:
         return _autosave_reply(request, message=_("Đăng ký đã được gửi; không lưu nháp nữa."), registration=registration)
     return _autosave(request, kind=registration.kind, registration=registration)
@@ -305,7 +305,7 @@ def registration_autosave_edit(request, pk: int):
 @login_required
 @require_POST
 def registration_delete(request, pk: int):
-    registration = access.registration_for_owner(request, pk)
+    registration = access.get_registration_for(request, pk, need="own")
     if request.POST.get("confirm") != "1":
         messages.info(request, _("Bản nháp chưa bị xóa: hãy bấm “Xóa bản nháp” và xác nhận."))
         return redirect("registrations:detail", pk=pk)

@@ -4,12 +4,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from accounts.scope import require_roles
 from core.roles import Role
-from registrations import services
+from registrations import access, services
 from registrations.forms import FieldForm
 from registrations.models import Field
 
@@ -46,5 +46,4 @@ def field_create(request):
 
 @login_required
 def field_edit(request, pk: int):
-    require_roles(request, Role.PROVINCE_STAFF)
-    return _save(request, get_object_or_404(Field, pk=pk))
+    return _save(request, access.get_field_for(request, pk))

@@ -1,11 +1,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import ngettext
 
 from accounts.scope import require_roles
+from core.exports import xlsx_response
 from core.roles import MANAGERS
 from core.tabular import xlsx_template
 from registrations import imports
@@ -40,6 +40,4 @@ def import_template(request):
     unit = request.scope.home_unit
     example = imports.template_example(unit.code if unit else "")
     content = xlsx_template(imports.TEMPLATE_HEADERS, example, title="Đăng ký")  # vi-only
-    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = 'attachment; filename="mau-nhap-dang-ky.xlsx"'
-    return response
+    return xlsx_response(content, filename="mau-nhap-dang-ky.xlsx")

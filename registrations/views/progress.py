@@ -12,8 +12,8 @@ from registrations.forms import ProgressForm
 def progress_add(request, pk: int):
     """A progress update with figures and evidence; a refused file refuses the update, and the
     form comes back with what was typed (browsers cannot keep chosen files: they are named)."""
-    registration = access.registration_for_owner(request, pk)
-    if not access.can_report_progress(request.scope, registration):
+    registration = access.get_registration_for(request, pk, need="own")
+    if not access.can_report_progress_registration(request.scope, registration):
         messages.info(
             request,
             _("Đăng ký đang ở trạng thái “%(status)s”: chưa cập nhật tiến độ được.")

@@ -67,7 +67,7 @@ def render_detail(request, registration, *, status=200, **forms):
 
 @login_required
 def registration_detail(request, pk: int):
-    return render_detail(request, access.registration_for_view(request, pk))
+    return render_detail(request, access.get_registration_for(request, pk))
 
 
 def _done(request, registration, transition, done_text, already_text):
@@ -86,7 +86,7 @@ def _refused(request, registration, exc):
 @login_required
 @require_POST
 def registration_submit(request, pk: int):
-    registration = access.registration_for_owner(request, pk)
+    registration = access.get_registration_for(request, pk, need="own")
     try:
         transition = services.registration_submit(registration=registration, by=request.user)
     except ValidationError as exc:
@@ -97,7 +97,7 @@ def registration_submit(request, pk: int):
 @login_required
 @require_POST
 def registration_approve(request, pk: int):
-    registration = access.registration_for_approver(request, pk)
+    registration = access.get_registration_for(request, pk, need="approve")
     form = ApproveForm(request.POST)
     comment = form.cleaned_data["comment"] if form.is_valid() else ""
     try:
@@ -110,7 +110,7 @@ def registration_approve(request, pk: int):
 @login_required
 @require_POST
 def registration_return(request, pk: int):
-    registration = access.registration_for_approver(request, pk)
+    registration = access.get_registration_for(request, pk, need="approve")
     form = ReturnForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Chưa trả lại: hãy ghi lý do."))
@@ -125,7 +125,7 @@ def registration_return(request, pk: int):
 @login_required
 @require_POST
 def registration_start(request, pk: int):
-    registration = access.registration_for_owner(request, pk)
+    registration = access.get_registration_for(request, pk, need="own")
     try:
         transition = services.registration_start(registration=registration, by=request.user)
     except ValidationError as exc:
@@ -138,7 +138,7 @@ def registration_start(request, pk: int):
 @login_required
 @require_POST
 def registration_complete(request, pk: int):
-    registration = access.registration_for_owner(request, pk)
+    registration = access.get_registration_for(request, pk, need="own")
     form = CompleteForm(request.POST)
     comment = form.cleaned_data["comment"] if form.is_valid() else ""
     try:
@@ -157,7 +157,7 @@ def registration_complete(request, pk: int):
 @login_required
 @require_POST
 def registration_evaluate(request, pk: int):
-    registration = access.registration_for_approver(request, pk)
+    registration = access.get_registration_for(request, pk, need="approve")
     form = EvaluateForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Chưa đánh giá: hãy chọn kết quả và ghi nhận xét."))

@@ -46,8 +46,12 @@ def six_month(staffed):
     from reports.models import ReportingPeriod
 
     return ReportingPeriod.objects.create(
-        campaign=staffed.campaign, kind=ReportingPeriod.Kind.SIX_MONTH, title="Sơ kết 6 tháng năm 2020",
-        covers_from=dt.date(2020, 1, 1), covers_to=dt.date(2020, 6, 30), due_on=dt.date(2020, 6, 10),
+        campaign=staffed.campaign,
+        kind=ReportingPeriod.Kind.SIX_MONTH,
+        title="Sơ kết 6 tháng năm 2020",
+        covers_from=dt.date(2020, 1, 1),
+        covers_to=dt.date(2020, 6, 30),
+        due_on=dt.date(2020, 6, 10),
         receiving_unit=staffed.units["08"],
     )
 
@@ -60,7 +64,11 @@ def submit(staffed):
     def do(period, code, when=None):
         when = when or local(2020, 6, 5, 9)
         return Report.objects.create(
-            period=period, unit=staffed.units[code], status=Report.Status.SUBMITTED, submitted_at=when, last_submitted_at=when,
+            period=period,
+            unit=staffed.units[code],
+            status=Report.Status.SUBMITTED,
+            submitted_at=when,
+            last_submitted_at=when,
             days_late=0 if when.date() <= period.due_on else (when.date() - period.due_on).days,
         )
 
@@ -74,7 +82,9 @@ def officers(staffed):
     from core.roles import Role
 
     def of(code):
-        return [m.user for m in Membership.objects.active().filter(unit=staffed.units[code], role=Role.OFFICER).select_related("user")]
+        return [
+            m.user for m in Membership.objects.active().filter(unit=staffed.units[code], role=Role.OFFICER).select_related("user")
+        ]
 
     return of
 
@@ -85,8 +95,12 @@ def plan_task(staffed):
     from plans.models import Plan, PlanTask, TaskAssignment
 
     plan = Plan.objects.create(
-        campaign=staffed.campaign, unit=staffed.units["08"], number="04/KH-MTTQ-BTT", issued_on=dt.date(2020, 2, 12),
-        title="Kế hoạch thực hiện Phong trào thi đua “Dân vận khéo” năm 2020", status=Plan.Status.ISSUED,
+        campaign=staffed.campaign,
+        unit=staffed.units["08"],
+        number="04/KH-MTTQ-BTT",
+        issued_on=dt.date(2020, 2, 12),
+        title="Kế hoạch thực hiện Phong trào thi đua “Dân vận khéo” năm 2020",
+        status=Plan.Status.ISSUED,
         issued_at=local(2020, 2, 12, 9),
     )
 

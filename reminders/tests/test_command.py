@@ -20,7 +20,9 @@ def test_the_command_prints_one_line_per_reminder_then_the_total(six_month, subm
     lines, _ = run()
     assert lines[-1] == "total: 6"
     assert len(lines) == 7
-    assert "Huyện Na Hang | Báo cáo: Sơ kết 6 tháng năm 2020 | trước hạn 3 ngày | Ma Thị Lan <nahang@mttq-tuyenquang.local>" in lines
+    assert (
+        "Huyện Na Hang | Báo cáo: Sơ kết 6 tháng năm 2020 | trước hạn 3 ngày | Ma Thị Lan <nahang@mttq-tuyenquang.local>" in lines
+    )
     assert not any("Sơn Dương" in line for line in lines)
     assert run()[0] == ["total: 0"]
 

@@ -71,8 +71,17 @@ def test_the_record_runs_a_fixed_number_of_queries(staffed, at, client_for, djan
     communes = list(Unit.objects.filter(level="commune")[:60])
     for i, commune in enumerate(communes):
         r = Reminder.objects.create(
-            subject_kind="task", subject_id=i + 1, unit=commune, due_on=dt.date(2020, 6, 10), step=1, upper_unit=commune.parent,
-            subject_title=f"Nhiệm vụ {i}", status="sent", swept_on=dt.date(2020, 6, 11), claim_token="x", claimed_at=timezone.now(),
+            subject_kind="task",
+            subject_id=i + 1,
+            unit=commune,
+            due_on=dt.date(2020, 6, 10),
+            step=1,
+            upper_unit=commune.parent,
+            subject_title=f"Nhiệm vụ {i}",
+            status="sent",
+            swept_on=dt.date(2020, 6, 11),
+            claim_token="x",
+            claimed_at=timezone.now(),
         )
         n = Notification.objects.create(recipient=staffed.users["tinh"], kind="deadline_overdue_below", title="x")
         EmailDelivery.objects.create(notification=n, recipient=staffed.users["tinh"], kind="x", to="t@x.vn", status="sent")
@@ -80,7 +89,9 @@ def test_the_record_runs_a_fixed_number_of_queries(staffed, at, client_for, djan
     client = client_for("tinh")
     client.get("/thong-bao/nhac-han/")
     with django_assert_max_num_queries(12):
-        html = client.get("/thong-bao/nhac-han/").content.decode()
+        response = client.get("/thong-bao/nhac-han/")
+    assert response.status_code == 200
+    html = response.content.decode()
     assert "Nhiệm vụ 59" in html and "Trang 1 / 2" in html
 
 
@@ -91,7 +102,13 @@ def test_provincial_staff_change_the_steps(staffed, client_for):
     policy = ReminderPolicy.objects.get(subject_kind="task")
     response = client.post(
         "/thong-bao/nhac-han/lich/",
-        {"loai": "task", "task-is_active": "on", "task-days_before": "10; 2, 10", "task-days_after": "3", "task-version": policy.version},
+        {
+            "loai": "task",
+            "task-is_active": "on",
+            "task-days_before": "10; 2, 10",
+            "task-days_after": "3",
+            "task-version": policy.version,
+        },
     )
     assert response.status_code == 302
     policy.refresh_from_db()
@@ -106,12 +123,24 @@ def test_bad_steps_are_refused_with_a_clear_message_and_the_input_kept(staffed, 
     policy = next(p for p in reminder_policies() if p.subject_kind == "report")
     html = client.post(
         "/thong-bao/nhac-han/lich/",
-        {"loai": "report", "report-is_active": "on", "report-days_before": "7, ba", "report-days_after": "1", "report-version": policy.version},
+        {
+            "loai": "report",
+            "report-is_active": "on",
+            "report-days_before": "7, ba",
+            "report-days_after": "1",
+            "report-version": policy.version,
+        },
     ).content.decode()
     assert "“ba” không phải là một số ngày" in html and 'value="7, ba"' in html
     html = client.post(
         "/thong-bao/nhac-han/lich/",
-        {"loai": "report", "report-is_active": "on", "report-days_before": "", "report-days_after": "", "report-version": policy.version},
+        {
+            "loai": "report",
+            "report-is_active": "on",
+            "report-days_before": "",
+            "report-days_after": "",
+            "report-version": policy.version,
+        },
     ).content.decode()
     assert "ít nhất một bước nhắc" in html
     policy.refresh_from_db()
@@ -121,7 +150,13 @@ def test_bad_steps_are_refused_with_a_clear_message_and_the_input_kept(staffed, 
 def test_a_stale_schedule_form_is_refused_and_shows_what_changed(staffed, client_for):
     policy = next(p for p in reminder_policies() if p.subject_kind == "report")
     loaded = policy.version
-    data = {"loai": "report", "report-is_active": "on", "report-days_before": "7", "report-days_after": "1", "report-version": loaded}
+    data = {
+        "loai": "report",
+        "report-is_active": "on",
+        "report-days_before": "7",
+        "report-days_after": "1",
+        "report-version": loaded,
+    }
     assert client_for("tinh").post("/thong-bao/nhac-han/lich/", data).status_code == 302
     data["report-days_before"] = "5"
     html = client_for("tinh").post("/thong-bao/nhac-han/lich/", data).content.decode()

@@ -15,12 +15,23 @@ def test_the_bulk_query_agrees_with_the_reports_apps_selectors(six_month, submit
     submit(six_month, "076")
     submit(six_month, "072")
     by_district = ReportingPeriod.objects.create(
-        campaign=world.campaign, kind="six_month", title="Sơ kết 6 tháng năm 2020 (các xã huyện Sơn Dương)",
-        covers_from=dt.date(2020, 1, 1), covers_to=dt.date(2020, 6, 30), due_on=dt.date(2020, 6, 5), receiving_unit=world.units["076"],
+        campaign=world.campaign,
+        kind="six_month",
+        title="Sơ kết 6 tháng năm 2020 (các xã huyện Sơn Dương)",
+        covers_from=dt.date(2020, 1, 1),
+        covers_to=dt.date(2020, 6, 30),
+        due_on=dt.date(2020, 6, 5),
+        receiving_unit=world.units["076"],
     )
     chosen = ReportingPeriod.objects.create(
-        campaign=world.campaign, kind="annual", title="Tổng kết năm 2020", audience="selected",
-        covers_from=dt.date(2020, 1, 1), covers_to=dt.date(2020, 12, 31), due_on=dt.date(2020, 12, 20), receiving_unit=world.units["08"],
+        campaign=world.campaign,
+        kind="annual",
+        title="Tổng kết năm 2020",
+        audience="selected",
+        covers_from=dt.date(2020, 1, 1),
+        covers_to=dt.date(2020, 12, 31),
+        due_on=dt.date(2020, 12, 20),
+        receiving_unit=world.units["08"],
     )
     chosen.selected_units.set([world.units["072"], world.units["073"]])
     found = report_candidates(due_from=dt.date(2020, 1, 1), due_to=dt.date(2020, 12, 31))
@@ -40,13 +51,19 @@ def test_a_plan_task_is_reminded_before_its_due_date_and_reported_to_its_issuer_
     (line,) = sweep().lines
     assert (line.unit, line.subject_kind, line.step) == ("Huyện Na Hang", "task", -3)
     (notice,) = Notification.objects.filter(recipient=officers("072")[0])
-    assert notice.title == "Còn 3 ngày đến hạn hoàn thành nhiệm vụ “Xây dựng ít nhất 01 mô hình “Dân vận khéo” tiêu biểu” (hạn 30/6/2020)"
+    assert (
+        notice.title
+        == "Còn 3 ngày đến hạn hoàn thành nhiệm vụ “Xây dựng ít nhất 01 mô hình “Dân vận khéo” tiêu biểu” (hạn 30/6/2020)"
+    )
     assert notice.target == assignment and notice.url == f"/ke-hoach/viec-duoc-giao/{assignment.pk}/"
     assert "Nhiệm vụ theo Kế hoạch số 04/KH-MTTQ-BTT của Ủy ban MTTQ tỉnh Tuyên Quang." in notice.body
     at(2020, 7, 1)
     sweep()
     (digest,) = Notification.objects.filter(recipient=world.users["tinh"])
-    assert digest.title == "Huyện Na Hang chưa hoàn thành nhiệm vụ “Xây dựng ít nhất 01 mô hình “Dân vận khéo” tiêu biểu”, quá hạn 1 ngày"
+    assert (
+        digest.title
+        == "Huyện Na Hang chưa hoàn thành nhiệm vụ “Xây dựng ít nhất 01 mô hình “Dân vận khéo” tiêu biểu”, quá hạn 1 ngày"
+    )
     assert digest.url == "/ke-hoach/theo-doi/"
 
 
@@ -80,8 +97,12 @@ def test_a_unit_own_task_is_reported_to_its_parent_when_overdue(staffed, at):
     from plans.models import Plan, PlanTask, TaskAssignment
 
     plan = Plan.objects.create(
-        campaign=staffed.campaign, unit=staffed.units["072"], number="02/KH-MTTQ", issued_on=dt.date(2020, 3, 1),
-        title="Kế hoạch của huyện Na Hang", status="issued",
+        campaign=staffed.campaign,
+        unit=staffed.units["072"],
+        number="02/KH-MTTQ",
+        issued_on=dt.date(2020, 3, 1),
+        title="Kế hoạch của huyện Na Hang",
+        status="issued",
     )
     task = PlanTask.objects.create(plan=plan, text="Tổ chức hội nghị sơ kết", due_on=dt.date(2020, 6, 30))
     TaskAssignment.objects.create(task=task, unit=staffed.units["072"], due_on=task.due_on)
@@ -95,10 +116,16 @@ def test_the_issuer_gets_one_notice_listing_every_late_unit_of_a_task(staffed, w
     from plans.models import Plan, PlanTask, TaskAssignment
 
     plan = Plan.objects.create(
-        campaign=staffed.campaign, unit=staffed.units["08"], number="04/KH-MTTQ-BTT", issued_on=dt.date(2020, 2, 12),
-        title="Kế hoạch năm 2020", status="issued",
+        campaign=staffed.campaign,
+        unit=staffed.units["08"],
+        number="04/KH-MTTQ-BTT",
+        issued_on=dt.date(2020, 2, 12),
+        title="Kế hoạch năm 2020",
+        status="issued",
     )
-    task = PlanTask.objects.create(plan=plan, text="Xây dựng kế hoạch của huyện", target_level="district", due_on=dt.date(2020, 3, 15))
+    task = PlanTask.objects.create(
+        plan=plan, text="Xây dựng kế hoạch của huyện", target_level="district", due_on=dt.date(2020, 3, 15)
+    )
     for code in ("071", "072", "073"):
         TaskAssignment.objects.create(task=task, unit=staffed.units[code], due_on=task.due_on)
     at(2020, 3, 16)

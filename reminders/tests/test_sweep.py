@@ -168,7 +168,9 @@ def test_run_for_a_past_day_a_report_sent_later_still_counts_as_missing(six_mont
 
 
 def test_steps_are_configurable_and_a_policy_can_be_switched_off(six_month, at):
-    ReminderPolicy.objects.update_or_create(subject_kind="report", defaults={"days_before": "5", "on_due_day": False, "days_after": "2"})
+    ReminderPolicy.objects.update_or_create(
+        subject_kind="report", defaults={"days_before": "5", "on_due_day": False, "days_after": "2"}
+    )
     at(2020, 6, 7)
     assert {line.step for line in sweep().lines} == {-5}
     at(2020, 6, 11)
@@ -249,7 +251,12 @@ def test_a_daily_sweep_from_20_may_to_20_june_sends_each_step_once_on_its_day(si
             sent_on[day] = result.lines[0].step
         day += dt.timedelta(days=1)
     assert sent_on == {
-        dt.date(2020, 5, 27): -14, dt.date(2020, 6, 3): -7, dt.date(2020, 6, 7): -3, dt.date(2020, 6, 9): -1,
-        dt.date(2020, 6, 10): 0, dt.date(2020, 6, 11): 1, dt.date(2020, 6, 17): 7,
+        dt.date(2020, 5, 27): -14,
+        dt.date(2020, 6, 3): -7,
+        dt.date(2020, 6, 7): -3,
+        dt.date(2020, 6, 9): -1,
+        dt.date(2020, 6, 10): 0,
+        dt.date(2020, 6, 11): 1,
+        dt.date(2020, 6, 17): 7,
     }
     assert Notification.objects.filter(kind="deadline_overdue_below").count() == 2  # the province: on 11/6 and 17/6

@@ -77,12 +77,16 @@ def test_a_stale_claim_of_an_earlier_step_is_superseded_not_sent(six_month, at):
     assert Notification.objects.count() == 7
 
 
-def test_when_redis_is_down_the_reminders_are_kept_and_mailed_later(six_month, at, django_capture_on_commit_callbacks, celery_broker_mode):
+def test_when_redis_is_down_the_reminders_are_kept_and_mailed_later(
+    six_month, at, django_capture_on_commit_callbacks, celery_broker_mode
+):
     from core.outbox import flush
     from notifications.tasks import send_email_deliveries
 
     at(2020, 6, 7)
-    down = mock.patch.object(send_email_deliveries, "apply_async", side_effect=OperationalError("Error 111 connecting to 127.0.0.1:6379"))
+    down = mock.patch.object(
+        send_email_deliveries, "apply_async", side_effect=OperationalError("Error 111 connecting to 127.0.0.1:6379")
+    )
     with down, celery_broker_mode(), django_capture_on_commit_callbacks(execute=True):
         result = sweep()
     assert result.total == 7

@@ -59,9 +59,28 @@ def worker(redis_url, tmp_path):
     log = tmp_path / "worker.log"
     root = Path(__file__).resolve().parents[2]
     process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "danvan", "worker", "-P", "solo", "-l", "info", "--without-gossip",
-         "--without-mingle", "--without-heartbeat", "-n", f"reminders-test-{os.getpid()}@%h", f"--logfile={log}"],
-        cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "danvan",
+            "worker",
+            "-P",
+            "solo",
+            "-l",
+            "info",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+            "-n",
+            f"reminders-test-{os.getpid()}@%h",
+            f"--logfile={log}",
+        ],
+        cwd=root,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.STDOUT,
     )
     yield {"process": process, "log": log, "mail_dir": tmp_path / "mail"}
     process.terminate()
@@ -84,7 +103,9 @@ def _wait(condition, timeout=30.0, worker=None):
     pytest.fail(f"timed out waiting for the worker; its log ends with:\n{log}")
 
 
-def test_the_sweep_queued_on_redis_runs_in_a_real_worker_and_mails_the_six_districts(six_month, submit, worker, redis_url, settings):
+def test_the_sweep_queued_on_redis_runs_in_a_real_worker_and_mails_the_six_districts(
+    six_month, submit, worker, redis_url, settings
+):
     from danvan.celery import app
     from notifications.models import EmailDelivery
     from reminders.models import Reminder

@@ -6,7 +6,7 @@ tinh and tuyengiao receive; quansat reads."""
 import datetime as dt
 
 from core.matrix import rule
-from reports.testing import make_period, make_report
+from reports.tests.factories import make_period, make_report
 
 # Those who see the whole province period (its receiving unit, Tỉnh Tuyên Quang).
 RECEIVERS = {"tinh": 200, "tuyengiao": 200, "quansat": 200, "sonduong": 403, "nahang": 403, "tantrao": 404, "canbo": 403}
@@ -43,7 +43,9 @@ def _summary(world):
     from reports.services import summary_save
 
     period = make_period(world)
-    summary_save(period=period, by=world.users["tinh"], expected_version=0, data={"results": "Kết quả chung của tỉnh."})  # vi-only (test data)
+    summary_save(
+        period=period, by=world.users["tinh"], expected_version=0, data={"results": "Kết quả chung của tỉnh."}
+    )  # vi-only (test data)
     return {"pk": period.pk}
 
 
@@ -59,7 +61,7 @@ def _issued_summary(world):
 
 def _attachment(world):
     from documents.services import attachment_add
-    from documents.testing import png_upload
+    from documents.tests.factories import png_upload
     from reports.models import Report
 
     kwargs = _draft(world)
@@ -84,7 +86,11 @@ def _review_form(world):
     from reports.models import Report
 
     report = Report.objects.filter(unit__code="076").order_by("-id").first()
-    return {"version": report.version, "comment": "Đề nghị bổ sung số liệu mô hình.", "reason": "Sửa số liệu."}  # vi-only (test data)
+    return {
+        "version": report.version,
+        "comment": "Đề nghị bổ sung số liệu mô hình.",
+        "reason": "Sửa số liệu.",
+    }  # vi-only (test data)
 
 
 def _period_version(world):
@@ -106,7 +112,7 @@ def _summary_form(world):
 
 
 def _upload(world):
-    from documents.testing import png_upload
+    from documents.tests.factories import png_upload
 
     return {"file": png_upload(), "caption": "Ảnh hội nghị"}  # vi-only (test data)
 

@@ -1,6 +1,6 @@
 import pytest
 
-from reports.testing import local, make_period
+from reports.tests.factories import local, make_period
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from plans.models import Inspection, Plan, PlanTask, TaskAssignment
 from registrations.models import Registration
 from reports import figures, services
-from reports.testing import local
+from reports.tests.factories import local
 from units.models import Unit
 
 TODAY = dt.date(2020, 6, 8)

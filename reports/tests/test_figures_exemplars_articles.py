@@ -6,9 +6,9 @@ import datetime as dt
 import time_machine
 
 from publishing.services import exemplars as exemplar_services
-from publishing.testing import make_article, make_exemplar
+from publishing.tests.factories import make_article, make_exemplar
 from reports import figures
-from reports.testing import local
+from reports.tests.factories import local
 
 
 def test_exemplar_and_article_figures_count_the_period_and_the_subtree(six, world):

@@ -11,7 +11,7 @@ from documents.models import GeneratedDocument
 from registrations.models import Registration
 from reports import services
 from reports.models import ConsolidatedReport, Report
-from reports.testing import local, make_report
+from reports.tests.factories import local, make_report
 
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
 

@@ -5,7 +5,7 @@ import datetime as dt
 
 from reports.models import ReportingPeriod
 from reports.selectors import completeness, reporting_duties, reports_missing, units_required
-from reports.testing import make_period, make_report
+from reports.tests.factories import make_period, make_report
 from units.models import Unit
 
 

@@ -8,7 +8,7 @@ import time_machine
 
 from reports import services
 from reports.models import days_late_for
-from reports.testing import local
+from reports.tests.factories import local
 
 DUE = dt.date(2020, 6, 10)
 UTC = dt.UTC

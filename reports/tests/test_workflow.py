@@ -8,7 +8,7 @@ from core.concurrency import StaleObjectError
 from notifications.models import Notification
 from reports import services
 from reports.models import Report, ReportEvent, ReportingPeriod, ReportVersion
-from reports.testing import local
+from reports.tests.factories import local
 
 
 @pytest.fixture
@@ -107,7 +107,7 @@ def test_an_accepted_report_is_locked(six, world, draft):
         )
     with pytest.raises(ValidationError, match="đã được tiếp nhận"):
         submit(six, world, report)
-    from documents.testing import png_upload
+    from documents.tests.factories import png_upload
 
     with pytest.raises(ValidationError, match="khóa"):
         services.report_attachment_add(report=report, by=world.users["sonduong"], uploaded=png_upload())
@@ -209,7 +209,7 @@ def test_a_unit_outside_the_period_cannot_report(six, world, text):
 
 
 def test_an_attachment_that_was_sent_cannot_be_removed(six, world, draft):
-    from documents.testing import pdf_upload
+    from documents.tests.factories import pdf_upload
 
     attachment = services.report_attachment_add(report=draft, by=world.users["sonduong"], uploaded=pdf_upload())
     report = submit(six, world, draft)
@@ -222,7 +222,19 @@ def test_an_attachment_that_was_sent_cannot_be_removed(six, world, draft):
 
 
 def test_an_upload_disguised_as_pdf_is_refused(six, world, draft):
-    from documents.testing import exe_disguised_as_pdf
+    from documents.tests.factories import exe_disguised_as_pdf
 
     with pytest.raises(ValidationError):
         services.report_attachment_add(report=draft, by=world.users["sonduong"], uploaded=exe_disguised_as_pdf())
+
+
+def test_a_closed_period_keeps_the_text_sent_with_it_as_the_draft_when_asked(six, world, draft):
+    six.status = ReportingPeriod.Status.CLOSED
+    six.save()
+    with pytest.raises(services.PeriodClosed, match="đã khóa sổ.*Nội dung đã được lưu nháp"):
+        services.report_submit(
+            period=six, unit=draft.unit, by=world.users["sonduong"], expected_version=draft.version,
+            data={"results": draft.results + " Thêm."}, keep_draft=True,
+        )  # fmt: skip
+    draft.refresh_from_db()
+    assert draft.status == Report.Status.DRAFT and draft.results.endswith(" Thêm.") and not draft.versions.exists()

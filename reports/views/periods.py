@@ -5,7 +5,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -13,6 +12,7 @@ from django.views.decorators.http import require_POST
 from accounts.scope import require_roles
 from campaigns.models import Campaign
 from core.concurrency import StaleObjectError
+from core.exports import xlsx_response
 from reports import access, exports, services
 from reports.forms import PeriodForm, VersionOnlyForm
 from reports.models import Report, ReportingPeriod
@@ -119,7 +119,7 @@ def period_create(request):
 
 @login_required
 def period_edit(request, pk: int):
-    period = access.period_for_manage(request, pk)
+    period = access.get_period_for(request, pk, need="manage")
     form = _period_form(request, period=period)
     changes = []
     if request.method == "POST" and form.is_valid():
@@ -136,7 +136,9 @@ def period_edit(request, pk: int):
             changes = exc.changes
             form.add_error(
                 None,
-                _("Kỳ báo cáo vừa được người khác sửa. Nội dung bạn nhập vẫn còn dưới đây; xem các thay đổi rồi lưu lại nếu vẫn muốn."),
+                _(
+                    "Kỳ báo cáo vừa được người khác sửa. Nội dung bạn nhập vẫn còn dưới đây; xem các thay đổi rồi lưu lại nếu vẫn muốn."
+                ),
             )
             form.data = form.data.copy()
             form.data["version"] = exc.instance.version
@@ -152,7 +154,7 @@ def period_edit(request, pk: int):
 @login_required
 @require_POST
 def period_status(request, pk: int):
-    period = access.period_for_manage(request, pk)
+    period = access.get_period_for(request, pk, need="manage")
     form = VersionOnlyForm(request.POST)
     status = request.POST.get("status")
     if not form.is_valid() or status not in ReportingPeriod.Status.values:
@@ -175,7 +177,7 @@ def period_status(request, pk: int):
 @login_required
 def period_detail(request, pk: int):
     """Completeness and timeliness: every unit that must report, on time, late, returned, missing."""
-    period = access.period_for_receiver(request, pk, with_parent=True)
+    period = access.get_period_for(request, pk, need="receive", with_parent=True)
     scope = request.scope
     state = completeness(period=period)
     ancestors = _parent_periods(period, scope)
@@ -201,29 +203,26 @@ def period_detail(request, pk: int):
             "rows": rows,
             "filter_label": filter_label,
             "ancestors": ancestors,
-            "can_configure": access.configures(scope, period),
-            "can_summary": access.writes_summary(scope, period),
+            "can_configure": access.can_configure_period(scope, period),
+            "can_summary": access.can_write_summary(scope, period),
         },
     )
 
 
 def _parent_periods(period, scope):
     """The period one level up (same campaign and kind), for the breadcrumb of a drill-down, when
-    the person may see it; read with the period itself (access.period_for_view(with_parent=True))."""
+    the person may see it; read with the period itself (access.get_period_for(with_parent=True))."""
     from types import SimpleNamespace
 
     if period.parent_period_id is None:
         return []
     parent_unit = SimpleNamespace(id=period.receiving_unit.parent_id, path=period.parent_unit_path)
-    if not access.receives(scope, SimpleNamespace(receiving_unit=parent_unit)):
+    if not access.can_receive_period(scope, SimpleNamespace(receiving_unit=parent_unit)):
         return []
     return [{"pk": period.parent_period_id, "receiving_unit": {"name": period.parent_unit_name}}]
 
 
 @login_required
 def period_export(request, pk: int):
-    period = access.period_for_receiver(request, pk)
-    content = exports.period_xlsx(period)
-    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="{exports.period_filename(period)}"'
-    return response
+    period = access.get_period_for(request, pk, need="receive")
+    return xlsx_response(exports.period_xlsx(period), filename=exports.period_filename(period))

@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from core.concurrency import StaleObjectError
+from core.access import require
+from core.concurrency import StaleObjectError, stale_form
 from documents.selectors import attachments_of
 from documents.services import document_request
 from reports import access, figures, pdf, services
@@ -35,7 +36,7 @@ def _days_overdue(period) -> int:
 
 def _context(request, period, unit, report, *, form=None, changes=None):
     scope = request.scope
-    can_write = access.writes(scope, unit)
+    can_write = access.can_write_report(scope, unit)
     editable = report is None or report.is_editable
     versions = list(report.versions.select_related("submitted_by", "reviewed_by").order_by("number")) if report else []
     latest = versions[-1] if versions else None
@@ -76,8 +77,8 @@ def _context(request, period, unit, report, *, form=None, changes=None):
         "attachments": attachments,
         "sent_ids": sent_ids,
         "attachment_form": AttachmentForm() if show_form else None,
-        "can_review": access.reviews(scope, period) and status == Report.Status.SUBMITTED,
-        "can_reopen": access.reopens(scope, period) and status == Report.Status.ACCEPTED,
+        "can_review": access.can_review_period(scope, period) and status == Report.Status.SUBMITTED,
+        "can_reopen": access.can_reopen_period(scope, period) and status == Report.Status.ACCEPTED,
         "review_form": ReviewForm(initial={"version": report.version}) if report else None,
         "reopen_form": ReasonForm(initial={"version": report.version}) if report else None,
         "returned_comment": latest.review_comment if latest and latest.outcome == ReportVersion.Outcome.RETURNED else "",
@@ -85,7 +86,7 @@ def _context(request, period, unit, report, *, form=None, changes=None):
         if status == Report.Status.RETURNED
         else None,
         "days_overdue": _days_overdue(period) if not (report and report.submitted_at) else 0,
-        "sees_period": access.receives(scope, period),
+        "sees_period": access.can_receive_period(scope, period),
     }
 
 
@@ -97,7 +98,7 @@ def _sections():
 
 @login_required
 def report_detail(request, pk: int, code: str):
-    period, unit, report = access.report_target(request, pk, code)
+    period, unit, report = access.get_report_for(request, pk, code)
     return render(request, "reports/report_detail.html", _context(request, period, unit, report))
 
 
@@ -107,25 +108,18 @@ def _form_data(form) -> dict:
 
 def _stale_form(form, exc):
     """Keep what the user typed; carry the current version so that saving again is a choice."""
-    data = form.data.copy()
-    data["version"] = exc.instance.version
-    form = ReportForm(data)
-    form.is_valid()
-    form.add_error(
-        None,
-        _(
-            "Báo cáo vừa được lưu ở nơi khác (tab khác hoặc người khác) sau khi bạn mở trang. Nội dung bạn nhập vẫn còn dưới "
-            "đây và CHƯA được lưu; xem các thay đổi bên dưới rồi bấm lưu lại nếu vẫn muốn ghi đè."
-        ),
+    lead = _(
+        "Báo cáo vừa được lưu ở nơi khác (tab khác hoặc người khác) sau khi bạn mở trang. Nội dung bạn nhập vẫn còn dưới "
+        "đây và CHƯA được lưu; xem các thay đổi bên dưới rồi bấm lưu lại nếu vẫn muốn ghi đè."
     )
+    stale_form(form, exc, lead=lead, changes=False)
     return form
 
 
 @login_required
 @require_POST
 def report_save(request, pk: int, code: str):
-    period, unit, report = access.report_target(request, pk, code)
-    access.require(access.writes(request.scope, unit), _("Chỉ cán bộ phụ trách của đơn vị được viết báo cáo."))
+    period, unit, report = access.get_report_for(request, pk, code, need="write")
     form = ReportForm(request.POST)
     if request.htmx:
         return _autosave(request, period, unit, form)
@@ -160,8 +154,8 @@ def _autosave(request, period, unit, form):
                 period=period, unit=unit, by=request.user, expected_version=form.cleaned_data["version"], data=_form_data(form)
             )
         except StaleObjectError:
-            context["message"] = (
-                _("Báo cáo vừa được lưu ở nơi khác nên không tự lưu nữa. Bấm “Lưu nháp” để xem khác biệt; nội dung đang gõ vẫn còn.")
+            context["message"] = _(
+                "Báo cáo vừa được lưu ở nơi khác nên không tự lưu nữa. Bấm “Lưu nháp” để xem khác biệt; nội dung đang gõ vẫn còn."
             )
         except ValidationError as exc:
             context["message"] = " ".join(exc.messages)
@@ -173,15 +167,18 @@ def _autosave(request, period, unit, form):
 @login_required
 @require_POST
 def report_submit(request, pk: int, code: str):
-    period, unit, report = access.report_target(request, pk, code)
-    access.require(access.writes(request.scope, unit), _("Chỉ cán bộ phụ trách của đơn vị được gửi báo cáo."))
+    period, unit, report = access.get_report_for(request, pk, code, need="send")
     form = ReportForm(request.POST)
     if not form.is_valid():
         return render(request, "reports/report_detail.html", _context(request, period, unit, report, form=form), status=400)
-    data = _form_data(form)
     try:
-        report = services.report_submit(
-            period=period, unit=unit, by=request.user, expected_version=form.cleaned_data["version"], data=data
+        sent = services.report_submit(
+            period=period,
+            unit=unit,
+            by=request.user,
+            expected_version=form.cleaned_data["version"],
+            data=_form_data(form),
+            keep_draft=True,
         )
     except services.AlreadySubmitted as exc:
         messages.info(request, " ".join(exc.messages))
@@ -194,33 +191,22 @@ def report_submit(request, pk: int, code: str):
             status=409,
         )
     except services.PeriodClosed as exc:
-        # Keep the text: save it as the draft, then say why it was not sent.
-        kept = False
-        try:
-            services.report_save(
-                period=period, unit=unit, by=request.user, expected_version=form.cleaned_data["version"], data=data
-            )
-            kept = True
-        except (ValidationError, StaleObjectError):
-            pass
-        text = " ".join(exc.messages)
-        if kept:
-            text = _("%(message)s Nội dung đã được lưu nháp.") % {"message": text}
-        messages.error(request, text)
+        # The text was kept as the draft when it could be (the message says so).
+        messages.error(request, " ".join(exc.messages))
         return redirect("reports:report_detail", pk=period.pk, code=unit.code)
     except ValidationError as exc:
-        report = services.Report.objects.filter(period=period, unit=unit).first()
+        # Nothing was written: the page shows the report as it was loaded, with what was typed.
         form.add_error(None, " ".join(exc.messages))
         return render(request, "reports/report_detail.html", _context(request, period, unit, report, form=form), status=400)
-    if report.days_late:
+    if sent.days_late:
         messages.warning(
             request,
             ngettext(
                 "Đã gửi báo cáo, muộn %(days)s ngày so với hạn %(due)s.",
                 "Đã gửi báo cáo, muộn %(days)s ngày so với hạn %(due)s.",
-                report.days_late,
+                sent.days_late,
             )
-            % {"days": report.days_late, "due": f"{period.due_on:%d/%m/%Y}"},
+            % {"days": sent.days_late, "due": f"{period.due_on:%d/%m/%Y}"},
         )
     else:
         messages.success(request, _("Đã gửi báo cáo đúng hạn. Cấp trên sẽ xem và tiếp nhận hoặc trả lại kèm ý kiến."))
@@ -234,11 +220,13 @@ def _existing(report):
 
 
 def _decision(request, pk, code, *, action):
-    period, unit, report = access.report_target(request, pk, code)
+    period, unit, report = access.get_report_for(request, pk, code)
     report = _existing(report)
     form_class = ReasonForm if action == "reopen" else ReviewForm
     form = form_class(request.POST)
-    allowed = access.reopens(request.scope, period) if action == "reopen" else access.reviews(request.scope, period)
+    allowed = (
+        access.can_reopen_period(request.scope, period) if action == "reopen" else access.can_review_period(request.scope, period)
+    )
     if not allowed:
         raise PermissionDenied(_("Bạn không có quyền xử lý báo cáo này."))
     if not form.is_valid():
@@ -261,7 +249,9 @@ def _decision(request, pk, code, *, action):
             services.report_reopen(report=report, by=request.user, expected_version=data["version"], reason=data["reason"])
             messages.success(request, _("Đã mở lại báo cáo của %(unit)s; đơn vị được sửa và gửi lại.") % {"unit": unit.name})
     except StaleObjectError:
-        messages.error(request, _("Báo cáo vừa thay đổi (đơn vị gửi lại hoặc người khác đã xử lý). Hãy xem lại rồi thao tác lại."))
+        messages.error(
+            request, _("Báo cáo vừa thay đổi (đơn vị gửi lại hoặc người khác đã xử lý). Hãy xem lại rồi thao tác lại.")
+        )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     return redirect("reports:report_detail", pk=period.pk, code=unit.code)
@@ -294,7 +284,7 @@ def _version_number(value, default):
 
 @login_required
 def report_versions(request, pk: int, code: str):
-    period, unit, report = access.report_target(request, pk, code)
+    period, unit, report = access.get_report_for(request, pk, code)
     report = _existing(report)
     versions = list(report.versions.select_related("submitted_by", "reviewed_by").order_by("number"))
     if not versions:
@@ -323,7 +313,7 @@ def report_versions(request, pk: int, code: str):
 @login_required
 def report_pdf(request, pk: int, code: str):
     """The PDF of a version as sent (?lan=N, the latest by default)."""
-    period, unit, report = access.report_target(request, pk, code)
+    period, unit, report = access.get_report_for(request, pk, code)
     report = _existing(report)
     versions = report.versions.order_by("-number")
     number = request.GET.get("lan")
@@ -344,8 +334,7 @@ def report_pdf(request, pk: int, code: str):
 @login_required
 def report_draft_pdf(request, pk: int, code: str):
     """The working draft as a PDF (stamped DỰ THẢO), for the unit's officers to read before sending."""
-    period, unit, report = access.report_target(request, pk, code)
-    access.require(access.writes(request.scope, unit), _("Chỉ đơn vị viết báo cáo xem được bản dự thảo."))
+    period, unit, report = access.get_report_for(request, pk, code, need="draft")
     report = _existing(report)
     values = figures.compute(unit, period)
     document = document_request(
@@ -362,8 +351,7 @@ def report_draft_pdf(request, pk: int, code: str):
 @login_required
 @require_POST
 def report_attachment_add(request, pk: int, code: str):
-    period, unit, report = access.report_target(request, pk, code)
-    access.require(access.writes(request.scope, unit), _("Chỉ cán bộ phụ trách của đơn vị được đính kèm tệp."))
+    period, unit, report = access.get_report_for(request, pk, code, need="attach")
     form = AttachmentForm(request.POST, request.FILES)
     if not form.is_valid():
         errors = " ".join(e for errs in form.errors.values() for e in errs)
@@ -384,9 +372,9 @@ def report_attachment_add(request, pk: int, code: str):
 @login_required
 @require_POST
 def report_attachment_delete(request, pk: int, code: str, attachment_pk: int):
-    period, unit, report = access.report_target(request, pk, code)
+    period, unit, report = access.get_report_for(request, pk, code)
     report = _existing(report)
-    access.require(access.writes(request.scope, unit), _("Chỉ cán bộ phụ trách của đơn vị được gỡ tệp."))
+    require(access.can_write_report(request.scope, unit), _("Chỉ cán bộ phụ trách của đơn vị được gỡ tệp."))
     attachment = attachments_of(report).filter(pk=attachment_pk).first()
     if attachment is None:
         raise Http404(_("Không tìm thấy tệp."))

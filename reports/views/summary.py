@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.concurrency import StaleObjectError
+from core.concurrency import StaleObjectError, stale_form
 from documents.services import document_request
 from reports import access, pdf, services
 from reports.forms import IssueForm, SummaryForm, VersionOnlyForm
@@ -31,7 +31,7 @@ def _initial(summary, period):
 
 def _context(request, period, summary, *, form=None, changes=None):
     scope = request.scope
-    can_write = access.writes_summary(scope, period)
+    can_write = access.can_write_summary(scope, period)
     editable = summary is None or summary.is_editable
     table = pdf.summary_table(summary) if summary is not None else None
     if table is None:
@@ -57,15 +57,14 @@ def _context(request, period, summary, *, form=None, changes=None):
 
 @login_required
 def summary_detail(request, pk: int):
-    period, summary = access.summary_for_view(request, pk)
+    period, summary = access.get_summary_for(request, pk)
     return render(request, "reports/summary.html", _context(request, period, summary))
 
 
 @login_required
 @require_POST
 def summary_save(request, pk: int):
-    period, summary = access.summary_for_view(request, pk)
-    access.require(access.writes_summary(request.scope, period), _("Chỉ cán bộ của đơn vị nhận báo cáo được viết báo cáo tổng hợp."))
+    period, summary = access.get_summary_for(request, pk, need="write")
     form = SummaryForm(request.POST)
     if not form.is_valid():
         return render(request, "reports/summary.html", _context(request, period, summary, form=form), status=400)
@@ -73,14 +72,10 @@ def summary_save(request, pk: int):
     try:
         services.summary_save(period=period, by=request.user, expected_version=form.cleaned_data["version"], data=data)
     except StaleObjectError as exc:
-        bound = form.data.copy()
-        bound["version"] = exc.instance.version
-        form = SummaryForm(bound)
-        form.is_valid()
-        form.add_error(
-            None,
-            _("Báo cáo tổng hợp vừa được người khác lưu. Nội dung bạn nhập vẫn còn và CHƯA được lưu; xem thay đổi rồi lưu lại nếu vẫn muốn."),
+        lead = _(
+            "Báo cáo tổng hợp vừa được người khác lưu. Nội dung bạn nhập vẫn còn và CHƯA được lưu; xem thay đổi rồi lưu lại nếu vẫn muốn."
         )
+        stale_form(form, exc, lead=lead, changes=False)
         return render(
             request, "reports/summary.html", _context(request, period, exc.instance, form=form, changes=exc.changes), status=409
         )
@@ -100,10 +95,7 @@ def _existing(summary):
 @login_required
 @require_POST
 def summary_issue(request, pk: int):
-    period, summary = access.summary_for_view(request, pk)
-    access.require(
-        access.writes_summary(request.scope, period), _("Chỉ cán bộ của đơn vị nhận báo cáo được ban hành báo cáo tổng hợp.")
-    )
+    period, summary = access.get_summary_for(request, pk, need="issue")
     summary = _existing(summary)
     form = IssueForm(request.POST)
     if not form.is_valid():
@@ -131,10 +123,7 @@ def summary_issue(request, pk: int):
 @login_required
 @require_POST
 def summary_reopen(request, pk: int):
-    period, summary = access.summary_for_view(request, pk)
-    access.require(
-        access.writes_summary(request.scope, period), _("Chỉ cán bộ của đơn vị nhận báo cáo được mở lại báo cáo tổng hợp.")
-    )
+    period, summary = access.get_summary_for(request, pk, need="reopen")
     summary = _existing(summary)
     form = VersionOnlyForm(request.POST)
     if not form.is_valid():
@@ -153,9 +142,9 @@ def summary_reopen(request, pk: int):
 
 @login_required
 def summary_pdf(request, pk: int):
-    period, summary = access.summary_for_view(request, pk)
+    period, summary = access.get_summary_for(request, pk)
     if summary is None:
-        if not access.writes_summary(request.scope, period):
+        if not access.can_write_summary(request.scope, period):
             raise Http404(_("Chưa có báo cáo tổng hợp."))
         summary = services.summary_start(period=period, by=request.user)
     issued = summary.status == ConsolidatedReport.Status.ISSUED

@@ -5,7 +5,7 @@ diacritics and in the feed; a draft is never visible to the public. No CSP viola
 import pytest
 from playwright.sync_api import expect
 
-from documents.testing import png_bytes
+from documents.tests.factories import png_bytes
 
 pytestmark = pytest.mark.e2e
 
@@ -24,7 +24,7 @@ def _watch(page, found):
 
 
 def test_article_from_phone_to_public_pages(e2e_world, page, browser, live_server, login, csp_violations):
-    from publishing.testing import make_article, make_exemplar
+    from publishing.tests.factories import make_article, make_exemplar
 
     exemplar = make_exemplar(e2e_world, unit_code="02545", by="tantrao", status="recognised", name="Bà Lương Thị Mến")
     url = live_server.url

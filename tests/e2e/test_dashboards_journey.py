@@ -5,15 +5,15 @@ officer of Sơn Dương sees only his district and gets 404 for Na Hang. No CSP 
 import pytest
 from playwright.sync_api import expect
 
-from reports.testing import local, make_period, make_report
+from reports.tests.factories import local, make_period, make_report
 
 pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture
 def dashboard_data(e2e_world):
-    from plans.tests import plan_factories
-    from registrations.testing import make_registration
+    from plans.tests import factories as plan_factories
+    from registrations.tests.factories import make_registration
 
     world = e2e_world
     plan_factories.province_plan(world)

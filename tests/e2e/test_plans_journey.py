@@ -9,7 +9,7 @@ import subprocess
 import pytest
 from playwright.sync_api import expect
 
-from plans.tests import plan_factories
+from plans.tests import factories as plan_factories
 
 pytestmark = pytest.mark.e2e
 
@@ -43,9 +43,19 @@ def test_plan_cascade_and_urging_journey(e2e_world, page, login, live_server, cs
         download_link.click()
     path = tmp_path / "plan.pdf"
     info.value.save_as(path)
-    text = " ".join(subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout.split())
-    for expected in ["ỦY BAN MTTQ VIỆT NAM", "TỈNH TUYÊN QUANG", "BAN THƯỜNG TRỰC", "Số: 04/KH-MTTQ-BTT",
-                     "Tuyên Quang, ngày 12 tháng 02 năm 2020", "KẾ HOẠCH", "III. TỔ CHỨC THỰC HIỆN", "Nơi nhận:"]:
+    text = " ".join(
+        subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout.split()
+    )
+    for expected in [
+        "ỦY BAN MTTQ VIỆT NAM",
+        "TỈNH TUYÊN QUANG",
+        "BAN THƯỜNG TRỰC",
+        "Số: 04/KH-MTTQ-BTT",
+        "Tuyên Quang, ngày 12 tháng 02 năm 2020",
+        "KẾ HOẠCH",
+        "III. TỔ CHỨC THỰC HIỆN",
+        "Nơi nhận:",
+    ]:
         assert expected in text, expected
 
     # 2. Sơn Dương derives its plan from the province's, edits it and issues it.
@@ -66,7 +76,9 @@ def test_plan_cascade_and_urging_journey(e2e_world, page, login, live_server, cs
     page.get_by_role("button", name="Lưu nhiệm vụ").click()
     # A due date before the plan's date is refused, and what was typed stays.
     expect(page.locator("main")).to_contain_text("trước ngày của kế hoạch (25/2/2020)")
-    expect(page.get_by_label("Nội dung nhiệm vụ")).to_have_value("Tổ chức hội nghị quán triệt kế hoạch cho Ủy ban MTTQ các xã, thị trấn")
+    expect(page.get_by_label("Nội dung nhiệm vụ")).to_have_value(
+        "Tổ chức hội nghị quán triệt kế hoạch cho Ủy ban MTTQ các xã, thị trấn"
+    )
     page.get_by_label("Hạn hoàn thành").fill("2020-03-10")
     page.get_by_role("button", name="Lưu nhiệm vụ").click()
     expect(page.locator("article")).to_contain_text("Tổ chức hội nghị quán triệt kế hoạch")
@@ -113,6 +125,11 @@ def test_plan_pages_fit_a_phone_screen(e2e_world, page, login, live_server):
     province_plan = plan_factories.province_plan(e2e_world)
     page.set_viewport_size({"width": 360, "height": 740})
     login("tinh")
-    for path in [f"/ke-hoach/{province_plan.pk}/", "/ke-hoach/", "/ke-hoach/theo-doi/", f"/ke-hoach/{province_plan.pk}/cap-duoi/"]:
+    for path in [
+        f"/ke-hoach/{province_plan.pk}/",
+        "/ke-hoach/",
+        "/ke-hoach/theo-doi/",
+        f"/ke-hoach/{province_plan.pk}/cap-duoi/",
+    ]:
         page.goto(live_server.url + path)
         assert page.evaluate("document.documentElement.scrollWidth") <= 360, path

@@ -9,7 +9,7 @@ import pytest
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
-from documents.testing import png_bytes
+from documents.tests.factories import png_bytes
 
 pytestmark = pytest.mark.e2e
 
@@ -23,9 +23,9 @@ def _registration():
 
 
 def test_task_from_phone_to_province_statistics_and_export(e2e_world, page, browser, live_server, login, csp_violations):
-    from registrations.testing import ensure_default_fields
+    from registrations.services.fields import fields_ensure_defaults
 
-    ensure_default_fields()
+    fields_ensure_defaults()
     url = live_server.url
     # --- canbo registers on a 360 px wide phone ---------------------------------------------
     phone = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)

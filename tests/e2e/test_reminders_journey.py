@@ -33,16 +33,24 @@ def june_2020(e2e_world):
 
     ensure_district_officers(e2e_world.units)
     period = ReportingPeriod.objects.create(
-        campaign=e2e_world.campaign, kind="six_month", title="Báo cáo sơ kết 6 tháng đầu năm 2020",
-        covers_from=dt.date(2020, 1, 1), covers_to=dt.date(2020, 6, 30), due_on=dt.date(2020, 6, 10),
+        campaign=e2e_world.campaign,
+        kind="six_month",
+        title="Báo cáo sơ kết 6 tháng đầu năm 2020",
+        covers_from=dt.date(2020, 1, 1),
+        covers_to=dt.date(2020, 6, 30),
+        due_on=dt.date(2020, 6, 10),
         receiving_unit=e2e_world.units["08"],
     )
     sent = dt.datetime(2020, 6, 5, 9, tzinfo=LOCAL)
-    Report.objects.create(period=period, unit=e2e_world.units["076"], status="submitted", submitted_at=sent, last_submitted_at=sent, days_late=0)
+    Report.objects.create(
+        period=period, unit=e2e_world.units["076"], status="submitted", submitted_at=sent, last_submitted_at=sent, days_late=0
+    )
     return period
 
 
-def test_reminders_reach_the_districts_then_overdue_notices_reach_the_province(june_2020, page, login, live_server, csp_violations):
+def test_reminders_reach_the_districts_then_overdue_notices_reach_the_province(
+    june_2020, page, login, live_server, csp_violations
+):
     with time_machine.travel(dt.datetime(2020, 6, 7, 7, 0, tzinfo=LOCAL), tick=True):
         lines = send_reminders()
         assert lines[-1] == "total: 6"
@@ -73,7 +81,14 @@ def test_reminders_reach_the_districts_then_overdue_notices_reach_the_province(j
         page.get_by_role("link", name="Thông báo: 1 chưa đọc").click()
         digest = page.get_by_role("button", name="6 đơn vị chưa gửi báo cáo sơ kết 6 tháng đầu năm 2020, quá hạn 1 ngày")
         expect(digest).to_be_visible()
-        for district in ("Thành phố Tuyên Quang", "Huyện Lâm Bình", "Huyện Na Hang", "Huyện Chiêm Hóa", "Huyện Hàm Yên", "Huyện Yên Sơn"):
+        for district in (
+            "Thành phố Tuyên Quang",
+            "Huyện Lâm Bình",
+            "Huyện Na Hang",
+            "Huyện Chiêm Hóa",
+            "Huyện Hàm Yên",
+            "Huyện Yên Sơn",
+        ):
             expect(page.locator("main")).to_contain_text(f"- {district}")
         digest.click()
         page.wait_for_url(f"{live_server.url}/bao-cao/ky/{june_2020.pk}/")

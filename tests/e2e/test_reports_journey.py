@@ -10,7 +10,7 @@ import pytest
 import time_machine
 from playwright.sync_api import expect
 
-from reports.testing import local, make_period
+from reports.tests.factories import local, make_period
 
 pytestmark = pytest.mark.e2e
 

@@ -17,5 +17,3 @@ rule(
 # sees only the issued plans of their own committee; only the committee itself writes and issues it.
 # POST rules use states in which the action is refused or harmless, so each persona's outcome does
 # not depend on who went before (issue: a draft without a signer; delete: an issued plan).
-
-

@@ -73,8 +73,14 @@ def test_national_file_imports_every_unit(db):
         ("08,Tỉnh Tuyên Quang,province,\n076,Huyện Sơn Dương,county,08\n", "Dòng 3: cấp “county” không hợp lệ"),
         ("08,Tỉnh Tuyên Quang,province,\n076,,district,08\n", "Dòng 3: đơn vị 076 không có tên"),
         ("08,Tỉnh Tuyên Quang,province,\n076,Huyện Sơn Dương,district,08,extra\n", "Dòng 3: cần 4 cột"),
-        ("08,Tỉnh Tuyên Quang,province,\n076,Huyện Sơn Dương,district,\n", "Dòng 3: đơn vị 076 (district) phải có đơn vị cấp trên"),
-        ("08,Tỉnh Tuyên Quang,province,\n076,Huyện Sơn Dương,district,08\n077,Huyện X,district,076\n", "Dòng 4: đơn vị 077 (district) không thể trực thuộc 076"),
+        (
+            "08,Tỉnh Tuyên Quang,province,\n076,Huyện Sơn Dương,district,\n",
+            "Dòng 3: đơn vị 076 (district) phải có đơn vị cấp trên",
+        ),
+        (
+            "08,Tỉnh Tuyên Quang,province,\n076,Huyện Sơn Dương,district,08\n077,Huyện X,district,076\n",
+            "Dòng 4: đơn vị 077 (district) không thể trực thuộc 076",
+        ),
     ],
 )
 def test_a_bad_row_aborts_with_its_line_and_nothing_is_imported(db, body, expected):

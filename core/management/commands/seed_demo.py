@@ -11,8 +11,15 @@ from django.db import transaction
 
 # Order matters: later loaders use what earlier ones made (units → campaign → accounts → plans → …).
 DEMO_MODULES = [
-    "units.demo", "campaigns.demo", "accounts.demo", "plans.demo", "registrations.demo", "publishing.demo", "reports.demo",
-    "reminders.demo", "dashboards.demo",
+    "units.demo",
+    "campaigns.demo",
+    "accounts.demo",
+    "plans.demo",
+    "registrations.demo",
+    "publishing.demo",
+    "reports.demo",
+    "reminders.demo",
+    "dashboards.demo",
 ]
 
 
@@ -41,4 +48,6 @@ class Command(BaseCommand):
                 summary = module.load(context)
                 if summary:
                     self.stdout.write(f"{name}: {summary}")
-        self.stdout.write(self.style.SUCCESS("Dữ liệu trình diễn đã sẵn sàng. Tài khoản: xem README.md (mật khẩu dvk-demo-2020)."))
+        self.stdout.write(
+            self.style.SUCCESS("Dữ liệu trình diễn đã sẵn sàng. Tài khoản: xem README.md (mật khẩu dvk-demo-2020).")
+        )

@@ -23,7 +23,7 @@ def sonduong_draft(world, *, signer: str = ""):
     from plans.services.plan_lifecycle import plan_derive
 
     parent = province_plan(world)
-    plan, _ = plan_derive(scope=None, parent=parent, unit=world.units["076"], by=world.users["sonduong"])
+    plan, _ = plan_derive(parent=parent, unit=world.units["076"], by=world.users["sonduong"])
     if signer and not plan.signer_name:
         plan.signer_name = signer
         plan.issued_on = plan.issued_on or dt.date(2020, 2, 20)
@@ -36,7 +36,7 @@ def sonduong_issued(world):
 
     plan = sonduong_draft(world, signer="Trần Minh Tuấn")
     if plan.is_draft:
-        plan, _ = plan_issue(scope=None, plan=plan, by=world.users["sonduong"])
+        plan, _ = plan_issue(plan=plan, by=world.users["sonduong"])
     return plan
 
 
@@ -57,7 +57,6 @@ def sonduong_inspection(world):
 
 def sonduong_notice(world):
     """An urging notice of the province to Huyện Sơn Dương."""
-    from accounts.scope import Scope
     from plans.models import UrgingNotice
     from plans.services.followup import urging_send
 
@@ -67,8 +66,12 @@ def sonduong_notice(world):
     assignment = sonduong_assignment(world)
     tinh = world.users["tinh"]
     notice, _ = urging_send(
-        scope=Scope.for_user(tinh), by=tinh, unit=world.units["08"], assignments=[assignment], subject="V/v đôn đốc",
-        message="Đề nghị hoàn thành.", sent_on=timezone.localdate(),
+        by=tinh,
+        unit=world.units["08"],
+        assignments=[assignment],
+        subject="V/v đôn đốc",
+        message="Đề nghị hoàn thành.",
+        sent_on=timezone.localdate(),
     )
     return notice
 

@@ -1,5 +1,7 @@
 """Registrations in any state of the workflow, made through the services (for tests and the
-access matrix). Units and people come from the test world (conftest.world)."""
+access matrix). Units and people come from the test world (conftest.world). A registration is
+walked through the services rather than built by a model factory, so that it holds its history,
+targets and progress exactly as the portal writes them."""
 
 import datetime as dt
 from decimal import Decimal
@@ -10,7 +12,7 @@ from accounts.models import Membership
 from campaigns.models import Campaign, Movement
 from registrations import services
 from registrations.models import Field, Registration
-from registrations.services.fields import fields_ensure_defaults as ensure_default_fields
+from registrations.services.fields import fields_ensure_defaults
 from units.models import Unit
 
 Status = Registration.Status
@@ -45,7 +47,7 @@ def make_registration(
     **extra,
 ) -> Registration:
     """Create a registration and walk it to `status` (RETURNED: submitted then returned)."""
-    ensure_default_fields()
+    fields_ensure_defaults()
     campaign = extra.pop("campaign", None) or Campaign.objects.get(year=2020)
     owner = by or owner_of(unit, kind, person)
     data = services.RegistrationInput(

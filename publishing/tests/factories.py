@@ -1,9 +1,7 @@
 """Exemplars and articles in any state, made through the services (for tests and the access
 matrix). Units and people come from the test world (conftest.world)."""
 
-import datetime as dt
-
-from documents.testing import png_upload
+from documents.tests.factories import png_upload
 from publishing.models import Article, Exemplar
 from publishing.services import articles as article_services
 from publishing.services import exemplars as exemplar_services
@@ -68,9 +66,3 @@ def make_article(
             article_services.article_unpublish(article=article, by=tinh)
     article.refresh_from_db()
     return article
-
-
-def later(days=1):
-    from django.utils import timezone
-
-    return timezone.now() + dt.timedelta(days=days)

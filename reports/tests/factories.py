@@ -1,12 +1,19 @@
-"""Test data for reports: the province's 2020 periods and district reports in a given state, made
-through the services (so they hold what the portal itself would write)."""
+"""Test data for reports: the province's 2020 periods and district reports in a given state. Reports
+are made through the services (so they hold what the portal itself would write)."""
 
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+import factory
+from factory.django import DjangoModelFactory
+
+from accounts.models import Membership
+from accounts.tests.factories import MembershipFactory
+from core.roles import Role
 from reports.models import Report, ReportingPeriod
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+# kind → (title, covers_from, covers_to, due_on) of the 2020 campaign.
 PERIODS = {
     ReportingPeriod.Kind.SIX_MONTH: (
         "Báo cáo sơ kết 6 tháng đầu năm 2020",
@@ -16,37 +23,46 @@ PERIODS = {
     ),
     ReportingPeriod.Kind.ANNUAL: ("Báo cáo tổng kết năm 2020", dt.date(2020, 1, 1), dt.date(2020, 11, 30), dt.date(2020, 12, 20)),
 }
+PROVINCE = "08"
 
 
 def local(*args) -> dt.datetime:
     return dt.datetime(*args, tzinfo=TZ)
 
 
-def make_period(world, kind=ReportingPeriod.Kind.SIX_MONTH, *, receiver="08", **overrides) -> ReportingPeriod:
-    title, start, end, due = PERIODS[kind]
-    unit = world.units[receiver]
-    defaults = {
-        "title": title if receiver == "08" else f"{title} ({unit.name})",
-        "covers_from": start,
-        "covers_to": end,
-        "due_on": due,
-    }
-    defaults.update(overrides)
-    period, _ = ReportingPeriod.objects.get_or_create(campaign=world.campaign, kind=kind, receiving_unit=unit, defaults=defaults)
-    return period
+def _period_title(period) -> str:
+    title = PERIODS[period.kind][0]
+    unit = period.receiving_unit
+    return title if unit.code == PROVINCE else f"{title} ({unit.name})"
+
+
+class ReportingPeriodFactory(DjangoModelFactory):
+    """One period per (campaign, kind, receiving unit): asking again returns the existing one."""
+
+    class Meta:
+        model = ReportingPeriod
+        django_get_or_create = ("campaign", "kind", "receiving_unit")
+
+    kind = ReportingPeriod.Kind.SIX_MONTH
+    title = factory.LazyAttribute(_period_title)
+    covers_from = factory.LazyAttribute(lambda p: PERIODS[p.kind][1])
+    covers_to = factory.LazyAttribute(lambda p: PERIODS[p.kind][2])
+    due_on = factory.LazyAttribute(lambda p: PERIODS[p.kind][3])
+
+
+def make_period(world, kind=ReportingPeriod.Kind.SIX_MONTH, *, receiver=PROVINCE, **overrides) -> ReportingPeriod:
+    return ReportingPeriodFactory(campaign=world.campaign, kind=kind, receiving_unit=world.units[receiver], **overrides)
 
 
 def officer_of(world, code: str):
     """The demo officer of the unit, or a new one for units without a demo account."""
-    from accounts.models import Membership, User
-    from core.roles import Role
-
     membership = Membership.objects.filter(unit__code=code, role=Role.OFFICER, is_active=True).select_related("user").first()
     if membership is not None:
         return membership.user
-    user = User.objects.create(username=f"canbo{code}", full_name=f"Cán bộ {world.units[code].name}")
-    Membership.objects.create(user=user, unit=world.units[code], role=Role.OFFICER)
-    return user
+    unit = world.units[code]
+    return MembershipFactory(
+        unit=unit, role=Role.OFFICER, user__username=f"canbo{code}", user__full_name=f"Cán bộ {unit.name}"
+    ).user
 
 
 def make_report(world, code: str, *, status="draft", period=None, submitted_at=None, text=None) -> Report:

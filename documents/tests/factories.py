@@ -1,4 +1,5 @@
-"""Small real files for tests (a PNG, a PDF, an .xlsx, an executable disguised as .pdf)."""
+"""Small real files for uploads in tests: a PNG, a PDF, and hostile ones (an executable or HTML under an
+innocent name, a file over the size limit). Files, not rows: plain functions, no model factories."""
 
 import io
 
@@ -24,7 +25,14 @@ def pdf_upload(name="bien-ban.pdf") -> SimpleUploadedFile:
 
 def exe_disguised_as_pdf(name="bao-cao.pdf") -> SimpleUploadedFile:
     # The start of a Windows PE executable ("MZ" … "PE\0\0"), whatever the name says.
-    data = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 44 + b"\x80\x00\x00\x00" + b"\x00" * 64 + b"PE\x00\x00" + b"\x00" * 400
+    data = (
+        b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00"
+        + b"\x00" * 44
+        + b"\x80\x00\x00\x00"
+        + b"\x00" * 64
+        + b"PE\x00\x00"
+        + b"\x00" * 400
+    )
     return SimpleUploadedFile(name, data, content_type="application/pdf")
 
 
