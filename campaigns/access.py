@@ -52,6 +52,11 @@ def can_edit_campaign(scope, campaign) -> bool:
     return scope.is_province_staff
 
 
+def can_open_campaign(scope) -> bool:
+    """Opening a campaign year is provincial staff's (the province runs the movement)."""
+    return scope.is_province_staff
+
+
 def get_campaign_for(request, pk: int, need: str = "view"):
     """Every signed-in person reads a campaign; provincial staff change it ("change")."""
     campaign = Campaign.objects.filter(pk=pk).first()

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from accounts.scope import Scope
 from campaigns.models import Campaign, CommemorationActivity
@@ -40,6 +43,7 @@ def activity_save(
     token: str | None = None,
     **fields,
 ) -> tuple[CommemorationActivity, bool]:
+    require_open(commemoration.campaign)
     scope = Scope.for_user(by)
     if token and activity is None:
         existing = CommemorationActivity.objects.filter(token=token).first()
@@ -82,7 +86,16 @@ def activity_save(
 
 # --- the campaign ------------------------------------------------------------------------------------------
 def campaign_update(
-    *, campaign: Campaign, by, expected_version: int, theme: str, status: str, description: str, movements
+    *,
+    campaign: Campaign,
+    by,
+    expected_version: int,
+    theme: str,
+    status: str,
+    description: str,
+    movements,
+    name: str | None = None,
+    map_on: dt.date | None = None,
 ) -> Campaign:
     scope = Scope.for_user(by)
     if not scope.is_province_staff:
@@ -90,10 +103,86 @@ def campaign_update(
     with transaction.atomic():
         fresh = Campaign.objects.select_for_update().get(pk=campaign.pk)
         bump_version(fresh, expected=expected_version)
+        if map_on is not None and not fresh.contains(map_on):
+            raise ValidationError({"map_on": _("Ngày lấy bản đồ đơn vị phải nằm trong năm %(year)s.") % {"year": fresh.year}})
         fresh.theme = theme
         fresh.status = status
+        if name is not None and name.strip():
+            fresh.name = name.strip()
+        fresh.map_on = map_on
         fresh.description = description
         fresh.save()
         fresh.movements.set(movements)
         figures.renamed()  # every dashboard of the campaign shows it
     return fresh
+
+
+def campaign_name(year: int) -> str:
+    return f"Phong trào thi đua “Dân vận khéo” năm {year}"  # vi-only: the campaign's proper name
+
+
+def campaign_open(
+    *,
+    source: Campaign | None,
+    by,
+    year: int,
+    name: str = "",
+    theme: str = "",
+    description: str = "",
+    movements=None,
+    map_on: dt.date | None = None,
+) -> tuple[Campaign, list[str]]:
+    """Open a campaign year, from `source` (the year it follows) when there is one: the theme and text
+    are new; the movements are the chosen ones (the source's by default); each room carries over what
+    it owns (campaigns.carry_over: fields of work, reporting periods with the new deadlines). The new
+    year is "being prepared" until provincial staff set it running. Returns the campaign and what was
+    carried over, in words."""
+    from campaigns import carry_over
+
+    scope = Scope.for_user(by)
+    if not scope.is_province_staff:
+        raise PermissionDenied(_("Chỉ cán bộ Ủy ban MTTQ tỉnh mở được phong trào năm mới."))
+    if not 2000 <= year <= 2100:
+        raise ValidationError({"year": _("Năm phải từ 2000 đến 2100.")})
+    existing = Campaign.objects.filter(year=year).first()
+    if existing is not None:
+        raise ValidationError({"year": _("Năm %(year)s đã có “%(name)s”.") % {"year": year, "name": existing.name}})
+    starts_on, ends_on = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if map_on is not None and not (starts_on <= map_on <= ends_on):
+        raise ValidationError({"map_on": _("Ngày lấy bản đồ đơn vị phải nằm trong năm %(year)s.") % {"year": year}})
+    with transaction.atomic():
+        campaign = Campaign(
+            year=year,
+            name=(name or "").strip() or campaign_name(year),
+            theme=theme,
+            description=description,
+            status=Campaign.Status.PLANNING,
+            starts_on=starts_on,
+            ends_on=ends_on,
+            map_on=map_on,
+            opened_from=source,
+        )
+        campaign._history_user = by
+        try:
+            with transaction.atomic():
+                campaign.save()
+        except IntegrityError as exc:  # the same form sent twice
+            raise ValidationError({"year": _("Năm %(year)s vừa được mở (có thể do bấm hai lần).") % {"year": year}}) from exc
+        chosen = list(movements) if movements is not None else (list(source.movements.all()) if source else [])
+        campaign.movements.set(chosen)
+        done = [
+            ngettext("%(n)s cuộc vận động, phong trào gắn với", "%(n)s cuộc vận động, phong trào gắn với", len(chosen))
+            % {"n": len(chosen)}
+        ]
+        done += carry_over.run(source=source, target=campaign, by=by)
+        figures.changed(units=None, campaign=campaign)
+    return campaign, done
+
+
+def require_open(campaign: Campaign) -> None:
+    """The write services of every room call this: a closed year is an archive."""
+    if campaign is not None and campaign.is_closed:
+        raise ValidationError(
+            _("Phong trào năm %(year)s đã tổng kết: dữ liệu chỉ để xem, không sửa được.") % {"year": campaign.year},
+            code="campaign_closed",
+        )

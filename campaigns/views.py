@@ -5,17 +5,21 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext
 
 from campaigns import forms, services
 from campaigns.access import (
     activity_visible_q,
     can_edit_campaign,
+    can_open_campaign,
     get_activity_for,
     get_campaign_for,
     get_commemoration_for,
 )
 from campaigns.models import Campaign, Commemoration, CommemorationActivity, Movement
+from campaigns.selection import pin_campaign, selected_campaign
+from core.access import require
 from core.concurrency import StaleObjectError, stale_form
 from core.forms import new_token
 from core.paging import paginate
@@ -28,7 +32,7 @@ FILE_ERRORS = {"too_large", "bad_type", "empty", "bad_image", "too_many_files"}
 @login_required
 def commemoration_list(request):
     scope = request.scope
-    campaign = Campaign.current()
+    campaign = selected_campaign(request)
     events = (
         Commemoration.objects.filter(campaign=campaign)
         .annotate(
@@ -154,20 +158,56 @@ def campaign_list(request):
     campaigns = Campaign.objects.annotate(
         plan_count=Count("plans", filter=Q(plans__status="issued", plans__superseded_at__isnull=True))
     ).order_by("-year")
-    return render(request, "campaigns/campaign_list.html", {"campaigns": campaigns})
+    return render(request, "campaigns/campaign_list.html", {"campaigns": campaigns, "can_open": can_open_campaign(request.scope)})
 
 
 @login_required
 def campaign_detail(request, pk: int):
     campaign = get_object_or_404(
-        Campaign.objects.prefetch_related(Prefetch("movements", queryset=Movement.objects.order_by("position"))), pk=pk
+        Campaign.objects.select_related("opened_from").prefetch_related(
+            Prefetch("movements", queryset=Movement.objects.order_by("position"))
+        ),
+        pk=pk,
     )
+    pin_campaign(request, campaign)
     events = campaign.commemorations.order_by("anniversary_on")
-    return render(
-        request,
-        "campaigns/campaign_detail.html",
-        {"campaign": campaign, "events": events, "can_edit": can_edit_campaign(request.scope, campaign)},
-    )
+    context = {
+        "campaign": campaign,
+        "events": events,
+        "can_edit": can_edit_campaign(request.scope, campaign),
+        "can_open_next": can_open_campaign(request.scope) and not Campaign.objects.filter(year=campaign.year + 1).exists(),
+        "units_on_map": campaign.units().committees().count(),
+    }
+    return render(request, "campaigns/campaign_detail.html", context)
+
+
+@login_required
+def campaign_open(request):
+    """Provincial staff open a year's campaign from the latest one (the year after it by default)."""
+    require(can_open_campaign(request.scope), gettext("Chỉ cán bộ Ủy ban MTTQ tỉnh mở được phong trào năm mới."))
+    source = Campaign.objects.order_by("-year").first()
+    initial = {}
+    if source is not None:
+        initial = {"year": source.year + 1, "movements": list(source.movements.values_list("pk", flat=True))}
+    form = forms.CampaignOpenForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            campaign, done = services.campaign_open(
+                source=source, by=request.user, year=data["year"], name=data["name"], theme=data["theme"],
+                description=data["description"], movements=data["movements"], map_on=data["map_on"],
+            )  # fmt: skip
+        except ValidationError as exc:
+            form.add_error(None, exc)  # {"year": …} lands on its field
+        else:
+            messages.success(
+                request,
+                gettext("Đã mở %(name)s. Mang sang từ năm trước: %(done)s.") % {"name": campaign.name, "done": "; ".join(done)}
+                if source
+                else gettext("Đã mở %(name)s.") % {"name": campaign.name},
+            )
+            return redirect(f"{reverse('campaigns:campaign_detail', args=[campaign.pk])}?nam={campaign.year}")
+    return render(request, "campaigns/campaign_open.html", {"form": form, "source": source})
 
 
 @login_required
@@ -185,9 +225,13 @@ def campaign_edit(request, pk: int):
                 status=data["status"],
                 description=data["description"],
                 movements=data["movements"],
+                name=data["name"],
+                map_on=data["map_on"],
             )
         except StaleObjectError as exc:
             stale_form(form, exc)
+        except ValidationError as exc:
+            form.add_error(None, exc)
         else:
             messages.success(request, gettext("Đã lưu thông tin phong trào."))
             return redirect("campaigns:campaign_detail", pk=campaign.pk)

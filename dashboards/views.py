@@ -16,7 +16,7 @@ from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from campaigns.models import Campaign
+from campaigns.selection import selected_campaign
 from core.exports import csv_response
 from core.templatetags.vn import number_formatter, percent
 from dashboards import charts, figures
@@ -28,11 +28,7 @@ STATUS_CSS = {s: f"st-{s}" for s in SENT_STATUSES}
 
 
 def _campaign(request):
-    year = request.GET.get("nam", "")
-    if year.isdigit():
-        campaign = Campaign.objects.filter(year=int(year)).first()
-    else:
-        campaign = Campaign.current()
+    campaign = selected_campaign(request)
     if campaign is None:
         raise Http404(_("Chưa có phong trào thi đua nào."))
     return campaign

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from campaigns.models import Campaign
+from campaigns.selection import selected_campaign
 from core import home
 from core.dates import short_date
 from plans.models import Plan, TaskAssignment, Urging
@@ -29,7 +29,7 @@ def plan_todo(request, scope):
     if not units:
         return None
     unit = units[0]
-    campaign = Campaign.current()
+    campaign = selected_campaign(request)
     if campaign is None:
         return None
     today = timezone.localdate()
@@ -106,7 +106,7 @@ def lower_units_followup(request, scope):
     """Upper levels (and observers): lower plans issued, tasks overdue or near in the subtree."""
     if scope.is_cadre_only or not scope.visible_paths:
         return None
-    campaign = Campaign.current()
+    campaign = selected_campaign(request)
     if campaign is None:
         return None
     roots = list(Unit.objects.filter(path__in=scope.visible_paths).order_by("depth"))

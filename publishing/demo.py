@@ -248,7 +248,13 @@ def _exemplars(ctx) -> dict:
         if exemplar is None:
             exemplar = exemplar_services.exemplar_nominate(
                 data=exemplar_services.ExemplarInput(
-                    kind=kind, unit=units[code], name=name, position=position, achievements=achievements, period=period
+                    kind=kind,
+                    unit=units[code],
+                    name=name,
+                    position=position,
+                    achievements=achievements,
+                    period=period,
+                    campaign=ctx["campaign"],
                 ),
                 by=_user(ctx, by),
             )

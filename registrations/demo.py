@@ -433,7 +433,7 @@ def load(ctx):
     campaign = ctx["campaign"]
     users = _people(ctx)
     movements = dict(enumerate(ctx["movements"], start=1))
-    fields_ensure_defaults()
+    fields_ensure_defaults(ctx["campaign"])
     fields = {f.name: f for f in Field.objects.all()}
     created = 0
     for entry in ENTRIES:

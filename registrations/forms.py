@@ -106,10 +106,10 @@ class RegistrationForm(PortalForm):
         "expected_result": _("Hãy ghi kết quả dự kiến."),
     }
 
-    def __init__(self, *args, kind: str, units, area_units=None, current_field=None, editing=False, **kwargs):
+    def __init__(self, *args, kind: str, units, campaign=None, area_units=None, current_field=None, editing=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.kind_fixed = kind == Kind.TASK
-        fields = Field.objects.filter(is_active=True)
+        fields = Field.objects.filter(campaign=campaign, is_active=True)
         if current_field is not None:
             fields = Field.objects.filter(pk=current_field.pk) | fields
         self.fields["field"].queryset = fields.order_by("position", "name")
@@ -275,17 +275,18 @@ class FilterForm(PortalForm):
     movement = forms.ModelChoiceField(
         label=_("Cuộc vận động, phong trào"), queryset=Movement.objects.all(), required=False, empty_label=_("Tất cả")
     )
-    year = forms.TypedChoiceField(label=_("Năm"), required=False, coerce=int, empty_value=None)
     rating = forms.ChoiceField(
         label=_("Kết quả đánh giá"), required=False, choices=[("", _("Tất cả")), *[(r.value, r.label) for r in Rating if r.value]]
     )
     sort = forms.ChoiceField(label=_("Sắp xếp"), required=False, choices=list(SORT_LABELS.items()))
 
-    def __init__(self, *args, units=None, years=(), unit_options=None, **kwargs):
-        """`units`: the units a filter may name (validation); `unit_options`: (code, label, fields)
-        of those the <select> offers (registrations.filter_units: the upper levels of a large scope)."""
+    def __init__(self, *args, units=None, campaign=None, unit_options=None, **kwargs):
+        """The list is one campaign year's (chosen with the year switcher): `campaign` gives the
+        fields of work offered. `units`: the units a filter may name (validation); `unit_options`:
+        (code, label, fields) of those the <select> offers (registrations.filter_units: the upper
+        levels of a large scope)."""
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = [("", _("Tất cả các năm")), *[(y, str(y)) for y in years]]
+        self.fields["field"].queryset = Field.objects.filter(campaign=campaign) if campaign else Field.objects.none()
         self.fields["movement"].label_from_instance = lambda m: m.short_name or m.name
         if units is None:
             del self.fields["unit"]

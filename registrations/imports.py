@@ -14,14 +14,14 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.scope import Scope
-from campaigns.models import Campaign, Movement
+from campaigns.models import Movement
+from campaigns.services import require_open
 from core.tabular import read_table
 from core.text import fold
 from registrations.forms import parse_number
 from registrations.models import Field, Registration
 from registrations.services import RegistrationInput, TargetInput, registration_create, registration_submit
 from registrations.services.editing import check_input
-from units.models import Unit
 
 Kind = Registration.Kind
 
@@ -78,18 +78,19 @@ class ImportResult:
     errors: list[str] = field(default_factory=list)
 
 
-def registrations_import(*, by, uploaded, submit: bool = False) -> ImportResult:
+def registrations_import(*, by, uploaded, campaign, submit: bool = False) -> ImportResult:
+    """Rows of a spreadsheet become registrations of the campaign year they are imported into."""
     scope = Scope.for_user(by)
     rows = read_table(uploaded, columns=COLUMNS, required=REQUIRED)
-    campaign = Campaign.current()
     if campaign is None:
         raise ValidationError(_("Chưa có phong trào thi đua nào để nhập đăng ký."))
+    require_open(campaign)
     codes = set()
     for row in rows:
         codes.add(row.values.get("unit_code", ""))
         codes.update(c.strip() for c in SEPARATORS.split(row.values.get("areas", "")) if c.strip())
-    units = {u.code: u for u in Unit.objects.open().filter(code__in=codes).select_related("parent")}
-    fields = {fold(f.name): f for f in Field.objects.filter(is_active=True)}
+    units = {u.code: u for u in campaign.units().filter(code__in=codes).select_related("parent")}
+    fields = {fold(f.name): f for f in Field.objects.filter(campaign=campaign, is_active=True)}
     movements = {}
     for m in Movement.objects.all():
         movements[fold(m.name)] = m

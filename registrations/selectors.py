@@ -42,15 +42,16 @@ def filter_registrations(qs, data: dict):
         qs = qs.filter(status=data["status"])
     if data.get("movement"):
         qs = qs.filter(movements=data["movement"])
-    if data.get("year"):
-        qs = qs.filter(campaign__year=data["year"])
     if data.get("rating"):
         qs = qs.filter(rating=data["rating"])
     return qs.order_by(*SORTS.get(data.get("sort") or "moi", SORTS["moi"]))
 
 
-def registrations_for(scope, data: dict):
-    return filter_registrations(Registration.objects.filter(visible_q(scope)), data)
+def registrations_for(scope, data: dict, campaign):
+    """The registrations of one campaign year this scope sees, filtered and sorted."""
+    if campaign is None:
+        return Registration.objects.none()
+    return filter_registrations(Registration.objects.filter(visible_q(scope), campaign=campaign), data)
 
 
 def awaiting_q(scope, statuses) -> Q:

@@ -7,8 +7,12 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Báo cáo định kỳ")
 
     def ready(self):
+        from campaigns import carry_over
         from notifications import kinds
         from reports import access, figures, home, nav, pdf  # noqa: F401  (figures, navigation, home sections, PDF renderers)
+        from reports.services import periods_carry_over
+
+        carry_over.register("reports.periods", periods_carry_over)
 
         kinds.register("report_submitted", _("Đơn vị cấp dưới gửi báo cáo định kỳ"))
         kinds.register("report_returned", _("Báo cáo định kỳ bị trả lại"))

@@ -16,9 +16,11 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from accounts.models import Membership
 from accounts.scope import Scope
+from campaigns.services import require_open
 from core import figures as core_figures
 from core.concurrency import StaleObjectError, bump_version, changes_since
 from core.dates import short_date, short_datetime
@@ -70,6 +72,16 @@ PERIOD_FIELDS = ["campaign", "kind", "title", "covers_from", "covers_to", "due_o
 
 def _validate_period(*, data: dict, selected_units, exclude_pk=None) -> list:
     errors = []
+    campaign = data["campaign"]
+    require_open(campaign)
+    outside = [
+        d for d in (data["covers_from"], data["covers_to"], data["due_on"]) if not campaign.starts_on <= d <= campaign.ends_on
+    ]
+    if outside:
+        errors.append(
+            _("Ngày của kỳ báo cáo phải nằm trong năm của phong trào (%(start)s – %(end)s).")
+            % {"start": short_date(campaign.starts_on), "end": short_date(campaign.ends_on)}
+        )
     if data["covers_from"] > data["covers_to"]:
         errors.append(_("Ngày bắt đầu lấy số liệu phải trước hoặc bằng ngày kết thúc."))
     if data["due_on"] < data["covers_from"]:
@@ -229,6 +241,7 @@ def _refuse_locked(report: Report) -> None:
 
 def report_save(*, period: ReportingPeriod, unit: Unit, by, expected_version: int, data: dict) -> Report:
     """Save the draft (the form, or an autosave while typing)."""
+    require_open(period.campaign)
     _check_writer(by, period, unit)
     _check_lengths(data)
     with transaction.atomic():
@@ -243,6 +256,7 @@ def report_save(*, period: ReportingPeriod, unit: Unit, by, expected_version: in
 
 def report_start(*, period: ReportingPeriod, unit: Unit, by) -> Report:
     """The unit's report, created as an empty draft if needed (before a first attachment)."""
+    require_open(period.campaign)
     _check_writer(by, period, unit)
     report, _created = Report.objects.get_or_create(period=period, unit=unit, defaults={"created_by": by})
     return report
@@ -272,6 +286,7 @@ def report_submit(
     keep_draft (the page's "Gửi" button, whose text must not be lost): when the closed period
     refuses the submission, `data` is saved as the draft instead, and the PeriodClosed raised says so.
     """
+    require_open(period.campaign)
     try:
         return _submit(period=period, unit=unit, by=by, expected_version=expected_version, data=data, now=now)
     except PeriodClosed as exc:
@@ -364,6 +379,7 @@ def _latest_version(report: Report) -> ReportVersion:
 
 
 def report_return(*, report: Report, by, expected_version: int, comment: str, now=None) -> Report:
+    require_open(report.period.campaign)
     _check_reviewer(by, report)
     comment = (comment or "").strip()
     if not comment:
@@ -399,6 +415,7 @@ def report_return(*, report: Report, by, expected_version: int, comment: str, no
 
 
 def report_accept(*, report: Report, by, expected_version: int, comment: str = "", now=None) -> Report:
+    require_open(report.period.campaign)
     _check_reviewer(by, report)
     now = now or timezone.now()
     with transaction.atomic():
@@ -438,6 +455,7 @@ def report_accept(*, report: Report, by, expected_version: int, comment: str = "
 
 def report_reopen(*, report: Report, by, expected_version: int, reason: str, now=None) -> Report:
     """Unlock an accepted report so that the unit can correct and send it again (recorded)."""
+    require_open(report.period.campaign)
     if not access.can_reopen_period(_scope(by), report.period):
         raise PermissionDenied(_("Chỉ cán bộ Ủy ban MTTQ cấp nhận báo cáo được mở lại báo cáo đã tiếp nhận."))
     reason = (reason or "").strip()
@@ -472,6 +490,7 @@ def report_reopen(*, report: Report, by, expected_version: int, reason: str, now
 
 # --- attachments -----------------------------------------------------------------------------------
 def report_attachment_add(*, report: Report, by, uploaded, caption: str = ""):
+    require_open(report.period.campaign)
     from documents.services import attachment_add
 
     if not access.can_write_report(_scope(by), report.unit):
@@ -489,6 +508,7 @@ def sent_attachment_ids(report: Report) -> set[int]:
 
 
 def report_attachment_delete(*, report: Report, attachment, by) -> None:
+    require_open(report.period.campaign)
     from documents.services import attachment_delete
 
     if not access.can_write_report(_scope(by), report.unit):
@@ -523,6 +543,7 @@ def _default_summary(period: ReportingPeriod) -> dict:
 
 
 def summary_save(*, period: ReportingPeriod, by, expected_version: int, data: dict) -> ConsolidatedReport:
+    require_open(period.campaign)
     if not access.can_write_summary(_scope(by), period):
         raise PermissionDenied(_("Chỉ cán bộ của đơn vị nhận báo cáo được viết báo cáo tổng hợp."))
     _check_lengths(data)
@@ -548,6 +569,7 @@ def summary_save(*, period: ReportingPeriod, by, expected_version: int, data: di
 
 
 def summary_start(*, period: ReportingPeriod, by) -> ConsolidatedReport:
+    require_open(period.campaign)
     if not access.can_write_summary(_scope(by), period):
         raise PermissionDenied(_("Chỉ cán bộ của đơn vị nhận báo cáo được viết báo cáo tổng hợp."))
     summary, _created = ConsolidatedReport.objects.get_or_create(
@@ -559,6 +581,7 @@ def summary_start(*, period: ReportingPeriod, by) -> ConsolidatedReport:
 def summary_issue(
     *, summary: ConsolidatedReport, by, expected_version: int, issued_on: dt.date | None = None, now=None
 ) -> ConsolidatedReport:
+    require_open(summary.period.campaign)
     from reports.tables import period_table
 
     if not access.can_write_summary(_scope(by), summary.period):
@@ -586,6 +609,7 @@ def summary_issue(
 
 
 def summary_reopen(*, summary: ConsolidatedReport, by, expected_version: int) -> ConsolidatedReport:
+    require_open(summary.period.campaign)
     if not access.can_write_summary(_scope(by), summary.period):
         raise PermissionDenied(_("Chỉ cán bộ của đơn vị nhận báo cáo được mở lại báo cáo tổng hợp."))
     with transaction.atomic():
@@ -624,3 +648,73 @@ def writers_of(unit: Unit):
 
 def report_url(report: Report) -> str:
     return reverse("reports:report_detail", kwargs={"pk": report.period_id, "code": report.unit.code})
+
+
+# ==================================================================================================
+# A new campaign year
+# ==================================================================================================
+def _same_day_in(year: int, day: dt.date) -> dt.date:
+    """The same day and month in another year (29/2 becomes 28/2 in a common year)."""
+    try:
+        return day.replace(year=year)
+    except ValueError:
+        return day.replace(year=year, day=28)
+
+
+def default_periods(*, year: int) -> list[dict]:
+    """The plan's two periods of a year: the six-month review (1/1–31/5, due 10/6) and the annual
+    review (1/1–30/11, due 20/12)."""
+    return [
+        {"kind": ReportingPeriod.Kind.SIX_MONTH, "title": f"Sơ kết 6 tháng đầu năm {year}",  # vi-only: a period's title
+         "covers_from": dt.date(year, 1, 1), "covers_to": dt.date(year, 5, 31), "due_on": dt.date(year, 6, 10)},
+        {"kind": ReportingPeriod.Kind.ANNUAL, "title": f"Tổng kết năm {year}",  # vi-only: a period's title
+         "covers_from": dt.date(year, 1, 1), "covers_to": dt.date(year, 11, 30), "due_on": dt.date(year, 12, 20)},
+    ]  # fmt: skip
+
+
+def periods_carry_over(*, source, target, by) -> str:
+    """campaigns.carry_over step: the new year's periods are proposed with its deadlines, for the
+    receiving committees that still exist on the new year's map (a 2020 district's period is not
+    carried into a year without districts). Without an earlier year, the province gets the plan's
+    two periods. Provincial staff adjust them afterwards on the periods page."""
+    year = target.year
+    units = Unit.objects.valid_on(target.map_date)
+    created = 0
+    if source is not None:
+        previous = list(
+            ReportingPeriod.objects.filter(campaign=source)
+            .select_related("receiving_unit")
+            .order_by("receiving_unit__path", "due_on")
+        )
+    else:
+        previous = []
+    if previous:
+        receivers = {u.code: u for u in units.filter(code__in={p.receiving_unit.code for p in previous}).committees()}
+        for old in previous:
+            receiver = receivers.get(old.receiving_unit.code)
+            if receiver is None or (
+                old.audience == ReportingPeriod.Audience.CHILDREN and not units.committees().filter(parent=receiver).exists()
+            ):
+                continue
+            title = old.title.replace(str(source.year), str(year))
+            ReportingPeriod.objects.get_or_create(
+                campaign=target, kind=old.kind, receiving_unit=receiver,
+                defaults={
+                    "title": title, "covers_from": _same_day_in(year, old.covers_from), "covers_to": _same_day_in(year, old.covers_to),
+                    "due_on": _same_day_in(year, old.due_on), "audience": ReportingPeriod.Audience.CHILDREN,
+                    "instructions": old.instructions, "created_by": by,
+                },
+            )  # fmt: skip
+            created += 1
+    else:
+        roots = units.committees().filter(parent__isnull=True) | units.committees().filter(level=Unit.Level.PROVINCE)
+        for receiver in roots.distinct().order_by("path")[:1]:
+            for data in default_periods(year=year):
+                ReportingPeriod.objects.get_or_create(
+                    campaign=target, kind=data["kind"], receiving_unit=receiver, defaults={**data, "created_by": by}
+                )
+                created += 1
+    if created:
+        for period in ReportingPeriod.objects.filter(campaign=target):
+            figures.period_changed(period)
+    return ngettext("%(n)s kỳ báo cáo (hạn mới)", "%(n)s kỳ báo cáo (hạn mới)", created) % {"n": created}

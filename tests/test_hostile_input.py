@@ -178,9 +178,11 @@ def check(client, answer, url=None):
 
 
 def test_unit_registration(world, client_for, in_2020):
+    from campaigns.models import Campaign
     from registrations.services.fields import fields_ensure_defaults
 
-    fields_ensure_defaults()
+    for campaign in Campaign.objects.all():
+        fields_ensure_defaults(campaign)
     client = client_for("sonduong")
     # The optional targets (an indicator and its number) are left empty.
     answer = send(client, "/dang-ky/them/?loai=content", overrides={"chi_tieu-*": ""})

@@ -1,5 +1,10 @@
 """The dated tree of units: (central →) province → (district) → commune, plus departments of a committee.
 
+Level is the rank in the tree; kind is the type of unit at that rank. Every commune-level unit
+(xã, phường, thị trấn, and since July 2025 đặc khu) has level `commune`; its kind says which it is.
+So "the units of the commune level" is one filter whatever the year, and `Level` never grows with
+a reform; the import files' levels `ward` and `special_zone` are read as level commune with that kind.
+
 A national deployment puts the provinces under one central committee; a provincial deployment
 has the province as its root.
 
@@ -57,6 +62,7 @@ class Unit(models.Model):
         COMMUNE = "commune", _("Xã")
         WARD = "ward", _("Phường")
         TOWNSHIP = "township", _("Thị trấn")
+        SPECIAL_ZONE = "special_zone", _("Đặc khu")
         DEPARTMENT = "department", _("Ban")
 
     code = models.CharField(_("mã đơn vị"), max_length=20)
@@ -126,12 +132,19 @@ class Unit(models.Model):
         return self
 
     def ancestors(self):
-        """Ancestors from the root down, in one query."""
+        """Ancestors from the root down, in one query.
+
+        A path is shared by the versions of a unit (a renamed province keeps "/46/"), so only the
+        versions valid while this row is are taken: a row lies within its parent's validity (the
+        import versions or closes the units under a unit it closes)."""
         paths = []
         parts = self.path.strip("/").split("/")
         for i in range(1, len(parts)):
             paths.append("/" + "/".join(parts[:i]) + "/")
-        return Unit.objects.filter(path__in=paths).order_by("depth")
+        overlapping = Q(valid_to__isnull=True) | Q(valid_to__gt=self.valid_from)
+        if self.valid_to is not None:
+            overlapping &= Q(valid_from__lt=self.valid_to)
+        return Unit.objects.filter(overlapping, path__in=paths).order_by("depth")
 
     def is_within(self, other: "Unit") -> bool:
         """True when self is other or lies in other's subtree."""
@@ -139,7 +152,7 @@ class Unit(models.Model):
 
 
 # Longest first, so "Thành phố" wins over a shorter accidental match.
-KIND_PREFIXES = ["Thành phố", "Thị trấn", "Thị xã", "Huyện", "Quận", "Phường", "Tỉnh", "Xã", "Ban"]  # vi-only
+KIND_PREFIXES = ["Thành phố", "Thị trấn", "Đặc khu", "Thị xã", "Huyện", "Quận", "Phường", "Tỉnh", "Xã", "Ban"]  # vi-only
 
 _KIND_BY_LEVEL_AND_PREFIX = {
     ("province", "Tỉnh"): Unit.Kind.PROVINCE,  # vi-only
@@ -151,6 +164,7 @@ _KIND_BY_LEVEL_AND_PREFIX = {
     ("commune", "Xã"): Unit.Kind.COMMUNE,  # vi-only
     ("commune", "Phường"): Unit.Kind.WARD,  # vi-only
     ("commune", "Thị trấn"): Unit.Kind.TOWNSHIP,  # vi-only
+    ("commune", "Đặc khu"): Unit.Kind.SPECIAL_ZONE,  # vi-only
 }
 
 _DEFAULT_KIND = {
@@ -161,8 +175,20 @@ _DEFAULT_KIND = {
     "department": Unit.Kind.DEPARTMENT,
 }
 
+# The levels of the 2025 lists that name the kind of a commune-level unit (see the module docstring).
+LEVEL_OF_SOURCE_LEVEL = {"ward": Unit.Level.COMMUNE, "special_zone": Unit.Level.COMMUNE}
+_KIND_OF_SOURCE_LEVEL = {"ward": Unit.Kind.WARD, "special_zone": Unit.Kind.SPECIAL_ZONE}
+
+
+def level_for(source_level: str) -> str:
+    """The stored level of a level written in an import file ("ward" → "commune")."""
+    return LEVEL_OF_SOURCE_LEVEL.get(source_level, source_level)
+
 
 def kind_for(level: str, name: str) -> str:
+    """The kind of a unit from its level (stored or as in an import file) and its name's type word."""
+    if level in _KIND_OF_SOURCE_LEVEL:
+        return _KIND_OF_SOURCE_LEVEL[level]
     for prefix in KIND_PREFIXES:
         if name.startswith(prefix + " "):
             kind = _KIND_BY_LEVEL_AND_PREFIX.get((level, prefix))

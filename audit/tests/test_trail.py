@@ -54,7 +54,7 @@ def test_the_trail_page_has_a_fixed_number_of_queries(client_for, world, django_
     for membership in world.users["tantrao"].memberships.all():
         for active in ("0", "1") * 10:
             client_for("sonduong").post(f"/tai-khoan/vai-tro/{membership.pk}/trang-thai/", {"active": active})
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(11):
         assert client.get("/nhat-ky-thay-doi/").status_code == 200
 
 

@@ -24,7 +24,12 @@ class Movement(models.Model):
 
 
 class Campaign(Versioned):
-    """One year of the "Dân vận khéo" emulation movement."""
+    """One year of the "Dân vận khéo" emulation movement.
+
+    A campaign reads the unit tree valid on `map_date` (`map_on`, else its first day) (units.Unit.valid_from/valid_to): the 2020
+    campaign keeps its districts after the 2025 map is loaded, the 2026 one has none. A closed
+    campaign (its year reviewed) is an archive: readable, searchable, printable, never changed.
+    """
 
     class Status(models.TextChoices):
         PLANNING = "planning", _("Đang chuẩn bị")
@@ -39,6 +44,15 @@ class Campaign(Versioned):
     status = models.CharField(_("trạng thái"), max_length=12, choices=Status.choices, default=Status.ACTIVE)
     starts_on = models.DateField(_("bắt đầu"))
     ends_on = models.DateField(_("kết thúc"))
+    map_on = models.DateField(
+        _("bản đồ đơn vị theo ngày"),
+        null=True,
+        blank=True,
+        help_text=_("Phong trào dùng cây đơn vị có hiệu lực vào ngày này; để trống: ngày bắt đầu."),
+    )
+    opened_from = models.ForeignKey(
+        "self", verbose_name=_("mở từ phong trào năm"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -48,6 +62,29 @@ class Campaign(Versioned):
 
     def __str__(self):
         return self.name
+
+    @property
+    def map_date(self):
+        """The day whose unit tree this campaign reads."""
+        return self.map_on or self.starts_on
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status == self.Status.CLOSED
+
+    @property
+    def is_current(self) -> bool:
+        current = type(self).current()
+        return current is not None and current.pk == self.pk
+
+    def units(self):
+        """The unit tree of this campaign's year (the rows valid on `map_date`)."""
+        from units.models import Unit
+
+        return Unit.objects.valid_on(self.map_date)
+
+    def contains(self, day) -> bool:
+        return self.starts_on <= day <= self.ends_on
 
     @classmethod
     def current(cls):

@@ -43,5 +43,7 @@ rule(
     canbo=403,
 )
 rule("campaigns:campaign_list", default=200)
+# Opening a campaign year: provincial staff only (the POST of an existing year is refused, so the world does not change).
+rule("campaigns:campaign_open", default=403, tinh=200)
 rule("campaigns:campaign_detail", kwargs=_campaign, default=200)
 rule("campaigns:campaign_edit", kwargs=_campaign, default=403, tinh=200)

@@ -78,6 +78,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "core.context_processors.portal",
                 "notifications.context_processors.unread",
+                "campaigns.context_processors.years",
             ],
         },
     },

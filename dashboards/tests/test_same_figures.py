@@ -39,7 +39,10 @@ def data(world, in_2020):
 
     tinh, sonduong, tantrao = world.users["tinh"], world.users["sonduong"], world.users["tantrao"]
     commune = world.units["02545"]
-    economy = Field.objects.get(name="Kinh tế")
+    from registrations.services.fields import fields_ensure_defaults
+
+    fields_ensure_defaults(world.campaign)
+    economy = Field.objects.get(campaign=world.campaign, name="Kinh tế")
     # Registrations in every state, of the three kinds; drafts are never counted as sent.
     canbo = world.users["canbo"]
     make_registration(unit=world.units["076"], kind=Kind.TASK, person=canbo, status=Status.EVALUATED, rating=Rating.EXCELLENT)

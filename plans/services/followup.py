@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Membership
 from accounts.scope import Scope
 from accounts.selectors import officers_of
+from campaigns.services import require_open
 from core import figures
 from core.concurrency import bump_version
 from core.dates import short_date
@@ -30,6 +31,7 @@ def assignment_update(
 ) -> TaskUpdate:
     """Record the assignee's progress (text, new status, evidence). The same form sent twice
     (same token) records one update."""
+    require_open(assignment.task.plan.campaign)
     scope = Scope.for_user(by)
     if not scope.acts_for(assignment.unit):
         raise PermissionDenied(_("Chỉ cán bộ của đơn vị được giao mới cập nhật tiến độ việc này."))
@@ -91,6 +93,7 @@ def urging_send(
 ) -> tuple[UrgingNotice, bool]:
     """Urge late units: one notice (the letter) with one Urging per selected assignment, an
     in-app notice and an e-mail to the urged units' officers. Sent twice (same token): one notice."""
+    require_open(assignments[0].task.plan.campaign if assignments else None)
     scope = Scope.for_user(by)
     if token:
         existing = UrgingNotice.objects.filter(token=token).first()
@@ -277,6 +280,7 @@ def inspection_save(
 
 def inspection_follow_up(*, inspection: Inspection, by, status: str, note: str, expected_version: int, files=()) -> Inspection:
     """The inspected unit reports how it follows the recommendations."""
+    require_open(inspection.campaign)
     scope = Scope.for_user(by)
     if not (scope.acts_for(inspection.inspected_unit) or scope.acts_for(inspection.unit)):
         raise PermissionDenied(_("Chỉ đơn vị được kiểm tra (hoặc đơn vị kiểm tra) mới cập nhật việc thực hiện kiến nghị."))

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from accounts.scope import Scope
+from campaigns.services import require_open
 from core.concurrency import bump_version
 from core.dates import short_date
 from core.queue import enqueue
@@ -83,6 +84,7 @@ def plan_derive(*, parent: Plan, unit: Unit, by) -> tuple[Plan, bool]:
     Idempotent: when the unit already has a plan based on this one, that plan is returned
     (created = False), so a double click makes one plan.
     """
+    require_open(parent.campaign)
     scope = Scope.for_user(by)
     if not scope.acts_for(unit):
         raise PermissionDenied(_("Chỉ cán bộ của chính đơn vị mới xây dựng kế hoạch cho đơn vị."))
@@ -255,6 +257,7 @@ def plan_issue(*, plan: Plan, by, expected_version: int | None = None) -> tuple[
     """Issue a draft: lock it, make one assignment per (task, assignee unit), replace the revision
     it amends, finish the upper plan's "write your plan" task. Issuing twice (a double click)
     changes nothing the second time and returns (plan, False)."""
+    require_open(plan.campaign)
     scope = Scope.for_user(by)
     require_author(scope, plan)
     with transaction.atomic():
@@ -336,6 +339,7 @@ def _finish_plan_tasks(*, plan: Plan, by, now) -> None:
 def plan_amend(*, plan: Plan, by) -> tuple[Plan, bool]:
     """A new draft revision copying the issued plan; the issued one stays in force until the new
     one is issued. Asking twice returns the same draft."""
+    require_open(plan.campaign)
     scope = Scope.for_user(by)
     require_author(scope, plan)
     with transaction.atomic():

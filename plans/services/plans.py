@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.scope import Scope
+from campaigns.services import require_open
 from core import docformat
 from core.concurrency import bump_version
 from core.dates import short_date
@@ -197,6 +198,7 @@ def plan_defaults(*, unit: Unit, campaign, based_on: Plan | None = None, year: i
 
 def plan_create(*, unit: Unit, campaign, by, based_on: Plan | None = None, **fields) -> Plan:
     """A new draft plan of `unit` (not derived: sections are written by hand)."""
+    require_open(campaign)
     scope = Scope.for_user(by)
     if not scope.acts_for(unit):
         raise PermissionDenied(_("Chỉ cán bộ của chính đơn vị mới tạo kế hoạch cho đơn vị."))
@@ -212,6 +214,7 @@ def plan_create(*, unit: Unit, campaign, by, based_on: Plan | None = None, **fie
 
 def plan_update(*, plan: Plan, by, expected_version: int, based_on=..., **fields) -> Plan:
     """Save the header fields of a draft plan (refused once issued, or over a newer save)."""
+    require_open(plan.campaign)
     scope = Scope.for_user(by)
     require_author(scope, plan)
     with transaction.atomic():
@@ -230,6 +233,7 @@ def plan_update(*, plan: Plan, by, expected_version: int, based_on=..., **fields
 
 def plan_delete(*, plan: Plan, by) -> None:
     """Only a draft can be deleted (an issued plan is a record)."""
+    require_open(plan.campaign)
     scope = Scope.for_user(by)
     require_author(scope, plan)
     with transaction.atomic():
@@ -260,6 +264,7 @@ def _check_target(plan: Plan, target_unit: Unit | None, target_level: str) -> No
 def section_save(
     *, plan: Plan, by, section: PlanSection | None = None, expected_version: int | None = None, token: str | None = None, **fields
 ) -> PlanSection:
+    require_open(plan.campaign)
     scope = Scope.for_user(by)
     require_author(scope, plan)
     if section is None and token:
@@ -286,6 +291,7 @@ def section_save(
 
 
 def section_delete(*, section: PlanSection, by) -> None:
+    require_open(section.plan.campaign)
     scope = Scope.for_user(by)
     require_author(scope, section.plan)
     with transaction.atomic():
@@ -296,6 +302,7 @@ def section_delete(*, section: PlanSection, by) -> None:
 def task_save(
     *, plan: Plan, by, task: PlanTask | None = None, expected_version: int | None = None, token: str | None = None, **fields
 ) -> PlanTask:
+    require_open(plan.campaign)
     scope = Scope.for_user(by)
     require_author(scope, plan)
     if task is None and token:
@@ -340,6 +347,7 @@ def task_save(
 
 
 def task_delete(*, task: PlanTask, by) -> None:
+    require_open(task.plan.campaign)
     scope = Scope.for_user(by)
     require_author(scope, task.plan)
     with transaction.atomic():

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from accounts.scope import require_roles
-from campaigns.models import Campaign
+from campaigns.selection import selected_campaign
 from core.dates import short_date
 from core.forms import new_token
 from core.paging import paginate
@@ -138,7 +138,7 @@ def followup(request):
     scope = request.scope
     today = timezone.localdate()
     roots = _followup_roots(scope)
-    campaign = Campaign.current()
+    campaign = selected_campaign(request)
     child_units = Unit.objects.open().committees().filter(parent__in=roots).order_by("path")
     plans = (
         Plan.objects.current()

@@ -11,6 +11,7 @@ from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from campaigns.models import Campaign
+from campaigns.selection import selected_campaign
 from core.concurrency import StaleObjectError, stale_errors, stale_form
 from core.dates import short_datetime
 from core.paging import paginate
@@ -53,7 +54,7 @@ def _derivable(scope, plan: Plan):
 @login_required
 def plan_list(request):
     scope = request.scope
-    campaign = Campaign.current()
+    campaign = selected_campaign(request)
     form = forms.PlanFilterForm(request.GET or None, initial={"campaign": campaign})
     plans = Plan.objects.filter(plan_visible_q(scope)).for_list()
     chosen_campaign = campaign
@@ -136,7 +137,7 @@ def plan_create(request):
         raise PermissionDenied(_("Chỉ cán bộ phụ trách đơn vị mới tạo kế hoạch."))
     unit = units[0]
     campaigns = Campaign.objects.order_by("-year")
-    campaign = Campaign.current()
+    campaign = selected_campaign(request)
     choices = _upper_plan_choices(unit)
     hint = plan_services.number_suggestion(unit=unit, year=plan_services.document_year(campaign))
     if request.method == "POST":

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from accounts.scope import require_roles
-from campaigns.models import Campaign
+from campaigns.selection import selected_campaign
 from core.concurrency import StaleObjectError, stale_form
 from core.forms import new_token
 from core.paging import paginate
@@ -91,7 +91,7 @@ def inspection_create(request):
                     inspected_unit=data["inspected_unit"],
                     files=data["files"],
                     token=data.get("token") or None,
-                    campaign=Campaign.current(),
+                    campaign=selected_campaign(request),
                     **{k: data[k] for k in followup_services.INSPECTION_FIELDS if k in data},
                 )
             except ValidationError as exc:

@@ -33,6 +33,9 @@ class Exemplar(Versioned):
         RECOGNISED = "recognised", _("Được tỉnh công nhận")
         NOT_RECOGNISED = "not_recognised", _("Không được công nhận")
 
+    campaign = models.ForeignKey(
+        "campaigns.Campaign", verbose_name=_("phong trào thi đua"), on_delete=models.PROTECT, related_name="exemplars"
+    )
     kind = models.CharField(_("loại"), max_length=12, choices=Kind.choices)
     unit = models.ForeignKey(
         "units.Unit",

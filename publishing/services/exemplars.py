@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Membership
 from accounts.scope import Scope
+from campaigns.models import Campaign
+from campaigns.services import require_open
 from core.concurrency import bump_version
 from core.roles import Role
 from notifications.services import notify
@@ -33,6 +35,7 @@ class ExemplarInput:
     person: object = None
     period: str = ""
     registration: Registration | None = None
+    campaign: object = None  # the year it is nominated in (its registration's, when it comes from one)
 
 
 def _validate(data: ExemplarInput, scope: Scope) -> None:
@@ -71,6 +74,13 @@ def _nominating_unit(scope: Scope, unit):
 
 def exemplar_nominate(*, data: ExemplarInput, by, client_token: uuid.UUID | None = None) -> Exemplar:
     scope = Scope.for_user(by)
+    if data.registration is not None:
+        data.campaign = data.registration.campaign
+    if data.campaign is None:  # not from a page (a script, the demo): the current year
+        data.campaign = Campaign.current()
+    if data.campaign is None:
+        raise ValidationError(_("Chưa có phong trào thi đua nào để đề nghị gương điển hình."))
+    require_open(data.campaign)
     if scope.is_read_only:
         raise PermissionDenied(_("Vai trò của bạn không đề nghị gương điển hình."))
     _validate(data, scope)
@@ -79,6 +89,7 @@ def exemplar_nominate(*, data: ExemplarInput, by, client_token: uuid.UUID | None
         if existing is not None:
             return existing  # the same form sent twice
     exemplar = Exemplar(
+        campaign=data.campaign,
         kind=data.kind, unit=data.unit, name=data.name.strip(), position=(data.position or "").strip(),
         person=data.person if data.kind == Exemplar.Kind.INDIVIDUAL else None, registration=data.registration,
         achievements=data.achievements.strip(), period=(data.period or "").strip(), nominated_by=by,
@@ -99,6 +110,7 @@ def exemplar_nominate(*, data: ExemplarInput, by, client_token: uuid.UUID | None
 
 
 def exemplar_update(*, exemplar: Exemplar, data: ExemplarInput, by, expected_version: int) -> Exemplar:
+    require_open(exemplar.campaign)
     scope = Scope.for_user(by)
     if not access.can_edit_exemplar(scope, exemplar):
         raise PermissionDenied(_("Chỉ đơn vị đề nghị mới sửa được đề nghị này, khi tỉnh chưa xét."))
@@ -122,6 +134,7 @@ def exemplar_update(*, exemplar: Exemplar, data: ExemplarInput, by, expected_ver
 def exemplar_decide(*, exemplar: Exemplar, by, recognise: bool, note: str = "", at=None) -> Exemplar | None:
     """Recognise, or not (a reason is required). Deciding again the same way changes nothing (None);
     the province may change its decision (a recognition withdrawn needs a reason too)."""
+    require_open(exemplar.campaign)
     scope = Scope.for_user(by)
     if not access.can_decide_exemplar(scope, exemplar):
         raise PermissionDenied(_("Chỉ cán bộ Ủy ban MTTQ tỉnh mới xét công nhận gương điển hình."))

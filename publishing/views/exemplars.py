@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from campaigns.selection import selected_campaign
 from core.concurrency import StaleObjectError, stale_form
 from core.text import fold
 from publishing import access
@@ -56,7 +57,9 @@ def status_search_page(request, queryset, statuses) -> dict:
 @login_required
 def exemplar_list(request):
     scope = request.scope
-    exemplars = access.visible_exemplars(scope).for_list().order_by("-nominated_at", "-id")
+    exemplars = (
+        access.visible_exemplars(scope).filter(campaign=selected_campaign(request)).for_list().order_by("-nominated_at", "-id")
+    )
     context = {
         **status_search_page(request, exemplars, Exemplar.Status),
         "can_nominate": access.may_write(scope),
@@ -77,7 +80,7 @@ def exemplar_create(request):
             d = form.cleaned_data
             data = ExemplarInput(
                 kind=d["kind"], unit=d["unit"], name=d["name"], position=d["position"], achievements=d["achievements"],
-                period=d["period"], registration=registration,
+                period=d["period"], registration=registration, campaign=selected_campaign(request),
                 person=registration.person if registration is not None and registration.is_task else None,
             )  # fmt: skip
             try:

@@ -14,9 +14,13 @@ from core.fields import NFCCharField, NFCTextField, SearchKeyField
 
 
 class Field(models.Model):
-    """A field of work ("lĩnh vực"): an editable list kept by provincial staff."""
+    """A field of work ("lĩnh vực"): a list kept by provincial staff for each campaign year (carried
+    over to the next year, where it can be edited without changing a past year's)."""
 
-    name = NFCCharField(_("tên lĩnh vực"), max_length=120, unique=True)
+    campaign = models.ForeignKey(
+        "campaigns.Campaign", verbose_name=_("phong trào thi đua"), on_delete=models.CASCADE, related_name="fields"
+    )
+    name = NFCCharField(_("tên lĩnh vực"), max_length=120)
     position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
     is_active = models.BooleanField(_("đang dùng"), default=True)
     history = HistoricalRecords()
@@ -25,6 +29,7 @@ class Field(models.Model):
         verbose_name = _("lĩnh vực")
         verbose_name_plural = _("lĩnh vực")
         ordering = ["position", "name"]
+        constraints = [models.UniqueConstraint(fields=["campaign", "name"], name="field_name_unique_per_campaign")]
 
     def __str__(self):
         return self.name

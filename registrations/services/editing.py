@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Membership
 from accounts.scope import Scope
+from campaigns.services import require_open
 from core.concurrency import bump_version
 from core.roles import Role
 from registrations import access, figures
@@ -138,6 +139,7 @@ def find_by_token(*, by, client_token) -> Registration | None:
 
 def registration_create(*, data: RegistrationInput, by, client_token: uuid.UUID | None = None) -> Registration:
     """A new draft. With a client token, the same form sent twice returns the first registration."""
+    require_open(data.campaign)
     scope = Scope.for_user(by)
     existing = find_by_token(by=by, client_token=client_token)
     if existing is not None:
@@ -162,6 +164,7 @@ def registration_create(*, data: RegistrationInput, by, client_token: uuid.UUID 
 
 def registration_update(*, registration: Registration, data: RegistrationInput, by, expected_version: int) -> Registration:
     """Change a draft or a returned registration; refused over a newer version (StaleObjectError)."""
+    require_open(registration.campaign)
     scope = Scope.for_user(by)
     if not access.is_owner(scope, registration):
         raise PermissionDenied(_("Chỉ người, đơn vị đăng ký mới được sửa."))
@@ -190,6 +193,7 @@ def registration_update(*, registration: Registration, data: RegistrationInput, 
 
 def registration_delete(*, registration: Registration, by) -> None:
     """Only a draft is deleted (nothing was sent to anyone yet)."""
+    require_open(registration.campaign)
     scope = Scope.for_user(by)
     if not access.is_owner(scope, registration):
         raise PermissionDenied(_("Chỉ người, đơn vị đăng ký mới được xóa bản nháp."))

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.scope import Scope
+from campaigns.services import require_open
 from core.uploads import validate_upload
 from documents.services import attachment_add
 from registrations import access
@@ -32,6 +33,7 @@ def progress_add(
 ) -> ProgressUpdate:
     """Add an update; the first one on an approved registration starts it. Any refused file refuses
     the whole update (nothing half-saved); the same form sent twice adds one update."""
+    require_open(registration.campaign)
     scope = Scope.for_user(by)
     if not access.is_owner(scope, registration):
         raise PermissionDenied(_("Chỉ người, đơn vị đăng ký mới được cập nhật tiến độ."))

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Membership
 from accounts.scope import Scope
+from campaigns.services import require_open
 from notifications.services import notify
 from registrations import access, figures
 from registrations.models import Registration, Transition
@@ -168,14 +169,17 @@ def _notify(registration: Registration, transition: Transition, by) -> None:
 
 def registration_submit(*, registration: Registration, by, at=None) -> Transition | None:
     """Send a draft (or a returned registration, after changes) to the approver."""
+    require_open(registration.campaign)
     return _step(registration, action=Action.SUBMIT, by=by, at=at, check=_check_complete_for_submit)
 
 
 def registration_approve(*, registration: Registration, by, comment: str = "", at=None) -> Transition | None:
+    require_open(registration.campaign)
     return _step(registration, action=Action.APPROVE, by=by, comment=comment.strip(), at=at)
 
 
 def registration_return(*, registration: Registration, by, reason: str, at=None) -> Transition | None:
+    require_open(registration.campaign)
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Hãy ghi lý do trả lại để người đăng ký biết cần sửa gì.")})
@@ -183,6 +187,7 @@ def registration_return(*, registration: Registration, by, reason: str, at=None)
 
 
 def registration_start(*, registration: Registration, by, at=None) -> Transition | None:
+    require_open(registration.campaign)
     return _step(registration, action=Action.START, by=by, at=at)
 
 
@@ -192,10 +197,12 @@ def _check_has_progress(registration: Registration) -> None:
 
 
 def registration_complete(*, registration: Registration, by, comment: str = "", at=None) -> Transition | None:
+    require_open(registration.campaign)
     return _step(registration, action=Action.COMPLETE, by=by, comment=comment.strip(), at=at, check=_check_has_progress)
 
 
 def registration_evaluate(*, registration: Registration, by, rating: str, comment: str, at=None) -> Transition | None:
+    require_open(registration.campaign)
     errors = {}
     if rating not in {Rating.EXCELLENT, Rating.GOOD, Rating.DONE, Rating.NOT_DONE}:
         errors["rating"] = _("Hãy chọn kết quả đánh giá.")

@@ -36,8 +36,10 @@ def _content(status):
 
 def _field(world):
     from registrations.models import Field
+    from registrations.services.fields import fields_ensure_defaults
 
-    return {"pk": Field.objects.order_by("position").first().pk}
+    fields_ensure_defaults(world.campaign)
+    return {"pk": Field.objects.filter(campaign=world.campaign).order_by("position").first().pk}
 
 
 # The cadre's task as others see it: the district and the province read it; the commune below and

@@ -10,10 +10,15 @@ NOW = dt.datetime(2020, 6, 10, 10, 42, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
 
 
 @pytest.fixture(autouse=True)
-def _default_fields(db):
+def _default_fields(request, db):
+    """Every campaign of the test has the starting fields (the world's 2020 one too)."""
+    if "world" in request.fixturenames:
+        request.getfixturevalue("world")
+    from campaigns.models import Campaign
     from registrations.services.fields import fields_ensure_defaults
 
-    fields_ensure_defaults()
+    for campaign in Campaign.objects.all():
+        fields_ensure_defaults(campaign)
 
 
 @pytest.fixture(autouse=True)

@@ -47,12 +47,12 @@ def make_registration(
     **extra,
 ) -> Registration:
     """Create a registration and walk it to `status` (RETURNED: submitted then returned)."""
-    fields_ensure_defaults()
     campaign = extra.pop("campaign", None) or Campaign.objects.get(year=2020)
+    fields_ensure_defaults(campaign)
     owner = by or owner_of(unit, kind, person)
     data = services.RegistrationInput(
         kind=kind, unit=unit, campaign=campaign, title=title, person=person if kind == Registration.Kind.TASK else None,
-        description=extra.pop("description", "Mô tả cách làm"), field=field or Field.objects.order_by("position").first(),
+        description=extra.pop("description", "Mô tả cách làm"), field=field or Field.objects.filter(campaign=campaign).order_by("position").first(),
         movements=list(movements if movements is not None else Movement.objects.order_by("position")[:1]),
         areas=list(areas), starts_on=starts_on, ends_on=ends_on, responsible=extra.pop("responsible", "Nguyễn Văn An"),
         expected_result=extra.pop("expected_result", "Hoàn thành đúng hạn"),

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from campaigns.models import Campaign
+from campaigns.selection import selected_campaign
 from core.concurrency import StaleObjectError
 from core.roles import Role
 from registrations import access, services
@@ -24,9 +24,11 @@ Kind = Registration.Kind
 
 
 # --- building the form --------------------------------------------------------------------------
-def _cadre_units(scope):
+def _cadre_units(scope, campaign=None):
+    """The units a cadre registers a task in: their own (those of the campaign's map)."""
     ids = [m.unit_id for m in scope.memberships if m.role == Role.CADRE]
-    return Unit.objects.filter(pk__in=ids).select_related("parent").order_by("depth", "position")
+    units = campaign.units() if campaign is not None else Unit.objects.all()
+    return units.filter(pk__in=ids).select_related("parent").order_by("depth", "position")
 
 
 def _kind_requested(request) -> str:
@@ -46,12 +48,15 @@ def _kind_requested(request) -> str:
 
 def _build_form(request, *, kind, registration=None, data=None):
     scope = request.scope
+    # A registration belongs to a campaign year, and chooses among that year's units.
+    campaign = registration.campaign if registration is not None else selected_campaign(request)
     if kind == Kind.TASK:
-        units = _cadre_units(scope)
+        units = _cadre_units(scope, campaign)
         area_units = None
     else:
-        units = scope.managed_units().open().select_related("parent").order_by("depth", "position", "code")
-        area_units = scope.managed_units().open().filter(level=Unit.Level.COMMUNE).select_related("parent").order_by("path")
+        mine = scope.managed_units() & campaign.units() if campaign else scope.managed_units().open()
+        units = mine.select_related("parent").order_by("depth", "position", "code")
+        area_units = mine.filter(level=Unit.Level.COMMUNE).select_related("parent").order_by("path")
     initial = {}
     if registration is not None:
         initial = {
@@ -74,7 +79,6 @@ def _build_form(request, *, kind, registration=None, data=None):
             for t in registration.targets.all()
         ]
     else:
-        campaign = Campaign.current()
         home = units.first()
         initial = {"kind": kind, "unit": home.code if home else None}
         if campaign is not None:
@@ -83,7 +87,7 @@ def _build_form(request, *, kind, registration=None, data=None):
             initial["ends_on"] = campaign.ends_on
         targets = []
     form = RegistrationForm(
-        data, kind=kind, units=units, area_units=area_units, initial=initial, editing=registration is not None,
+        data, kind=kind, units=units, campaign=campaign, area_units=area_units, initial=initial, editing=registration is not None,
         current_field=registration.field if registration is not None else None,
     )  # fmt: skip
     if registration is not None:
@@ -103,7 +107,7 @@ def _input(request, form, formset, *, kind, registration=None) -> services.Regis
     return services.RegistrationInput(
         kind=kind,
         unit=registration.unit if registration else cd["unit"],
-        campaign=registration.campaign if registration else Campaign.current(),
+        campaign=registration.campaign if registration else selected_campaign(request),
         title=cd["title"],
         person=person,
         description=cd.get("description", ""),
@@ -219,7 +223,7 @@ def _handle_post(request, *, kind, registration=None):
 @login_required
 def registration_create(request):
     kind = _kind_requested(request)
-    if Campaign.current() is None:
+    if selected_campaign(request) is None:
         messages.error(request, _("Chưa có phong trào thi đua nào để đăng ký."))
         return redirect("registrations:list")
     if request.method == "POST":

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from accounts.scope import require_roles
+from campaigns.selection import selected_campaign
 from core.roles import Role
 from registrations import access, services
 from registrations.forms import FieldForm
@@ -17,8 +18,9 @@ from registrations.models import Field
 @login_required
 def field_list(request):
     require_roles(request, Role.PROVINCE_STAFF)
-    fields = Field.objects.annotate(used=Count("registrations")).order_by("position", "name")
-    return render(request, "registrations/fields.html", {"fields": fields})
+    campaign = selected_campaign(request)
+    fields = Field.objects.filter(campaign=campaign).annotate(used=Count("registrations")).order_by("position", "name")
+    return render(request, "registrations/fields.html", {"fields": fields, "campaign": campaign})
 
 
 def _save(request, field=None):
@@ -28,7 +30,12 @@ def _save(request, field=None):
         data = form.cleaned_data
         try:
             saved = services.field_save(
-                by=request.user, name=data["name"], position=data["position"], is_active=data["is_active"], field=field
+                by=request.user,
+                campaign=selected_campaign(request),
+                name=data["name"],
+                position=data["position"],
+                is_active=data["is_active"],
+                field=field,
             )
         except ValidationError as exc:
             form.add_error(None, exc)

@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import ngettext
 
 from accounts.scope import require_roles
+from campaigns.selection import selected_campaign
 from core.exports import xlsx_response
 from core.roles import MANAGERS
 from core.tabular import xlsx_template
@@ -20,7 +21,10 @@ def registration_import(request):
     if request.method == "POST" and form.is_valid():
         try:
             result = imports.registrations_import(
-                by=request.user, uploaded=form.cleaned_data["file"], submit=form.cleaned_data["submit"]
+                by=request.user,
+                uploaded=form.cleaned_data["file"],
+                campaign=selected_campaign(request),
+                submit=form.cleaned_data["submit"],
             )
         except ValidationError as exc:
             form.add_error("file", exc)

@@ -3,7 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone, translation
 
-from campaigns.models import Campaign
+from campaigns.selection import PARAM, selected_campaign
 from core.dates import short_date, short_datetime
 from core.exports import csv_streaming_response, xlsx_response
 from core.paging import CappedPaginator
@@ -18,20 +18,27 @@ PAGE_SIZE = 25
 
 def _filter_form(request):
     scope = request.scope
+    campaign = selected_campaign(request)
     units = options = None
-    if scope.visible_paths:
+    if scope.visible_paths and campaign is not None:
         # Any visible unit may be named (validation reads one row); the <select> offers the upper
         # levels only when the scope is large, cached under the tree's version (filter_units).
-        units = scope.visible_units().open().select_related("parent")
+        units = (scope.visible_units() & campaign.units()).select_related("parent")
         options = filter_options(scope)
-    years = Campaign.objects.order_by("-year").values_list("year", flat=True)
-    form = FilterForm(request.GET or None, units=units, years=list(years), unit_options=options)
+    form = FilterForm(_filters(request) or None, units=units, campaign=campaign, unit_options=options)
     data = {}
     if form.is_bound:
         form.is_valid()  # a wrong value in one filter leaves the others working
         data = {k: v for k, v in form.cleaned_data.items() if k not in form.errors}
         form.show_unit(data.get("unit"))
     return form, data
+
+
+def _filters(request):
+    """The list's own parameters (the year comes from the year switcher, `nam`)."""
+    data = request.GET.copy()
+    data.pop(PARAM, None)
+    return data
 
 
 def _query_string(request, drop=("trang",)) -> str:
@@ -45,7 +52,9 @@ def _query_string(request, drop=("trang",)) -> str:
 def registration_list(request):
     scope = request.scope
     form, data = _filter_form(request)
-    registrations = registrations_for(scope, data).select_related("unit", "unit__parent", "person", "field", "campaign")
+    registrations = registrations_for(scope, data, selected_campaign(request)).select_related(
+        "unit", "unit__parent", "person", "field", "campaign"
+    )
     # The count stops a few pages past the one asked for (paging.py): no full count of a national list.
     page = CappedPaginator(registrations, PAGE_SIZE, requested_page=request.GET.get("trang")).get_page(request.GET.get("trang"))
     context = {
@@ -83,7 +92,7 @@ def _subtitle(request, form, data) -> str:
 @login_required
 def export_xlsx(request):
     form, data = _filter_form(request)
-    registrations = registrations_for(request.scope, data)
+    registrations = registrations_for(request.scope, data, selected_campaign(request))
     # Spreadsheets are exchanged between units: Vietnamese labels whatever the page's language.
     with translation.override(settings.LANGUAGE_CODE):
         handle = exports.write_xlsx(
@@ -98,6 +107,6 @@ def export_xlsx(request):
 @login_required
 def export_csv(request):
     _, data = _filter_form(request)
-    registrations = registrations_for(request.scope, data)
+    registrations = registrations_for(request.scope, data, selected_campaign(request))
     # Written while the response streams: its labels in Vietnamese, like the .xlsx.
     return csv_streaming_response(exports.csv_rows(registrations), filename=_filename("csv"), language=settings.LANGUAGE_CODE)

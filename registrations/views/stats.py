@@ -2,7 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from accounts.scope import require_roles
-from campaigns.models import Campaign
+from campaigns.selection import years_of
 from core.roles import FOLLOWERS
 from registrations.selectors import unit_statistics
 from units.access import get_unit_for
@@ -15,9 +15,8 @@ def statistics(request):
     scope = request.scope
     code = request.GET.get("don_vi")
     root = get_unit_for(request, code) if code else scope.home_unit
-    campaigns = list(Campaign.objects.order_by("-year"))
-    year = request.GET.get("nam")
-    campaign = next((c for c in campaigns if str(c.year) == year), None) or Campaign.current()
+    years = years_of(request)
+    campaigns, campaign = years.all, years.selected
     stats = unit_statistics(root=root, campaign=campaign) if campaign else None
     ancestors = [a for a in root.ancestors() if scope.sees_unit(a)]
     return render(

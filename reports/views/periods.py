@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.scope import require_roles
-from campaigns.models import Campaign
+from campaigns.selection import selected_campaign
 from core.concurrency import StaleObjectError
 from core.exports import xlsx_response
 from reports import access, exports, services
@@ -91,7 +91,7 @@ def _period_form(request, *, period=None):
             "version": period.version,
         }
     else:
-        campaign = Campaign.current()
+        campaign = selected_campaign(request)
         initial = {"campaign": campaign.pk if campaign else None, "audience": ReportingPeriod.Audience.CHILDREN, "version": 0}
     return PeriodForm(request.POST or None, initial=initial, receivers=receivers, lower_units=_lower_units(receivers))
 

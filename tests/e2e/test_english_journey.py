@@ -17,10 +17,12 @@ def _choose_language(page, option_label, button_label):
 
 
 def test_cadre_works_in_english_on_a_phone_and_switches_back(e2e_world, browser, live_server, login, csp_violations):
+    from campaigns.models import Campaign
     from registrations.models import Registration
     from registrations.services.fields import fields_ensure_defaults
 
-    fields_ensure_defaults()
+    for campaign in Campaign.objects.all():
+        fields_ensure_defaults(campaign)
     phone = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
     mobile = phone.new_page()
     mobile.on("console", lambda msg: csp_violations.append(msg.text) if "Content Security Policy" in msg.text else None)

@@ -23,9 +23,11 @@ def _registration():
 
 
 def test_task_from_phone_to_province_statistics_and_export(e2e_world, page, browser, live_server, login, csp_violations):
+    from campaigns.models import Campaign
     from registrations.services.fields import fields_ensure_defaults
 
-    fields_ensure_defaults()
+    for campaign in Campaign.objects.all():
+        fields_ensure_defaults(campaign)
     url = live_server.url
     # --- canbo registers on a 360 px wide phone ---------------------------------------------
     phone = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)

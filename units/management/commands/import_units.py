@@ -4,11 +4,18 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from units.models import DEFAULT_VALID_FROM
-from units.services import UnitImportError, units_import
+from units.services import SOURCE_LEVELS, UnitImportError, units_import
 
 
 class Command(BaseCommand):
-    help = "Nhập cây đơn vị từ tệp CSV code,name,level,parent_code (UTF-8). Tất cả hoặc không có gì."
+    help = (
+        "Nhập cây đơn vị từ tệp CSV code,name,level,parent_code (UTF-8). Tất cả hoặc không có gì. "
+        f"Cấp (level): {', '.join(SOURCE_LEVELS)}; ward (phường) và special_zone (đặc khu) là đơn vị cấp xã "
+        "như commune (xã). Đơn vị đổi tên, đổi cấp hay đổi cấp trên hết hiệu lực từ --valid-from và có phiên bản "
+        "mới; các dòng cũ giữ nguyên. Tên chỉ khác chỗ đặt dấu thanh (Hòa/Hoà, Thủy/Thuỷ) là không đổi. "
+        "Ví dụ bản đồ 2025 của cả nước: import_units units/data/vn_units_2025.csv --root VN "
+        "--valid-from 2025-07-01 --close-missing."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path)
@@ -26,7 +33,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--close-missing",
             action="store_true",
-            help="Đơn vị đang hiệu lực dưới các tỉnh của tệp mà không có trong tệp sẽ hết hiệu lực từ --valid-from.",
+            help=(
+                "Đơn vị đang hiệu lực dưới các tỉnh của tệp (hoặc dưới đơn vị --root) mà không có trong tệp sẽ hết "
+                "hiệu lực từ --valid-from. Không đóng: đơn vị trung ương, các ban chuyên môn (department) của đơn vị "
+                "còn hiệu lực, đơn vị ngoài các tỉnh của tệp."
+            ),
         )
 
     def handle(self, *args, file: Path, valid_from, close_missing, root="", **options):
@@ -38,4 +49,6 @@ class Command(BaseCommand):
             result = units_import(data=data, valid_from=valid_from, close_missing=close_missing, root_code=root)
         except UnitImportError as exc:
             raise CommandError(str(exc)) from exc
+        for note in result.notes:
+            self.stdout.write(note)
         self.stdout.write(result.summary())

@@ -6,6 +6,6 @@ from core.migration_ops import trigram_index
 
 
 class Migration(migrations.Migration):
-    dependencies = [("registrations", "0002_default_fields")]
+    dependencies = [("registrations", "0001_initial")]
 
     operations = [trigram_index("registrations_registration", "reg_search_key_trgm")]
