@@ -77,6 +77,13 @@ class Years:
         return self.selected is not None and self.current is not None and self.selected.pk != self.current.pk
 
     @property
+    def map_date(self):
+        """The day whose unit tree the page shows: the chosen campaign's map (today without one)."""
+        from django.utils import timezone
+
+        return self.selected.map_date if self.selected is not None else timezone.localdate()
+
+    @property
     def query(self) -> str:
         """`nam=2020` when links must carry the chosen year, else ""."""
         return f"{PARAM}={self.selected.year}" if self.is_other_year else ""

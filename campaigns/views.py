@@ -55,8 +55,8 @@ def activity_visible_q_prefixed(scope) -> Q:
     return q
 
 
-def _managed_committees(scope):
-    return scope.managed_units().open().committees().order_by("path")
+def _managed_committees(scope, day):
+    return scope.managed_units().valid_on(day).committees().order_by("path")
 
 
 @login_required
@@ -73,7 +73,7 @@ def commemoration_detail(request, pk: int):
     can_register = bool(scope.acted_committees())
     form = None
     if can_register:
-        units = _managed_committees(scope)
+        units = _managed_committees(scope, event.campaign.map_date)
         if request.method == "POST":
             form = forms.ActivityForm(request.POST, request.FILES, units=units)
             if form.is_valid():
@@ -114,7 +114,7 @@ def commemoration_detail(request, pk: int):
             "page": page,
             "query": query,
             "form": form,
-            "managed": {u.pk for u in _managed_committees(scope)} if can_register else set(),
+            "managed": {u.pk for u in _managed_committees(scope, event.campaign.map_date)} if can_register else set(),
         },
     )
 
@@ -123,7 +123,7 @@ def commemoration_detail(request, pk: int):
 def activity_edit(request, pk: int):
     activity = get_activity_for(request, pk, need="change")
     scope = request.scope
-    units = _managed_committees(scope)
+    units = _managed_committees(scope, activity.commemoration.campaign.map_date)
     if request.method == "POST":
         form = forms.ActivityForm(request.POST, request.FILES, units=units, instance=activity)
         if form.is_valid():

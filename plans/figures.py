@@ -11,6 +11,7 @@
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_noop
 
+from campaigns.models import Campaign
 from core import figures
 from plans.models import Inspection, Plan, TaskAssignment
 from units.models import Unit
@@ -24,7 +25,10 @@ def _plans(window):
 
 
 def _committees(window):
-    return Unit.objects.open().committees().annotate(planned=Exists(_plans(window).filter(unit_id=OuterRef("pk"))))
+    """The committees on the map of the window's campaign year."""
+    map_date = Campaign.objects.filter(pk=window.campaign_id).values_list("map_on", "starts_on").first()
+    day = (map_date[0] or map_date[1]) if map_date else window.start
+    return Unit.objects.valid_on(day).committees().annotate(planned=Exists(_plans(window).filter(unit_id=OuterRef("pk"))))
 
 
 def _assignments(window):

@@ -121,7 +121,7 @@ def lower_units_followup(request, scope):
         .select_related("unit")
         .order_by("unit__depth", "-issued_at")
     )
-    children = Unit.objects.open().committees().filter(parent__in=roots)
+    children = campaign.units().committees().filter(parent__in=roots)
     total = children.count()
     issued = Plan.objects.current().filter(campaign=campaign, unit__in=children).values("unit_id").distinct().count()
     if plans and total:

@@ -149,7 +149,7 @@ class CascadeRow:
 def cascade_rows(plan: Plan) -> list[CascadeRow]:
     """The plan unit's direct lower committees and, for each, its plan of the same campaign
     (in force, or being drafted) — 2 queries."""
-    children = list(plan.unit.children.open().committees().order_by("position", "code"))
+    children = list(plan.unit.children.valid_on(plan.campaign.map_date).committees().order_by("position", "code"))
     plans = (
         Plan.objects.filter(campaign_id=plan.campaign_id, unit__in=children, superseded_at__isnull=True)
         .select_related("based_on")
@@ -166,7 +166,7 @@ def cascade_rows(plan: Plan) -> list[CascadeRow]:
 
 def cascade_summary(plan: Plan) -> tuple[int, int]:
     """(lower committees with an issued plan of the campaign, lower committees) — 1 query each."""
-    children = plan.unit.children.open().committees()
+    children = plan.unit.children.valid_on(plan.campaign.map_date).committees()
     total = children.count()
     done = (
         Plan.objects.current().filter(campaign_id=plan.campaign_id, unit__in=children).values("unit_id").distinct().count()

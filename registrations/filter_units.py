@@ -37,14 +37,14 @@ def unit_label(unit) -> str:
     return unit.name if unit.level != Unit.Level.DEPARTMENT or not unit.parent_id else f"{unit.name} ({unit.parent.name})"
 
 
-def filter_units(scope) -> list:
-    """The open units offered in the filter: whole levels from the top, at most FILTER_UNITS_MAX."""
+def filter_units(scope, day) -> list:
+    """The units of the map of `day` offered in the filter: whole levels from the top, at most FILTER_UNITS_MAX."""
     if not scope.visible_paths:
         return []
     running = Window(Count("id"), order_by=F("depth").asc())  # rows at this depth and above
     return list(
         scope.visible_units()
-        .open()
+        .valid_on(day)
         .annotate(upto=running)
         .filter(upto__lte=FILTER_UNITS_MAX)
         .select_related("parent")
@@ -52,15 +52,15 @@ def filter_units(scope) -> list:
     )
 
 
-def filter_options(scope) -> list[tuple[str, str, tuple]]:
+def filter_options(scope, day) -> list[tuple[str, str, tuple]]:
     """(code, label, field values) of filter_units(scope), from the cache when the tree is unchanged."""
     if not scope.visible_paths:
         return []
     paths = hashlib.sha1("|".join(sorted(scope.visible_paths)).encode()).hexdigest()
-    key = f"registrations:filter-units:{units_version()}:{FILTER_UNITS_MAX}:{paths}"
+    key = f"registrations:filter-units:{units_version()}:{FILTER_UNITS_MAX}:{day:%Y%m%d}:{paths}"
     options = cache.get(key)
     if options is None:
-        options = [(u.code, unit_label(u), tuple(getattr(u, f) for f in UNIT_FIELDS)) for u in filter_units(scope)]
+        options = [(u.code, unit_label(u), tuple(getattr(u, f) for f in UNIT_FIELDS)) for u in filter_units(scope, day)]
         cache.set(key, options, CACHE_SECONDS)
     return options
 

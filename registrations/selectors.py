@@ -160,7 +160,7 @@ def unit_statistics(*, root: Unit, campaign) -> Statistics:
     campaign, per child unit: by kind and status, models by field, evaluation results, and the
     share of cadres who registered a task, as the figure registry counts them (the dashboards and
     the report forms read the same definitions). Four queries whatever the data size."""
-    children = list(root.children.open().select_related("parent").order_by("level", "position", "code"))
+    children = list(root.children.valid_on(campaign.map_date).select_related("parent").order_by("level", "position", "code"))
     child_committees = [c for c in children if c.level != Unit.Level.DEPARTMENT]
     total = StatRow(
         unit=root,

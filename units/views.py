@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 
 from core.roles import Role
 from core.text import fold
-from units.access import get_unit_for, require_follower
+from units.access import get_unit_for, map_date_of, require_follower
 
 
 @login_required
@@ -18,7 +18,11 @@ def units(request):
         home = scope.home_unit
         return redirect("units:unit_detail", code=home.code)
     found = (
-        scope.visible_units().open().filter(search_key__contains=fold(q)).select_related("parent").order_by("depth", "position")
+        scope.visible_units()
+        .valid_on(map_date_of(request))
+        .filter(search_key__contains=fold(q))
+        .select_related("parent")
+        .order_by("depth", "position")
     )
     page = Paginator(found, 50).get_page(request.GET.get("trang"))
     return render(request, "units/unit_search.html", {"q": q, "page": page})
@@ -31,7 +35,7 @@ def unit_detail(request, code: str):
     unit = get_unit_for(request, code)
     active = Q(memberships__is_active=True, memberships__user__is_active=True)
     children = (
-        unit.children.open()
+        unit.children.valid_on(map_date_of(request))
         .annotate(
             officers=Count(
                 "memberships", filter=active & Q(memberships__role__in=[Role.OFFICER, Role.PROVINCE_STAFF]), distinct=True

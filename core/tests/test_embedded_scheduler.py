@@ -41,7 +41,9 @@ def _tasks_beat_sends(app, when) -> list[str]:
     return sent
 
 
-@pytest.mark.django_db
+# Transactional: beat's scheduler closes old database connections (django-celery-beat), which on
+# PostgreSQL would end the test's own transaction.
+@pytest.mark.django_db(transaction=True)
 def test_beat_sends_the_reminder_sweep_at_seven_in_the_morning_vietnam_time():
     pytest.importorskip("time_machine")
     from django_celery_beat.models import PeriodicTask

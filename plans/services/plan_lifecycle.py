@@ -146,7 +146,7 @@ def plan_derive(*, parent: Plan, unit: Unit, by) -> tuple[Plan, bool]:
                         plan,
                         position=counter[0],
                         number=number,
-                        heading=lower_units_label(unit),
+                        heading=lower_units_label(unit, plan.campaign),
                         body="",
                         target_unit=None,
                         target_level=Unit.Level.COMMUNE,
@@ -180,7 +180,7 @@ def _targets(task: PlanTask, plan: Plan) -> list[Unit]:
         return [task.target_unit]
     if task.target_level:
         return list(
-            Unit.objects.open()
+            plan.campaign.units()
             .filter(path__startswith=plan.unit.path, level=task.target_level)
             .exclude(pk=plan.unit_id)
             .order_by("path")

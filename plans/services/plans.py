@@ -27,9 +27,14 @@ from units.models import Unit
 
 NUMBER_RE = re.compile(r"^\s*(?:số\s*:?\s*)?(\d+)\s*/\s*(\S*)", re.IGNORECASE)  # vi-only (a pattern, not text)
 DEFAULT_SYMBOL = "KH-MTTQ-BTT"
-KIND_ORDER = [Unit.Kind.COMMUNE, Unit.Kind.WARD, Unit.Kind.TOWNSHIP]
+KIND_ORDER = [Unit.Kind.COMMUNE, Unit.Kind.WARD, Unit.Kind.TOWNSHIP, Unit.Kind.SPECIAL_ZONE]
 # Words of the generated plan text (lower_units_label, plan_defaults): document text, Vietnamese.
-KIND_PLURAL = {Unit.Kind.COMMUNE: "xã", Unit.Kind.WARD: "phường", Unit.Kind.TOWNSHIP: "thị trấn"}  # vi-only
+KIND_PLURAL = {
+    Unit.Kind.COMMUNE: "xã",
+    Unit.Kind.WARD: "phường",
+    Unit.Kind.TOWNSHIP: "thị trấn",
+    Unit.Kind.SPECIAL_ZONE: "đặc khu",
+}  # vi-only
 PLAN_FIELDS = (
     "board",
     "number",
@@ -67,9 +72,11 @@ def plan_reference(plan: Plan) -> str:
     return " ".join(parts)
 
 
-def lower_units_label(unit: Unit) -> str:
-    """ "Ủy ban MTTQ các xã, thị trấn" for the communes under a district, by the kinds it has."""
-    kinds = set(unit.children.open().committees().values_list("kind", flat=True))
+def lower_units_label(unit: Unit, campaign=None) -> str:
+    """ "Ủy ban MTTQ các xã, thị trấn" for the communes under a district, by the kinds it has (on
+    the campaign's map)."""
+    children = unit.children.valid_on(campaign.map_date) if campaign is not None else unit.children.open()
+    kinds = set(children.committees().values_list("kind", flat=True))
     words = [KIND_PLURAL[k] for k in KIND_ORDER if k in kinds]
     if not words:
         return "Ủy ban MTTQ cấp dưới"  # vi-only
@@ -184,8 +191,8 @@ def plan_defaults(*, unit: Unit, campaign, based_on: Plan | None = None, year: i
     if based_on is not None:
         defaults["basis"] = f"Căn cứ {plan_reference(based_on)} về {_first_lower(based_on.title)};"  # vi-only
         recipients = [f"BTT {based_on.unit.committee_name}"]
-        if unit.children.open().committees().exists():
-            label = lower_units_label(unit)
+        if unit.children.valid_on(campaign.map_date).committees().exists():
+            label = lower_units_label(unit, campaign)
             defaults["closing"] = (
                 f"Đề nghị Ban Thường trực {label} căn cứ nội dung kế hoạch này triển khai thực hiện, "  # vi-only
                 f"báo cáo kết quả về Ban Thường trực {unit.committee_name} đúng thời hạn."  # vi-only
@@ -252,7 +259,9 @@ def _check_target(plan: Plan, target_unit: Unit | None, target_level: str) -> No
             params={"target": target_unit.name, "unit": plan.unit.name},
         )
     if target_level:
-        exists = Unit.objects.open().filter(path__startswith=plan.unit.path, level=target_level).exclude(pk=plan.unit_id).exists()
+        exists = (
+            plan.campaign.units().filter(path__startswith=plan.unit.path, level=target_level).exclude(pk=plan.unit_id).exists()
+        )
         if not exists:
             raise ValidationError(
                 _("%(unit)s không có đơn vị nào ở cấp đã chọn (%(level)s)."),

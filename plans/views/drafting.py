@@ -13,12 +13,11 @@ from plans import forms
 from plans.access import get_plan_for, get_section_for, get_task_for
 from plans.models import PlanSection
 from plans.services import plans as plan_services
-from units.models import Unit
 
 
 def _target_units(plan):
     """The plan's unit and the committees below it (what a section or task can be addressed to)."""
-    return Unit.objects.open().committees().filter(path__startswith=plan.unit.path).order_by("path")
+    return plan.campaign.units().committees().filter(path__startswith=plan.unit.path).order_by("path")
 
 
 def _locked_redirect(request, plan):

@@ -139,7 +139,7 @@ def followup(request):
     today = timezone.localdate()
     roots = _followup_roots(scope)
     campaign = selected_campaign(request)
-    child_units = Unit.objects.open().committees().filter(parent__in=roots).order_by("path")
+    child_units = (campaign.units() if campaign else Unit.objects.open()).committees().filter(parent__in=roots).order_by("path")
     plans = (
         Plan.objects.current()
         .filter(campaign=campaign)

@@ -33,8 +33,10 @@ def _inspecting_unit(scope):
     return units[0] if units else None
 
 
-def _inspectable_units(unit):
-    return Unit.objects.open().committees().filter(path__startswith=unit.path).exclude(pk=unit.pk).order_by("path")
+def _inspectable_units(unit, campaign):
+    """The committees below the inspecting one, on the campaign year's map."""
+    units = campaign.units() if campaign is not None else Unit.objects.open()
+    return units.committees().filter(path__startswith=unit.path).exclude(pk=unit.pk).order_by("path")
 
 
 def _inspection_plans(unit):
@@ -74,7 +76,7 @@ def inspection_create(request):
     unit = _inspecting_unit(scope)
     if unit is None:
         raise PermissionDenied(gettext("Chỉ cán bộ của đơn vị cấp trên mới ghi biên bản kiểm tra, giám sát."))
-    units = _inspectable_units(unit)
+    units = _inspectable_units(unit, selected_campaign(request))
     if not units.exists():
         raise PermissionDenied(
             gettext("%(unit)s không có đơn vị cấp dưới để kiểm tra, giám sát.") % {"unit": unit.committee_name}
@@ -113,7 +115,11 @@ def inspection_create(request):
 @login_required
 def inspection_edit(request, pk: int):
     inspection = get_inspection_for(request, pk, need="edit")
-    kwargs = {"units": _inspectable_units(inspection.unit), "plans": _inspection_plans(inspection.unit), "instance": inspection}
+    kwargs = {
+        "units": _inspectable_units(inspection.unit, inspection.campaign),
+        "plans": _inspection_plans(inspection.unit),
+        "instance": inspection,
+    }
     if request.method == "POST":
         form = forms.InspectionForm(request.POST, request.FILES, **kwargs)
         if form.is_valid():

@@ -31,13 +31,14 @@ from publishing.sanitise import body_for_editing
 from publishing.services import articles as services
 from publishing.views.exemplars import _attach_errors, status_search_page
 from registrations.models import Registration
+from units.access import map_date_of
 
 # The jury's spreadsheet is exchanged between units: its headings stay Vietnamese.
 CONTEST_HEADINGS = ["STT", "Thể loại", "Tên tác phẩm", "Tác giả", "Đơn vị gửi", "Trạng thái bài", "Ngày gửi dự thi", "Ghi chú"]  # vi-only  # fmt: skip
 
 
-def _writable_units(scope):
-    return scope.managed_units().open().committees().select_related("parent").order_by("depth", "position", "code")
+def _writable_units(scope, day):
+    return scope.managed_units().valid_on(day).committees().select_related("parent").order_by("depth", "position", "code")
 
 
 def _exemplar_choices(scope):
@@ -89,7 +90,7 @@ def article_create(request):
     scope = request.scope
     if not access.may_write(scope):
         raise PermissionDenied(_("Vai trò của bạn không viết tin, bài."))
-    units = _writable_units(scope)
+    units = _writable_units(scope, map_date_of(request))
     exemplars = _exemplar_choices(scope)
     if request.method == "POST":
         form = ArticleForm(request.POST, exemplars=exemplars, models=_model_choices(scope))
@@ -316,7 +317,7 @@ def article_contest(request, pk: int):
 def _contest_entries(request):
     scope = request.scope
     access.require_jury(request)
-    units = scope.visible_units().open().committees().order_by("depth", "position", "code")
+    units = scope.visible_units().valid_on(map_date_of(request)).committees().order_by("depth", "position", "code")
     form = ContestFilterForm(request.GET or None, units=units)
     entries = (
         ContestEntry.objects.filter(scope.units_q("unit"))

@@ -18,12 +18,13 @@ from publishing import access
 from publishing.forms import DecideForm, ExemplarForm
 from publishing.models import Exemplar
 from publishing.services.exemplars import ExemplarInput, exemplar_decide, exemplar_nominate, exemplar_update
+from units.access import map_date_of
 
 PAGE_SIZE = 25
 
 
-def _units(scope):
-    return scope.managed_units().open().committees().select_related("parent").order_by("depth", "position", "code")
+def _units(scope, day):
+    return scope.managed_units().valid_on(day).committees().select_related("parent").order_by("depth", "position", "code")
 
 
 def _attach_errors(form, exc: ValidationError) -> None:
@@ -73,7 +74,7 @@ def exemplar_create(request):
     if not access.may_write(scope):
         raise PermissionDenied(_("Vai trò của bạn không đề nghị gương điển hình."))
     registration = access.registration_for_nomination(request, request.POST.get("registration") or request.GET.get("dang-ky"))
-    units = _units(scope)
+    units = _units(scope, map_date_of(request))
     if request.method == "POST":
         form = ExemplarForm(request.POST, units=units)
         if form.is_valid():
@@ -123,7 +124,7 @@ def exemplar_detail(request, pk: int):
 @login_required
 def exemplar_edit(request, pk: int):
     exemplar = access.get_exemplar_for(request, pk, need="edit")
-    units = _units(request.scope)
+    units = _units(request.scope, exemplar.campaign.map_date)
     if request.method == "POST":
         form = ExemplarForm(request.POST, units=units)
         if form.is_valid():

@@ -1,6 +1,8 @@
 """The registration list at national scale: a count that stops early (and equals the direct count
 below its cap) and a unit filter that offers whole upper levels when the scope is large."""
 
+import datetime as dt
+
 import pytest
 from django.db.models import Q
 from django.urls import reverse
@@ -13,6 +15,8 @@ from registrations.tests.test_lists import bulk
 from units.models import Unit
 
 LIST = reverse("registrations:list")
+# The map the filter reads: the 2020 campaign's (its first day).
+DAY = dt.date(2020, 1, 1)
 
 
 def test_the_capped_count_equals_the_direct_count_below_the_cap(world):
@@ -50,7 +54,7 @@ def test_the_list_says_more_than_when_the_count_is_capped(client_for, world, mon
 
 def test_a_small_scope_offers_every_unit_it_sees(world):
     scope = Scope.for_user(world.users["tinh"])
-    offered = {u.code for u in fu.filter_units(scope)}
+    offered = {u.code for u in fu.filter_units(scope, DAY)}
     assert offered == set(scope.visible_units().open().values_list("code", flat=True))
     assert {"08", "076", "02545", "08-BTG"} <= offered
 
@@ -63,9 +67,9 @@ def test_a_large_scope_offers_whole_upper_levels_only(world, monkeypatch):
     root = min(by_depth)
     upper = by_depth[root] | by_depth[root + 1]  # the province, its districts and its departments
     monkeypatch.setattr(fu, "FILTER_UNITS_MAX", len(upper))
-    assert {u.code for u in fu.filter_units(scope)} == upper
+    assert {u.code for u in fu.filter_units(scope, DAY)} == upper
     monkeypatch.setattr(fu, "FILTER_UNITS_MAX", len(upper) - 1)
-    assert {u.code for u in fu.filter_units(scope)} == by_depth[root]
+    assert {u.code for u in fu.filter_units(scope, DAY)} == by_depth[root]
 
 
 def test_a_unit_below_the_offered_levels_still_filters_and_is_shown(client_for, world, monkeypatch):
@@ -117,10 +121,10 @@ def _codes(options):
 
 def test_cached_filter_options_equal_the_units_read_directly(world, django_assert_num_queries):
     scope = Scope.for_user(world.users["tinh"])
-    direct = [(u.code, fu.unit_label(u)) for u in fu.filter_units(scope)]
-    assert [(code, label) for code, label, _ in fu.filter_options(scope)] == direct
+    direct = [(u.code, fu.unit_label(u)) for u in fu.filter_units(scope, DAY)]
+    assert [(code, label) for code, label, _ in fu.filter_options(scope, DAY)] == direct
     with django_assert_num_queries(0):
-        again = fu.filter_options(scope)
+        again = fu.filter_options(scope, DAY)
     assert [(code, label) for code, label, _ in again] == direct
     # A unit rebuilt from the cache is the unit in the database.
     offered = fu.OfferedUnits(again)
@@ -132,17 +136,17 @@ def test_a_renamed_or_imported_unit_changes_the_cached_options(world, django_cap
     from units.services import units_import
 
     scope = Scope.for_user(world.users["tinh"])
-    fu.filter_options(scope)
+    fu.filter_options(scope, DAY)
     commune = Unit.objects.get(code="02545", valid_to__isnull=True)
     with django_capture_on_commit_callbacks(execute=True):
         commune.name = "Xã Tân Trào (mới)"
         commune.save()
-    labels = {code: label for code, label, _ in fu.filter_options(scope)}
+    labels = {code: label for code, label, _ in fu.filter_options(scope, DAY)}
     assert labels["02545"] == "Xã Tân Trào (mới)"
     with django_capture_on_commit_callbacks(execute=True):
         units_import(data="code,name,level,parent_code\n99999,Xã Thử Nghiệm,commune,076\n".encode())
-    assert "99999" in _codes(fu.filter_options(scope))
-    assert _codes(fu.filter_options(scope)) == [u.code for u in fu.filter_units(scope)]
+    assert "99999" in _codes(fu.filter_options(scope, DAY))
+    assert _codes(fu.filter_options(scope, DAY)) == [u.code for u in fu.filter_units(scope, DAY)]
 
 
 def test_the_filter_form_keeps_the_chosen_values_and_escapes_labels(client_for, world):

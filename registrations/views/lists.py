@@ -24,7 +24,7 @@ def _filter_form(request):
         # Any visible unit may be named (validation reads one row); the <select> offers the upper
         # levels only when the scope is large, cached under the tree's version (filter_units).
         units = (scope.visible_units() & campaign.units()).select_related("parent")
-        options = filter_options(scope)
+        options = filter_options(scope, campaign.map_date)
     form = FilterForm(_filters(request) or None, units=units, campaign=campaign, unit_options=options)
     data = {}
     if form.is_bound:

@@ -17,21 +17,23 @@ from reports import access, exports, services
 from reports.forms import PeriodForm, VersionOnlyForm
 from reports.models import Report, ReportingPeriod
 from reports.selectors import completeness, periods_to_report, reporting_duties, reporting_units_of, required_count, with_counts
+from units.access import map_date_of
 from units.models import Unit
 
 
-def _receivers(scope):
-    """Committees the user may open periods for: those they act for that have lower committees."""
+def _receivers(scope, day):
+    """Committees the user may open periods for: those they act for that have lower committees on
+    the map of `day` (the campaign year's)."""
     units = reporting_units_of(scope)
     ids = [u.pk for u in units if scope.acts_for(u)]
-    with_lower = Unit.objects.open().committees().filter(parent_id__in=ids).values("parent_id")
+    with_lower = Unit.objects.valid_on(day).committees().filter(parent_id__in=ids).values("parent_id")
     return Unit.objects.filter(pk__in=ids).committees().filter(pk__in=with_lower).order_by("depth", "position")
 
 
-def _lower_units(receivers):
+def _lower_units(receivers, day):
     """The committees directly under the receivers: those a period may single out."""
     return (
-        Unit.objects.open()
+        Unit.objects.valid_on(day)
         .committees()
         .filter(parent__in=receivers)
         .select_related("parent")
@@ -66,13 +68,13 @@ def index(request):
     return render(
         request,
         "reports/index.html",
-        {"own": own, "page": page, "can_create": _receivers(scope).exists()},
+        {"own": own, "page": page, "can_create": _receivers(scope, map_date_of(request)).exists()},
     )
 
 
 def _period_form(request, *, period=None):
     scope = request.scope
-    receivers = _receivers(scope)
+    receivers = _receivers(scope, map_date_of(request))
     if period is not None:
         receivers = Unit.objects.filter(Q(pk__in=receivers.values("pk")) | Q(pk=period.receiving_unit_id))
     initial = {}
@@ -93,13 +95,15 @@ def _period_form(request, *, period=None):
     else:
         campaign = selected_campaign(request)
         initial = {"campaign": campaign.pk if campaign else None, "audience": ReportingPeriod.Audience.CHILDREN, "version": 0}
-    return PeriodForm(request.POST or None, initial=initial, receivers=receivers, lower_units=_lower_units(receivers))
+    return PeriodForm(
+        request.POST or None, initial=initial, receivers=receivers, lower_units=_lower_units(receivers, map_date_of(request))
+    )
 
 
 @login_required
 def period_create(request):
     require_roles(request, *access.FOLLOWERS)
-    if not _receivers(request.scope).exists():
+    if not _receivers(request.scope, map_date_of(request)).exists():
         from django.core.exceptions import PermissionDenied
 
         raise PermissionDenied(_("Chỉ cán bộ của đơn vị có đơn vị trực thuộc được mở kỳ báo cáo."))
