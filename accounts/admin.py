@@ -40,7 +40,7 @@ class UserAdmin(CountedAdmin, BaseUserAdmin):
 
 @admin.register(Membership)
 class MembershipAdmin(CountedAdmin, SimpleHistoryAdmin):
-    list_display = ("user", "role", "unit", "position", "is_active")
+    list_display = ("user", "role", "unit", "position", "is_active", "ended_on")
     list_filter = ("role", "is_active")
     raw_id_fields = ("user", "unit", "created_by")
     search_fields = ("user__username", "user__full_name", "unit__name", "unit__code")

@@ -120,3 +120,33 @@ class CadreImportForm(PortalForm):
         label=_("Tệp danh sách (.xlsx hoặc .csv)"),
         help_text=_("Các cột: Họ và tên; E-mail hoặc tên đăng nhập; Chức vụ; Mã đơn vị. Tối đa 2.000 dòng."),
     )
+
+
+# --- the reform page ----------------------------------------------------------------------------------
+class ReformMoveForm(PortalForm):
+    """Move one role: the unit chosen (or proposed), and the unit the page showed the role at."""
+
+    to_unit = forms.ModelChoiceField(
+        label=_("Đơn vị chuyển đến"),
+        # Any unit: a closed one or one outside the viewer's subtree gets the service's explanation.
+        queryset=Unit.objects.all(),
+        error_messages={
+            "required": _("Hãy chọn đơn vị chuyển đến."),
+            "invalid_choice": _("Không tìm thấy đơn vị đã chọn; hãy tìm và chọn lại."),
+        },
+    )
+    from_unit = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
+class ReformEndForm(PortalForm):
+    from_unit = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
+class ReformMoveAllForm(PortalForm):
+    """Confirm every proposed successor, or only those of one closed unit (`under`)."""
+
+    under = forms.ModelChoiceField(queryset=Unit.objects.all(), required=False, widget=forms.HiddenInput)
+
+
+class ReformUnitSearchForm(PortalForm):
+    q = forms.CharField(label=_("Tìm đơn vị (gõ không dấu cũng được)"), required=False, max_length=100)

@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from accounts.selectors import reform_counts
 from core import home
 from core.roles import Role
 
@@ -73,3 +74,35 @@ def units_without_officers(request, scope):
         action_url=reverse("units:unit_detail", kwargs={"code": unit.code}) if len(children) > 8 else "",
     )
     return section
+
+
+@home.register(order=8)
+def reform_pending_people(request, scope):
+    """Provincial staff, after a map change: the people still holding roles at closed units, who
+    cannot act in the new tree until they are moved."""
+    if not scope.is_province_staff:
+        return None
+    counts = reform_counts(scope.staff_paths)
+    if not counts["total"]:
+        return None
+    n, proposed = counts["total"], counts["with_successor"]
+    item = home.HomeItem(
+        text=ngettext(
+            "%(n)s vai trò còn ở đơn vị đã hết hiệu lực: những người này chưa làm việc được ở đơn vị mới.",
+            "%(n)s vai trò còn ở đơn vị đã hết hiệu lực: những người này chưa làm việc được ở đơn vị mới.",
+            n,
+        )
+        % {"n": n},
+        url=reverse("accounts:reform"),
+        badge=_("Cần chuyển"),
+        tone="warning",
+        detail=ngettext(
+            "%(n)s vai trò có đơn vị kế thừa đề xuất, xác nhận được một lần.",
+            "%(n)s vai trò có đơn vị kế thừa đề xuất, xác nhận được một lần.",
+            proposed,
+        )
+        % {"n": proposed}
+        if proposed
+        else "",
+    )
+    return home.HomeSection(title=_("Sắp xếp đơn vị hành chính"), items=[item])

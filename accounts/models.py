@@ -47,6 +47,9 @@ class Membership(models.Model):
     role = models.CharField(_("vai trò"), max_length=20, choices=Role.choices)
     position = NFCCharField(_("chức vụ"), max_length=200, blank=True)
     is_active = models.BooleanField(_("còn hiệu lực"), default=True)
+    # The day the role was ended or moved to a successor unit after a map change (the reform page);
+    # the row is kept, so who held what where stays readable. A lock's day is in the history.
+    ended_on = models.DateField(_("ngày kết thúc"), null=True, blank=True)
     created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
     created_by = models.ForeignKey(
         User, verbose_name=_("người tạo"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -10,3 +10,10 @@ navigation.register(
     order=80,
     group="admin",
 )
+navigation.register(
+    pgettext_lazy("navigation", "Sắp xếp đơn vị"),
+    "accounts:reform",
+    roles=(Role.PROVINCE_STAFF,),
+    order=82,
+    group="admin",
+)

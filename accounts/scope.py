@@ -108,6 +108,21 @@ class Scope:
                 roots.append(p)
         return roots
 
+    @cached_property
+    def staff_paths(self) -> list[str]:
+        """Roots of the subtrees this scope is provincial staff for (redundant nested roots removed):
+        where it may do what only provincial staff do, such as moving people after a map change."""
+        paths = sorted({g.committee_path for g in self.grants if g.role == Role.PROVINCE_STAFF}, key=len)
+        roots: list[str] = []
+        for p in paths:
+            if not any(p.startswith(r) for r in roots):
+                roots.append(p)
+        return roots
+
+    def is_staff_for(self, unit) -> bool:
+        """The unit lies in a subtree this scope is provincial staff for."""
+        return any(unit.path.startswith(p) for p in self.staff_paths)
+
     def in_subtree(self, unit) -> bool:
         """The unit lies in a subtree this scope sees (a cadre's own committee does not count)."""
         return any(unit.path.startswith(p) for p in self.visible_paths)

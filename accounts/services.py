@@ -1,4 +1,5 @@
-"""Accounts: creating people for units and importing a unit's cadres, within the creator's scope."""
+"""Accounts: creating people for units, importing a unit's cadres, and moving people from units a
+map change closed to their successors (the reform page), within the actor's scope."""
 
 import re
 import secrets
@@ -6,11 +7,14 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Membership, User
 from accounts.scope import Scope
+from accounts.selectors import reform_pending
 from core import figures
+from core.dates import short_date
 from core.queue import enqueue
 from core.roles import Role
 from core.tabular import read_table
@@ -97,8 +101,11 @@ def membership_set_active(*, membership: Membership, active: bool, by) -> None:
     if membership.user_id == scope.user.pk and not active:
         raise ValidationError(_("Bạn không thể tự khóa vai trò của chính mình."))
     membership.is_active = active
+    if active:
+        membership.ended_on = None  # a role ended after a map change, given back
+    membership._history_user = by
     with transaction.atomic():
-        membership.save(update_fields=["is_active"])
+        membership.save(update_fields=["is_active", "ended_on"])
         cadres_changed(membership)
 
 
@@ -191,4 +198,158 @@ def cadres_import(*, by: User, uploaded) -> CadreImportResult:
                     position=position,
                 )
             )
+    return result
+
+
+# --- the reform: moving people from units a map change closed --------------------------------------
+# What the audit trail shows as the reason of each change (stored data, read in Vietnamese; the
+# history keeps at most 100 characters).
+REFORM_MOVED_TO = "Sắp xếp đơn vị hành chính: chuyển sang %(unit)s"  # vi-only
+REFORM_MOVED_FROM = "Sắp xếp đơn vị hành chính: chuyển từ %(unit)s"  # vi-only
+REFORM_ENDED = "Sắp xếp đơn vị hành chính: kết thúc vai trò tại %(unit)s"  # vi-only
+
+
+def _reform_scope(by) -> Scope:
+    scope = Scope.for_user(by)
+    if not scope.is_province_staff:
+        raise PermissionDenied(_("Chỉ cán bộ Ủy ban MTTQ tỉnh chuyển người dùng sang đơn vị mới."))
+    return scope
+
+
+def _pending_locked(membership: Membership, *, scope: Scope, expected_unit_id: int | None = None) -> Membership:
+    """The membership re-read under a row lock, still waiting to be moved; else a refusal saying why
+    (someone moved or ended it since the page was shown, or the form was sent twice)."""
+    if not scope.is_staff_for(membership.unit):
+        raise PermissionDenied(_("Vai trò này không thuộc phạm vi bạn quản lý."))
+    current = Membership.objects.select_for_update().select_related("unit", "user").filter(pk=membership.pk).first()
+    if current is None or not current.is_active:
+        raise ValidationError(
+            _(
+                "Vai trò %(role)s của %(person)s tại %(unit)s đã được chuyển hoặc kết thúc trước đó "
+                "(có thể do người khác, hoặc do bấm gửi hai lần). Không có gì thay đổi thêm; danh sách đã được cập nhật."
+            )
+            % {"role": membership.get_role_display(), "person": membership.user, "unit": membership.unit}
+        )
+    if (expected_unit_id is not None and current.unit_id != expected_unit_id) or current.unit.is_open:
+        raise ValidationError(
+            _("Vai trò %(role)s của %(person)s không còn ở đơn vị đã hết hiệu lực; không có gì thay đổi.")
+            % {"role": current.get_role_display(), "person": current.user}
+        )
+    return current
+
+
+def _reform_target_problem(scope: Scope, membership: Membership, to_unit: Unit) -> str | None:
+    """Why the role may not move to this unit (None when it may)."""
+    if not to_unit.is_open:
+        return _("%(unit)s đã hết hiệu lực từ %(date)s; hãy chọn một đơn vị đang hoạt động.") % {
+            "unit": to_unit.name,
+            "date": short_date(to_unit.valid_to),
+        }
+    if not scope.is_staff_for(to_unit):
+        return _("%(unit)s không thuộc phạm vi bạn quản lý; hãy chọn một đơn vị trong tỉnh.") % {"unit": to_unit.name}
+    # A role keeps its rank: it goes to the unit that kept the code, or to a commune-level unit (the
+    # level every unit of a closed level ends up at), never up to the province.
+    if to_unit.code != membership.unit.code and to_unit.level != Unit.Level.COMMUNE:
+        return _("Chỉ chuyển được sang đơn vị kế thừa (cùng mã) hoặc một đơn vị cấp xã; %(unit)s không phải.") % {
+            "unit": to_unit.name
+        }
+    if membership.role not in grantable_roles(scope, to_unit):
+        return _("Không giao được vai trò %(role)s tại %(unit)s.") % {
+            "role": membership.get_role_display(),
+            "unit": to_unit.name,
+        }
+    return None
+
+
+def _reform_move(current: Membership, to_unit: Unit, by: User) -> Membership:
+    """End the old role and give the same role at the new unit (a role held there before is opened
+    again); nothing is deleted, and each change is in the history with who made it. The caller
+    counts the cadre figures again (once for a whole batch)."""
+    current.is_active = False
+    current.ended_on = timezone.localdate()
+    current._history_user = by
+    current._change_reason = (REFORM_MOVED_TO % {"unit": to_unit.name})[:100]
+    current.save(update_fields=["is_active", "ended_on"])
+    successor = Membership.objects.select_for_update().filter(user_id=current.user_id, unit=to_unit, role=current.role).first()
+    if successor is None:
+        successor = Membership(user_id=current.user_id, unit=to_unit, role=current.role, position=current.position, created_by=by)
+        successor._history_user = by
+        successor._change_reason = (REFORM_MOVED_FROM % {"unit": current.unit.name})[:100]
+        successor.save()
+    elif not successor.is_active:
+        successor.is_active = True
+        successor.ended_on = None
+        successor._history_user = by
+        successor._change_reason = (REFORM_MOVED_FROM % {"unit": current.unit.name})[:100]
+        successor.save(update_fields=["is_active", "ended_on"])
+    return successor
+
+
+def membership_move(*, membership: Membership, to_unit: Unit, by: User, expected_unit_id: int | None = None) -> Membership:
+    """Move a role held at a closed unit to `to_unit` (provincial staff, within their subtree).
+
+    `expected_unit_id` is the unit the page showed: a role that moved since is refused, as is a role
+    already moved or ended (a form sent twice). Returns the role at the new unit."""
+    scope = _reform_scope(by)
+    with transaction.atomic():
+        current = _pending_locked(membership, scope=scope, expected_unit_id=expected_unit_id)
+        problem = _reform_target_problem(scope, current, to_unit)
+        if problem:
+            raise ValidationError(problem)
+        moved = _reform_move(current, to_unit, by)
+        cadres_changed(current, moved)
+    return moved
+
+
+def membership_end(*, membership: Membership, by: User, expected_unit_id: int | None = None) -> Membership:
+    """End a role held at a closed unit (e.g. an officer of a district, a level that no longer exists):
+    the role is kept as ended, the person's account and other roles stay."""
+    scope = _reform_scope(by)
+    with transaction.atomic():
+        current = _pending_locked(membership, scope=scope, expected_unit_id=expected_unit_id)
+        if current.user_id == scope.user.pk:
+            raise ValidationError(_("Bạn không thể tự khóa vai trò của chính mình."))
+        current.is_active = False
+        current.ended_on = timezone.localdate()
+        current._history_user = by
+        current._change_reason = (REFORM_ENDED % {"unit": current.unit.name})[:100]
+        current.save(update_fields=["is_active", "ended_on"])
+        cadres_changed(current)
+    return current
+
+
+@dataclass
+class MoveAllResult:
+    moved: list[Membership] = field(default_factory=list)  # the roles at the new units
+    refused: list[str] = field(default_factory=list)  # why a proposed move was not made
+
+
+def memberships_move_all(*, by: User, under: Unit | None = None) -> MoveAllResult:
+    """Move every role waiting under the actor's subtree (or under `under`, e.g. one closed unit) that
+    has a proposed successor, the open unit with the same code, in one transaction. Roles without
+    one wait for a choice on the page; a form sent twice finds nothing left to move."""
+    scope = _reform_scope(by)
+    pending = reform_pending(scope.staff_paths).filter(successor_id__isnull=False)
+    if under is not None:
+        if not scope.is_staff_for(under):
+            raise PermissionDenied(_("Đơn vị này không thuộc phạm vi bạn quản lý."))
+        pending = pending.filter(unit__path__startswith=under.path)
+    result, ended = MoveAllResult(), []
+    with transaction.atomic():
+        pending = list(pending.values_list("pk", "successor_id"))
+        successors = Unit.objects.in_bulk({successor_id for pk, successor_id in pending})
+        locked = (
+            Membership.objects.select_for_update().select_related("unit", "user").in_bulk([pk for pk, successor_id in pending])
+        )
+        for pk, successor_id in pending:
+            current, to_unit = locked.get(pk), successors[successor_id]
+            if current is None or not current.is_active or current.unit.is_open:
+                continue
+            problem = _reform_target_problem(scope, current, to_unit)
+            if problem:
+                result.refused.append(f"{current.user}: {problem}")
+                continue
+            result.moved.append(_reform_move(current, to_unit, by))
+            ended.append(current)
+        cadres_changed(*ended, *result.moved)
     return result

@@ -33,4 +33,9 @@ urlpatterns = [
     path("nguoi-dung/nhap/mau.xlsx", views.cadres_import_template, name="cadres_import_template"),
     path("nguoi-dung/<int:pk>/", views.person_detail, name="person_detail"),
     path("vai-tro/<int:pk>/trang-thai/", views.membership_toggle, name="membership_toggle"),
+    path("sap-xep-don-vi/", views.reform, name="reform"),
+    path("sap-xep-don-vi/xac-nhan-tat-ca/", views.reform_move_all, name="reform_move_all"),
+    path("sap-xep-don-vi/<int:pk>/", views.reform_choose, name="reform_choose"),
+    path("sap-xep-don-vi/<int:pk>/chuyen/", views.reform_move, name="reform_move"),
+    path("sap-xep-don-vi/<int:pk>/ket-thuc/", views.reform_end, name="reform_end"),
 ]

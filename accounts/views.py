@@ -5,18 +5,22 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from accounts import forms, services
-from accounts.access import get_membership_for, get_person_for, visible_people
+from accounts.access import get_membership_for, get_person_for, get_reform_membership_for, reform_scope_for, visible_people
 from accounts.models import Membership, User
 from accounts.scope import require_roles
+from accounts.selectors import reform_counts, reform_pending, reform_targets
 from core.exports import xlsx_response
 from core.roles import MANAGERS, Role
 from core.tabular import xlsx_template
 from core.text import fold
+from units.models import Unit
 
 
 class LoginView(auth_views.LoginView):
@@ -190,3 +194,147 @@ def cadres_import_template(request):
 def profile(request):
     scope = request.scope
     return render(request, "accounts/profile.html", {"memberships": scope.memberships})
+
+
+# --- the reform page: moving people from units a map change closed -------------------------------
+REFORM_PAGE_SIZE = 100
+
+
+def _reform_list_url(request) -> str:
+    """The list, on the page the form was sent from."""
+    url = reverse("accounts:reform")
+    page = request.POST.get("trang", "")
+    return f"{url}?trang={page}" if page.isdigit() else url
+
+
+def _reform_refused(request, membership, exc: ValidationError):
+    """A refused move or end: the reason, then the chooser while the role still waits (with the
+    search typed there), else the list (the role was moved or ended meanwhile)."""
+    messages.error(request, " ".join(exc.messages))
+    still_waiting = Membership.objects.filter(pk=membership.pk, is_active=True, unit__valid_to__isnull=False).exists()
+    if not still_waiting:
+        return redirect(_reform_list_url(request))
+    url = reverse("accounts:reform_choose", kwargs={"pk": membership.pk})
+    query = request.POST.get("q", "")[:100]
+    return redirect(f"{url}?{urlencode({'q': query})}" if query else url)
+
+
+@login_required
+def reform(request):
+    """Provincial staff: the people still holding roles at units that closed in a map change,
+    grouped by the closed unit, with the unit that kept its code proposed as the successor."""
+    scope = reform_scope_for(request)
+    paths = scope.staff_paths
+    pending = reform_pending(paths).select_related("user", "unit", "unit__parent")
+    page = Paginator(pending, REFORM_PAGE_SIZE).get_page(request.GET.get("trang"))
+    successors = Unit.objects.in_bulk({m.successor_id for m in page if m.successor_id})
+    groups = []
+    for m in page:
+        if not groups or groups[-1]["unit"].pk != m.unit_id:
+            groups.append({"unit": m.unit, "successor": successors.get(m.successor_id), "rows": []})
+        groups[-1]["rows"].append(m)
+    return render(
+        request,
+        "accounts/reform.html",
+        {"page": page, "groups": groups, "counts": reform_counts(paths), "query": ""},
+    )
+
+
+@login_required
+def reform_choose(request, pk: int):
+    """One role of a closed unit: search a commune-level unit to move it to, or end it."""
+    membership = get_reform_membership_for(request, pk)
+    paths = request.scope.staff_paths
+    waiting = reform_pending(paths).filter(pk=membership.pk).first()
+    if waiting is None:
+        messages.info(
+            request,
+            _("Vai trò %(role)s của %(person)s tại %(unit)s không còn chờ chuyển (đã được chuyển hoặc kết thúc).")
+            % {"role": membership.get_role_display(), "person": membership.user, "unit": membership.unit},
+        )
+        return redirect("accounts:reform")
+    form = forms.ReformUnitSearchForm(request.GET or None)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
+    targets, total, suggested = reform_targets(unit=membership.unit, paths=paths, query=query)
+    successor = Unit.objects.filter(pk=waiting.successor_id).first() if waiting.successor_id else None
+    context = {
+        "membership": membership,
+        "successor": successor,
+        "form": form,
+        "query": query,
+        "targets": targets,
+        "total": total,
+        "more": total - len(targets),
+        "suggested": suggested,
+    }
+    return render(request, "accounts/reform_choose.html", context)
+
+
+@login_required
+@require_POST
+def reform_move(request, pk: int):
+    membership = get_reform_membership_for(request, pk, "move")
+    form = forms.ReformMoveForm(request.POST)
+    if not form.is_valid():
+        return _reform_refused(request, membership, ValidationError([e for errors in form.errors.values() for e in errors]))
+    old_unit = membership.unit
+    try:
+        moved = services.membership_move(
+            membership=membership,
+            to_unit=form.cleaned_data["to_unit"],
+            by=request.user,
+            expected_unit_id=form.cleaned_data["from_unit"],
+        )
+    except ValidationError as exc:
+        return _reform_refused(request, membership, exc)
+    messages.success(
+        request,
+        _("Đã chuyển %(person)s (%(role)s) từ %(old)s sang %(new)s.")
+        % {"person": membership.user, "role": membership.get_role_display(), "old": old_unit, "new": moved.unit},
+    )
+    return redirect(_reform_list_url(request))
+
+
+@login_required
+@require_POST
+def reform_end(request, pk: int):
+    membership = get_reform_membership_for(request, pk, "move")
+    form = forms.ReformEndForm(request.POST)
+    if not form.is_valid():
+        return _reform_refused(request, membership, ValidationError([e for errors in form.errors.values() for e in errors]))
+    try:
+        services.membership_end(membership=membership, by=request.user, expected_unit_id=form.cleaned_data["from_unit"])
+    except ValidationError as exc:
+        return _reform_refused(request, membership, exc)
+    messages.success(
+        request,
+        _("Đã kết thúc vai trò %(role)s của %(person)s tại %(unit)s; tài khoản và các vai trò khác vẫn giữ.")
+        % {"role": membership.get_role_display(), "person": membership.user, "unit": membership.unit},
+    )
+    return redirect(_reform_list_url(request))
+
+
+@login_required
+@require_POST
+def reform_move_all(request):
+    reform_scope_for(request)
+    form = forms.ReformMoveAllForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Không tìm thấy đơn vị đã chọn; danh sách đã được cập nhật, hãy xem lại."))
+        return redirect(_reform_list_url(request))
+    result = services.memberships_move_all(by=request.user, under=form.cleaned_data["under"])
+    if result.moved:
+        n = len(result.moved)
+        messages.success(
+            request,
+            ngettext("Đã chuyển %(n)s vai trò sang đơn vị kế thừa.", "Đã chuyển %(n)s vai trò sang đơn vị kế thừa.", n)
+            % {"n": n},
+        )
+    elif not result.refused:
+        messages.info(
+            request,
+            _("Không còn vai trò nào có đơn vị kế thừa để chuyển: có thể đã được xác nhận trước đó. Không có gì thay đổi."),
+        )
+    for refusal in result.refused[:10]:
+        messages.warning(request, refusal)
+    return redirect(_reform_list_url(request))

@@ -353,30 +353,6 @@ def _commemorations(ctx, units):
     return events
 
 
-SONDUONG_NUMBER = "08/KH-MTTQ"
-SONDUONG_ISSUED_ON = dt.date(2020, 2, 25)
-SONDUONG_SIGNER = ("TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH", "Trần Minh Tuấn")
-
-
-def _sonduong_plan(ctx, province_plan):
-    """Huyện Sơn Dương's plan, derived from the province's and issued in February 2020 (the
-    district level carries the seed plan to its communes; the cascade shows it)."""
-    from plans.models import Plan
-    from plans.services.plan_lifecycle import plan_derive, plan_issue
-
-    sonduong = ctx["users"]["sonduong"]
-    plan, _ = plan_derive(parent=province_plan, unit=ctx["units"]["076"], by=sonduong)
-    if plan.is_draft:
-        Plan.objects.filter(pk=plan.pk).update(
-            number=SONDUONG_NUMBER, issued_on=SONDUONG_ISSUED_ON, place="Sơn Dương", signer_authority=SONDUONG_SIGNER[0],
-            signer_title=SONDUONG_SIGNER[1], signer_name=SONDUONG_SIGNER[2],
-        )  # fmt: skip
-        plan.refresh_from_db()
-        plan, _ = plan_issue(plan=plan, by=sonduong)
-        Plan.objects.filter(pk=plan.pk).update(issued_at=_aware(SONDUONG_ISSUED_ON, 16))
-    return plan
-
-
 def load(ctx):
     from core import figures
     from plans import figures as figures_of_plans
@@ -391,7 +367,6 @@ def load(ctx):
     plan = _plan(ctx, units)
     _progress(ctx, plan, units)
     _inspection(ctx, plan, units)
-    _sonduong_plan(ctx, plan)
     # The progress and the inspection above are written directly (with their dates of 2020).
     figures.changed(families=[figures_of_plans.TASK, figures_of_plans.INSP], units=units.values(), campaign=ctx["campaign"])
     ctx["province_plan"] = plan

@@ -1,3 +1,4 @@
+from accounts.tests.factories import waiting_membership
 from core.matrix import LOGIN, rule
 
 MANAGERS = {"tinh": 200, "sonduong": 200, "nahang": 200, "tantrao": 200}
@@ -43,3 +44,27 @@ rule(
     nahang=404,
     tantrao=404,
 )
+
+# The reform page: provincial staff only. The world is the 2020 map; the rules add one person still
+# holding a role at a closed commune of Sơn Dương (what a 2025 import leaves behind).
+STAFF_ONLY = {"default": 403, "tinh": 200}
+
+
+def _waiting(world):
+    return {"pk": waiting_membership(world).pk}
+
+
+def _move_to_tan_trao(world):
+    membership = waiting_membership(world)
+    return {"to_unit": world.units["02545"].pk, "from_unit": membership.unit_id}
+
+
+def _from_unit(world):
+    return {"from_unit": waiting_membership(world).unit_id}
+
+
+rule("accounts:reform", **STAFF_ONLY)
+rule("accounts:reform_move_all", method="POST", default=403, tinh=302, note="nothing to confirm: a message, back to the list")
+rule("accounts:reform_choose", kwargs=_waiting, **STAFF_ONLY)
+rule("accounts:reform_move", kwargs=_waiting, method="POST", data=_move_to_tan_trao, default=403, tinh=302)
+rule("accounts:reform_end", kwargs=_waiting, method="POST", data=_from_unit, default=403, tinh=302)

@@ -20,7 +20,7 @@ def test_provincial_staff_see_two_menus(world):
     ]  # fmt: skip
     menus = {e["key"]: [c["label"] for c in e["children"]] for e in entries if "children" in e}
     assert menus["publishing"] == ["Gương điển hình", "Tin, bài", "Trang tin công khai"]
-    assert menus["admin"] == ["Đơn vị", "Người dùng", "Nhắc hạn", "Nhật ký thư", "Nhật ký thay đổi"]
+    assert menus["admin"] == ["Đơn vị", "Người dùng", "Sắp xếp đơn vị", "Nhắc hạn", "Nhật ký thư", "Nhật ký thay đổi"]
 
 
 def test_a_cadre_gets_plain_links_not_menus_of_one(world):

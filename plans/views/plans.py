@@ -11,7 +11,7 @@ from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from campaigns.models import Campaign
-from campaigns.selection import selected_campaign
+from campaigns.selection import pin_campaign, selected_campaign
 from core.concurrency import StaleObjectError, stale_errors, stale_form
 from core.dates import short_datetime
 from core.paging import paginate
@@ -100,6 +100,7 @@ def plan_list(request):
 def plan_detail(request, pk: int):
     scope = request.scope
     plan = get_plan_for(request, pk)
+    pin_campaign(request, plan.campaign)  # the page works in the plan's year
     doc = selectors.plan_document(plan)
     today = timezone.localdate()
     follow = can_follow_plan(scope, plan)

@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from campaigns.selection import selected_campaign
+from campaigns.selection import pin_campaign, selected_campaign
 from core.concurrency import StaleObjectError, stale_form
 from core.text import fold
 from publishing import access
@@ -109,6 +109,7 @@ def exemplar_create(request):
 @login_required
 def exemplar_detail(request, pk: int):
     exemplar = access.get_exemplar_for(request, pk)
+    pin_campaign(request, exemplar.campaign)  # the page works in the exemplar's year
     scope = request.scope
     context = {
         "exemplar": exemplar,

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from campaigns.selection import pin_campaign
 from documents.selectors import attachments_by_owner
 from registrations import access, services
 from registrations.forms import ApproveForm, CompleteForm, EvaluateForm, ReturnForm
@@ -43,6 +44,7 @@ def _progress(registration):
 
 
 def render_detail(request, registration, *, status=200, **forms):
+    pin_campaign(request, registration.campaign)  # the page works in the registration's year
     scope = request.scope
     actions = access.actions_for(scope, registration)
     updates, targets = _progress(registration)

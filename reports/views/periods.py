@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.scope import require_roles
-from campaigns.selection import selected_campaign
+from campaigns.selection import pin_campaign, selected_campaign
 from core.concurrency import StaleObjectError
 from core.exports import xlsx_response
 from reports import access, exports, services
@@ -182,6 +182,7 @@ def period_status(request, pk: int):
 def period_detail(request, pk: int):
     """Completeness and timeliness: every unit that must report, on time, late, returned, missing."""
     period = access.get_period_for(request, pk, need="receive", with_parent=True)
+    pin_campaign(request, period.campaign)  # the page works in the period's year
     scope = request.scope
     state = completeness(period=period)
     ancestors = _parent_periods(period, scope)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from campaigns.selection import pin_campaign
 from core.access import require
 from core.concurrency import StaleObjectError, stale_form
 from documents.selectors import attachments_of
@@ -99,6 +100,7 @@ def _sections():
 @login_required
 def report_detail(request, pk: int, code: str):
     period, unit, report = access.get_report_for(request, pk, code)
+    pin_campaign(request, period.campaign)  # the page works in the report's year
     return render(request, "reports/report_detail.html", _context(request, period, unit, report))
 
 
