@@ -15,8 +15,12 @@ keeps the counts:
 Changes arrive through core.figures.changed()/renamed(), called by the services that write the
 counted rows (`apply_change`, registered in DashboardsConfig.ready()); no signal is listened to.
 
-Ancestors are found by the materialised path among open units (a closed unit keeps counting for
-the open units above it).
+Each campaign counts on its own map, the unit tree valid on its `map_date` (campaigns.Campaign):
+a unit's chain is the unit and, from the root down to its parent, the rows valid on that day whose
+path lies above the unit's. So the 2020 campaign keeps counting a commune for its 2020 district
+after the 2025 map is loaded, and the 2026 campaign counts the 2025 communes for the province only;
+a row of another map (a cadre of a 2020 commune not yet moved, read in 2026) counts for itself and
+for the units of the campaign's map above it.
 """
 
 from __future__ import annotations
@@ -46,12 +50,29 @@ def families() -> list[str]:
     return registry.families()
 
 
+# --- the campaigns: their days and their maps --------------------------------------------------------------
+_CAMPAIGN_FIELDS = ("id", "starts_on", "ends_on", "map_on")
+
+
+def _campaign(campaign_id: int) -> Campaign | None:
+    """What counting needs of a campaign (its days and its map), in one query."""
+    return Campaign.objects.only(*_CAMPAIGN_FIELDS).filter(pk=campaign_id).first()
+
+
+def _campaigns() -> list[Campaign]:
+    return list(Campaign.objects.only(*_CAMPAIGN_FIELDS).order_by("pk"))
+
+
+def _window(campaign: Campaign) -> registry.Window:
+    return registry.Window(campaign.pk, campaign.starts_on, campaign.ends_on)
+
+
 # --- counting: each unit's own values ----------------------------------------------------------------------
 def window(campaign_id: int) -> registry.Window | None:
     """The campaign's window: its rows, dated within its days (the registry's sources decide which
     dates count: a plan task's due date, an article's publication, …)."""
-    days = Campaign.objects.filter(pk=campaign_id).values_list("starts_on", "ends_on").first()
-    return registry.Window(campaign_id, *days) if days else None
+    campaign = _campaign(campaign_id)
+    return _window(campaign) if campaign is not None else None
 
 
 def compute(family: str, campaign_id: int, unit_ids=None, *, window_=None) -> dict:
@@ -60,8 +81,8 @@ def compute(family: str, campaign_id: int, unit_ids=None, *, window_=None) -> di
     return {} if w is None else registry.own(family, w, unit_ids)
 
 
-def _own_by_family(families_, campaign_id: int, unit_ids, key_family: dict) -> dict:
-    w = window(campaign_id)
+def _own_by_family(families_, campaign_id: int, unit_ids, key_family: dict, *, window_=None) -> dict:
+    w = window_ or window(campaign_id)
     own: dict = {}
     for family in families_:
         values = compute(family, campaign_id, unit_ids, window_=w)
@@ -77,43 +98,86 @@ def _prefixes(path: str) -> list[str]:
     return ["/" + "/".join(parts[:i]) + "/" for i in range(1, len(parts))]
 
 
-def chains_for(unit_ids) -> dict[int, list[int]]:
-    """unit id → [the unit, its open ancestors from the root down to the parent] (two queries)."""
-    from units.models import Unit
-
-    paths = dict(Unit.objects.filter(pk__in=list(unit_ids)).values_list("pk", "path"))
-    wanted = {p for path in paths.values() for p in _prefixes(path)}
-    by_path = dict(Unit.objects.open().filter(path__in=wanted).values_list("path", "pk")) if wanted else {}
-    return {pk: [pk] + [by_path[p] for p in _prefixes(path) if p in by_path] for pk, path in paths.items()}
+def _valid_on(valid_from: dt.date, valid_to: dt.date | None, day: dt.date) -> bool:
+    return valid_from <= day and (valid_to is None or day < valid_to)
 
 
-def all_chains() -> dict[int, list[int]]:
-    """The same for every unit (one query)."""
-    from units.models import Unit
+class Tree:
+    """Units and every version of the paths above them, read once; `chains(day)` gives each unit's
+    chain on the map of that day (a change counted in every campaign reads the tree once)."""
 
-    units = list(Unit.objects.values_list("pk", "path", "valid_to"))
-    by_path = {path: pk for pk, path, valid_to in units if valid_to is None}
-    return {pk: [pk] + [by_path[p] for p in _prefixes(path) if p in by_path] for pk, path, _ in units}
+    def __init__(self, paths: dict[int, str], above: list[tuple[int, str, dt.date, dt.date | None]]):
+        self.paths = paths  # unit id → path
+        self.above = above  # (id, path, valid_from, valid_to) of the rows that may be ancestors
+        self._chains: dict[dt.date, dict[int, list[int]]] = {}
+
+    @classmethod
+    def of(cls, unit_ids) -> Tree:
+        """These units (two queries)."""
+        from units.models import Unit
+
+        paths = dict(Unit.objects.filter(pk__in=list(unit_ids)).values_list("pk", "path"))
+        wanted = {p for path in paths.values() for p in _prefixes(path)}
+        above = list(Unit.objects.filter(path__in=wanted).values_list("pk", "path", "valid_from", "valid_to")) if wanted else []
+        return cls(paths, above)
+
+    @classmethod
+    def everything(cls) -> Tree:
+        """Every unit, of every map (one query)."""
+        from units.models import Unit
+
+        rows = list(Unit.objects.values_list("pk", "path", "valid_from", "valid_to"))
+        return cls({pk: path for pk, path, _, _ in rows}, rows)
+
+    def chains(self, day: dt.date) -> dict[int, list[int]]:
+        """unit id → [the unit, then from the root down to its parent the rows valid on `day` above
+        it]. On one day a path has at most one valid row (a code is closed before it is opened again)."""
+        if day not in self._chains:
+            by_path = {path: pk for pk, path, valid_from, valid_to in self.above if _valid_on(valid_from, valid_to, day)}
+            self._chains[day] = {
+                pk: [pk] + [by_path[p] for p in _prefixes(path) if p in by_path] for pk, path in self.paths.items()
+            }
+        return self._chains[day]
+
+
+def chains_for(unit_ids, *, on: dt.date) -> dict[int, list[int]]:
+    """unit id → [the unit, its ancestors on the map of `on` from the root down to the parent]."""
+    return Tree.of(unit_ids).chains(on)
+
+
+def all_chains(*, on: dt.date) -> dict[int, list[int]]:
+    """The same for every unit."""
+    return Tree.everything().chains(on)
 
 
 # --- a change: carry the difference up the tree ----------------------------------------------------------
-def update_units(campaign_id: int, unit_ids, families, *, chains: dict | None = None) -> None:
+def update_units(campaign_id: int, unit_ids, families, *, tree: Tree | None = None) -> None:
     """Recompute the own values of these units for these families and add the differences to the
-    subtree totals of each unit and its ancestors. Runs in (or opens) a transaction; the changes
-    of one tree are counted one after the other (see _lock). `chains`: chains_for(unit_ids), when
-    the caller already has them."""
+    subtree totals of each unit and its ancestors on the campaign's map. Runs in (or opens) a
+    transaction; the changes of one tree are counted one after the other (see _lock). `tree`:
+    Tree.of(unit_ids), when the caller already has it."""
     unit_ids = {u for u in unit_ids if u}
     families = list(families)
     if not unit_ids or not families or not campaign_id:
         return
+    campaign = _campaign(campaign_id)
+    if campaign is not None:
+        _update(campaign, unit_ids, families, tree or Tree.of(unit_ids))
+
+
+def _update(campaign: Campaign, unit_ids: set[int], families, tree: Tree) -> None:
+    campaign_id = campaign.pk
+    families = list(families)
+    if not unit_ids or not families:
+        return
     with transaction.atomic():
-        chains = chains_for(unit_ids) if chains is None else chains
+        chains = {pk: chain for pk, chain in tree.chains(campaign.map_date).items() if pk in unit_ids}
         unit_ids = set(chains)
         if not unit_ids:
             return
         _lock(campaign_id, chains)
         key_family = {REV_KEY: "rev"}
-        fresh = _own_by_family(families, campaign_id, unit_ids, key_family)
+        fresh = _own_by_family(families, campaign_id, unit_ids, key_family, window_=_window(campaign))
         everyone = {a for chain in chains.values() for a in chain}
         rows = {}
         for pk, unit_id, key, own, family in (
@@ -167,7 +231,8 @@ def _lock(campaign_id: int, chains: dict) -> None:
 
 
 def _top(chain: list[int]) -> int:
-    """The highest open unit of a chain (chains run unit, root, …, parent)."""
+    """The top of a chain on the campaign's map (chains run unit, root, …, parent): the province
+    row, the same in every map that keeps the province, the central committee in a national one."""
     return chain[1] if len(chain) > 1 else chain[0]
 
 
@@ -204,9 +269,9 @@ def update_all_campaigns(unit_ids, families) -> None:
     unit_ids = {u for u in unit_ids if u}
     if not unit_ids:
         return
-    chains = chains_for(unit_ids)  # the same tree for every campaign
-    for campaign_id in _campaign_ids():
-        update_units(campaign_id, unit_ids, families, chains=chains)
+    tree = Tree.of(unit_ids)  # read once, each campaign takes its map's chains from it
+    for campaign in _campaigns():
+        _update(campaign, unit_ids, families, tree)
 
 
 # --- many units at once: counted right after the commit ------------------------------------------------
@@ -250,10 +315,13 @@ def flush_pending(campaign_id: int | None = None) -> int:
 
 
 # --- from scratch -----------------------------------------------------------------------------------------------
-def refresh_campaign(campaign_id: int, chains: dict | None = None) -> int:
-    """Recompute every summary row of the campaign with a few set-based queries; returns the
-    number of rows written."""
-    chains = chains if chains is not None else all_chains()
+def refresh_campaign(campaign_id: int, tree: Tree | None = None) -> int:
+    """Recompute every summary row of the campaign, on its map, with a few set-based queries;
+    returns the number of rows written. `tree`: Tree.everything(), when the caller has it."""
+    campaign = _campaign(campaign_id)
+    if campaign is None:
+        return 0
+    chains = (tree or Tree.everything()).chains(campaign.map_date)
     with transaction.atomic():
         if connection.vendor == "postgresql":
             # Changes made meanwhile wait for the recount to commit, then add their difference to
@@ -261,7 +329,7 @@ def refresh_campaign(campaign_id: int, chains: dict | None = None) -> int:
             with connection.cursor() as cursor:
                 cursor.execute(f"LOCK TABLE {UnitFigure._meta.db_table} IN EXCLUSIVE MODE")
         key_family: dict = {}
-        own = _own_by_family(families(), campaign_id, None, key_family)
+        own = _own_by_family(families(), campaign_id, None, key_family, window_=_window(campaign))
         total: dict = defaultdict(int)
         for (unit_id, key), value in own.items():
             for ancestor in chains.get(unit_id, [unit_id]):
@@ -295,14 +363,14 @@ def bump_revisions(unit_ids=None) -> None:
     with transaction.atomic():
         rows = UnitFigure.objects.filter(key=REV_KEY)
         if unit_ids is None:
-            chains = all_chains()
+            tree = Tree.everything()
         else:
-            chains = chains_for({u for u in unit_ids if u})
-            rows = rows.filter(unit_id__in=list(chains))
-        if not chains:
+            tree = Tree.of({u for u in unit_ids if u})
+            rows = rows.filter(unit_id__in=list(tree.paths))
+        if not tree.paths:
             return
-        for campaign_id in _campaign_ids():
-            _lock(campaign_id, chains)
+        for campaign in _campaigns():
+            _lock(campaign.pk, tree.chains(campaign.map_date))
         rows.update(total=F("total") + 1)
 
 
@@ -324,9 +392,10 @@ def revision(campaign_id: int, unit_id: int) -> tuple[int | None, bool]:
 
 
 def refresh_all(campaign_ids=None) -> dict[int, int]:
+    """Recount these campaigns (every one when None), each on its own map."""
     ids = list(campaign_ids) if campaign_ids else _campaign_ids()
-    chains = all_chains()
-    return {pk: refresh_campaign(pk, chains) for pk in ids}
+    tree = Tree.everything()
+    return {pk: refresh_campaign(pk, tree) for pk in ids}
 
 
 # --- the registry's changes -------------------------------------------------------------------------------
@@ -364,9 +433,13 @@ def stored(campaign_id: int, *, field: str = "total") -> dict:
 
 
 def expected(campaign_id: int) -> tuple[dict, dict]:
-    """(own, total) counted directly from the source tables, for comparison with `stored`."""
-    chains = all_chains()
-    own = _own_by_family(families(), campaign_id, None, {})
+    """(own, total) counted directly from the source tables on the campaign's map, for comparison
+    with `stored`."""
+    campaign = _campaign(campaign_id)
+    if campaign is None:
+        return {}, {}
+    chains = all_chains(on=campaign.map_date)
+    own = _own_by_family(families(), campaign_id, None, {}, window_=_window(campaign))
     total: dict = defaultdict(int)
     for (unit_id, key), value in own.items():
         for ancestor in chains.get(unit_id, [unit_id]):

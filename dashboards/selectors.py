@@ -304,22 +304,34 @@ def _current_kind(periods, today: dt.date, wanted: str | None) -> str | None:
     return ReportingPeriod.Kind.SIX_MONTH if not kinds else sorted(kinds)[0]
 
 
-def unit_with_children(code: str) -> tuple[Unit | None, list[Unit]]:
-    """The open committee with this code and its child committees (closed ones too: who had to
-    report on a past due date), in one query."""
+def _valid_on(day: dt.date, prefix: str = "") -> Q:
+    return Q(**{f"{prefix}valid_from__lte": day}) & (
+        Q(**{f"{prefix}valid_to__isnull": True}) | Q(**{f"{prefix}valid_to__gt": day})
+    )
+
+
+def is_valid_on(unit: Unit, day: dt.date) -> bool:
+    return unit.valid_from <= day and (unit.valid_to is None or day < unit.valid_to)
+
+
+def unit_with_children(code: str, *, on: dt.date) -> tuple[Unit | None, list[Unit]]:
+    """The committee with this code on the map of `on` (a campaign's `map_date`) and every child
+    committee of that row (those of other days too: who had to report on a due date; the
+    dashboard shows those of its campaign's map), in one query."""
     rows = list(
         Unit.objects.committees()
-        .filter(Q(code=code, valid_to__isnull=True) | Q(parent__code=code, parent__valid_to__isnull=True))
+        .filter(Q(code=code) & _valid_on(on) | Q(parent__code=code) & _valid_on(on, "parent__"))
         .select_related("parent")
         .order_by("position", "code")
     )
-    unit = next((u for u in rows if u.code == code and u.valid_to is None), None)
+    unit = next((u for u in rows if u.code == code and is_valid_on(u, on)), None)
     if unit is None:
         return None, []
     return unit, [u for u in rows if u.parent_id == unit.pk]
 
 
 def children_of(unit: Unit) -> list[Unit]:
+    """Every child committee of the unit's row (of every day)."""
     return list(Unit.objects.committees().filter(parent=unit).order_by("position", "code"))
 
 
@@ -361,9 +373,10 @@ def _has_pending(rows) -> bool:
 
 
 def dashboard(*, unit: Unit, campaign: Campaign, today: dt.date, kind: str | None = None, children=None) -> Dashboard:
-    """`children`: the unit's child committees (closed ones included) when the caller has them."""
+    """The unit's dashboard in the campaign: its rows are the child committees on the campaign's
+    map. `children`: every child committee of the unit's row (children_of), when the caller has them."""
     every_child = children if children is not None else children_of(unit)
-    children = [c for c in every_child if c.valid_to is None]
+    children = [c for c in every_child if is_valid_on(c, campaign.map_date)]
     ids = [unit.pk] + [c.pk for c in children]
     rows = _values(campaign.pk, ids, today)
     if _has_pending(rows):

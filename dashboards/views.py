@@ -1,5 +1,6 @@
-"""The dashboards: a unit's whole subtree for the current campaign on one page, its child units
-in a table with traffic lights and drill-down, SVG charts, a print view and the table as CSV.
+"""The dashboards: a unit's whole subtree for the campaign the page works in (the chosen year, else
+the current one) on one page, its child units on that campaign's map in a table with traffic
+lights and drill-down, SVG charts, a print view and the table as CSV.
 
 Who: provincial staff, reviewers, officers and observers, for any committee they see (outsiders
 get 404); cadres get 403 (they follow their own tasks on the registrations pages)."""
@@ -44,7 +45,8 @@ def _shared(request, code) -> tuple[dict, object]:
     """(the page's context that is the same for everyone who may see this unit, the unit as read
     for this request). Permission is checked first, on every request; the figures come from the
     cache when the unit's revision has not moved and no issued plan waits to be counted."""
-    unit, children = get_dashboard_unit_for(request, code)
+    # The unit is the row of the selected campaign's map (its code names another row on another map).
+    unit, children = get_dashboard_unit_for(request, code, campaign=selected_campaign(request))
     campaign = _campaign(request)
     today = timezone.localdate()
     kind = request.GET.get("ky") or None
