@@ -1,10 +1,26 @@
 """Demo accounts, one per role; all with the password in DEMO_PASSWORD (printed in README)."""
 
+from django.contrib.auth.hashers import make_password
+
 from accounts.models import Membership, User
 from accounts.services import cadres_changed
 from core.roles import Role
 
 DEMO_PASSWORD = "dvk-demo-2020"
+
+
+class DemoPassword:
+    """The demo password, hashed once per loader run and given to every new demo account (the
+    password is public; hashing it again for each account took most of seed_demo's time)."""
+
+    def __init__(self):
+        self._hash = None
+
+    def set_on(self, user) -> None:
+        if self._hash is None:
+            self._hash = make_password(DEMO_PASSWORD)
+        user.password = self._hash
+
 
 # username, full name, unit code, role, position
 DEMO_ACCOUNTS = [
@@ -23,11 +39,12 @@ def load(ctx):
     created = 0
     users = {}
     memberships = []
+    password = DemoPassword()
     for username, full_name, code, role, position in DEMO_ACCOUNTS:
         user = User.objects.filter(username=username).first()
         if user is None:
             user = User(username=username, full_name=full_name, email=f"{username}@mttq-tuyenquang.local")
-            user.set_password(DEMO_PASSWORD)
+            password.set_on(user)
             user.save()
             created += 1
         membership, _ = Membership.objects.get_or_create(user=user, unit=units[code], role=role, defaults={"position": position})

@@ -4,7 +4,7 @@ communes and wards that report and register this year, and a cadre. The 2020 acc
 act at the province and Ban Tuyên giáo, the same units in both maps. Same password as every demo
 account. Running it twice changes nothing."""
 
-from accounts.demo import DEMO_PASSWORD
+from accounts.demo import DemoPassword
 from accounts.models import Membership, User
 from accounts.services import cadres_changed
 from core.roles import Role
@@ -32,11 +32,12 @@ def load(ctx):
     created = 0
     users = {}
     memberships = []
+    password = DemoPassword()
     for username, full_name, code, role, position in PEOPLE_TODAY:
         user = User.objects.filter(username=username).first()
         if user is None:
             user = User(username=username, full_name=full_name, email=f"{username}@mttq-tuyenquang.local")
-            user.set_password(DEMO_PASSWORD)
+            password.set_on(user)
             user.save()
             created += 1
         membership, _ = Membership.objects.get_or_create(user=user, unit=units[code], role=role, defaults={"position": position})

@@ -1,10 +1,13 @@
 """Accounts: creating people for units, importing a unit's cadres, and moving people from units a
 map change closed to their successors (the reform page), within the actor's scope."""
 
+import logging
 import re
 import secrets
+import unicodedata
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -14,12 +17,15 @@ from accounts.models import Membership, User
 from accounts.scope import Scope
 from accounts.selectors import reform_pending
 from core import figures
+from core.cache import within_limit
 from core.dates import short_date
 from core.queue import enqueue
 from core.roles import Role
 from core.tabular import read_table
 from core.text import fold
 from units.models import Unit
+
+logger = logging.getLogger(__name__)
 
 # Column headings matched against the uploaded files (and written in the template file): data.
 CADRE_COLUMNS = {
@@ -92,6 +98,40 @@ def account_create(
 
             enqueue(send_account_invitation, user.pk)
     return CreatedAccount(user, membership, password)
+
+
+# --- forgotten passwords --------------------------------------------------------------------------
+RESET_WINDOW_SECONDS = 3600
+
+
+def _same_email(a: str, b: str) -> bool:
+    """As Django's reset form checks it: the database's case-insensitive match can pair addresses
+    that differ (a dotless ı matches i, CVE-2019-19844); mail only where they are the same."""
+    return unicodedata.normalize("NFKC", a).casefold() == unicodedata.normalize("NFKC", b).casefold()
+
+
+def password_reset_request(*, email: str, address: str | None) -> int:
+    """Queue a link to choose a new password for each active account with this e-mail, within
+    PASSWORD_RESET_LIMIT_PER_HOUR requests an hour from one client address and mails an hour to one
+    account (nobody can flood a colleague's inbox or the mail server). The page answers the same
+    whatever happens here, so it does not tell whether an account exists; the number of mails
+    queued is for the tests and the log."""
+    limit = settings.PASSWORD_RESET_LIMIT_PER_HOUR
+    if not within_limit(f"accounts:password-reset:address:{address}", limit=limit, window=RESET_WINDOW_SECONDS):
+        logger.warning("Password reset refused: more than %s requests this hour from %s", limit, address)
+        return 0
+    from accounts.tasks import send_password_reset
+
+    queued = 0
+    for user in User.objects.filter(email__iexact=email, is_active=True).order_by("pk"):
+        if not user.has_usable_password() or not _same_email(email, user.email):
+            continue
+        if not within_limit(f"accounts:password-reset:account:{user.pk}", limit=limit, window=RESET_WINDOW_SECONDS):
+            logger.warning("Password reset refused: more than %s mails this hour to account %s", limit, user.pk)
+            continue
+        enqueue(send_password_reset, user.pk)
+        queued += 1
+    return queued
 
 
 def membership_set_active(*, membership: Membership, active: bool, by) -> None:

@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import urlencode
@@ -16,6 +17,7 @@ from accounts.access import get_membership_for, get_person_for, get_reform_membe
 from accounts.models import Membership, User
 from accounts.scope import require_roles
 from accounts.selectors import reform_counts, reform_pending, reform_targets
+from core.client_ip import client_ip
 from core.exports import xlsx_response
 from core.roles import MANAGERS, Role
 from core.tabular import xlsx_template
@@ -42,12 +44,16 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
 
 class PasswordResetView(auth_views.PasswordResetView):
+    """The mail goes through the queue (accounts.tasks.send_password_reset), within limits per client
+    address and per account; the next page is the same whether a mail was sent or not."""
+
     template_name = "accounts/password_reset.html"
     form_class = forms.PasswordResetForm
-    email_template_name = "emails/password_reset/body.txt"
-    html_email_template_name = "emails/password_reset/body.html"
-    subject_template_name = "emails/password_reset/subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form):
+        services.password_reset_request(email=form.cleaned_data["email"], address=client_ip(self.request))
+        return HttpResponseRedirect(self.get_success_url())
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):

@@ -9,7 +9,10 @@ worker, then:
    is flushed and the worker delivers the e-mails;
 2. kills the worker's pool process while it renders a report PDF: the task must be redelivered and
    exactly one finished PDF must result;
-3. restarts PostgreSQL: the next requests must succeed.
+3. restarts PostgreSQL: the next requests must succeed;
+4. stops Redis while anonymous readers, an officer and provincial staff browse the public site, the
+   lists and the dashboards (several at once): every page must answer 200 without the cache, the
+   outage must be logged once per web process, and the cache must fill again once Redis is back.
 
 It prints what held and writes var/chaos/results.json. Exit status 0 only when everything held.
 """
@@ -18,6 +21,7 @@ import html.parser
 import http.cookiejar
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -397,7 +401,9 @@ def scenario_worker_killed_while_rendering(period: int):
     browser = Browser()
     browser.login("tinh")
     sql("DELETE FROM documents_generateddocument WHERE kind = 'report_version'")
-    status, url, _ = browser.get(f"/bao-cao/ky/{period}/don-vi/076/pdf/")
+    # Asking for a PDF is a POST from the report page's button (a GET of the address creates nothing).
+    fields = browser.form(f"/bao-cao/ky/{period}/don-vi/076/", "/076/pdf/")
+    status, url, _ = browser.post(f"/bao-cao/ky/{period}/don-vi/076/pdf/", fields)
     doc = sql("SELECT id FROM documents_generateddocument WHERE kind = 'report_version' ORDER BY id DESC LIMIT 1")[0][0]
     rendering = wait_for(
         lambda: sql(f"SELECT status FROM documents_generateddocument WHERE id = {doc}")[0][0] == "rendering", 30, 0.02
@@ -459,6 +465,106 @@ def scenario_postgres_restart():
     check("the worker still works after the restart", out.strip() == "1" and bool(sent))
 
 
+# The pages of scenario 4 for each kind of reader (None: anonymous); "{article}" is a published
+# article, "{child}" a unit under the province on this year's map (read from the province dashboard).
+BROWSING = {
+    None: [
+        "/tin-tuc/",
+        "/tin-tuc/?trang=2",
+        "/tin-tuc/guong-dien-hinh/",
+        "/tin-tuc/mo-hinh/",
+        "/tin-tuc/tim-kiem/?q=dan+van",
+        "/tin-tuc/{article}/",
+        "/tin-tuc/rss.xml",
+    ],
+    "sonduong": ["/", "/dang-ky/", "/dang-ky/?trang=2", "/dang-ky/?q=mo+hinh", "/bang-dieu-khien/", "/ke-hoach/", "/bao-cao/"],
+    "tinh": [
+        "/",
+        "/dang-ky/",
+        "/dang-ky/?trang=99999999999999999999",
+        "/bang-dieu-khien/",
+        "/bang-dieu-khien/08/",
+        "/bang-dieu-khien/{child}/",
+        "/don-vi/08/",
+    ],
+}
+
+
+def redis_keys() -> int:
+    out = subprocess.run(["redis-cli", "-p", str(REDIS_PORT), "dbsize"], capture_output=True, text=True).stdout.strip()
+    return int(out) if out.isdigit() else -1
+
+
+def browse_everyone(browsers: dict, names: dict, rounds: int = 2) -> tuple[list, float]:
+    """Every reader's pages, the readers at the same time: [(who, path, status)] and the slowest page."""
+    import concurrent.futures
+
+    def one(who):
+        seen, slowest = [], 0.0
+        for _ in range(rounds):
+            for path in BROWSING[who]:
+                path = path.format(**names)
+                started = time.time()
+                try:
+                    status, _, _ = browsers[who].get(path)
+                except urllib.error.HTTPError as exc:
+                    status = exc.code
+                except OSError as exc:
+                    status = type(exc).__name__
+                slowest = max(slowest, time.time() - started)
+                seen.append((who or "ẩn danh", path, status))
+        return seen, slowest
+
+    with concurrent.futures.ThreadPoolExecutor(len(browsers)) as pool:
+        results = list(pool.map(one, browsers))
+    return [row for seen, _ in results for row in seen], max(slowest for _, slowest in results)
+
+
+def scenario_redis_down_while_browsing():
+    say("4. Redis stopped while readers, an officer and provincial staff browse")
+    if not redis_up():
+        start_redis()
+    article = sql("SELECT slug FROM publishing_article WHERE status = 'published' ORDER BY published_at DESC, id DESC LIMIT 1")
+    article = article[0][0] if article else "khong-co-bai"
+    browsers = {who: Browser() for who in BROWSING}
+    for who, browser in browsers.items():
+        if who:
+            browser.login(who)
+    _, _, province = browsers["tinh"].get("/bang-dieu-khien/08/")
+    children = [code for code in re.findall(r'href="/bang-dieu-khien/([^/"?]+)/"', province) if code != "08"]
+    names = {"article": article, "child": children[0] if children else "08"}
+
+    def failures(rows):
+        return [f"{who} {path} {status}" for who, path, status in rows if status != 200]
+
+    rows, slowest = browse_everyone(browsers, names, rounds=1)
+    check("with Redis up every page answers 200", not failures(rows), ", ".join(failures(rows)) or f"{len(rows)} pages")
+    warm = redis_keys()
+    check("the pages use the Redis cache", warm > 0, f"{warm} keys in Redis")
+    log = WORK / "gunicorn-access.log"
+    logged_before = log.read_text(errors="replace").count("unreachable")
+    stop_redis()
+    check("Redis is down", not redis_up())
+    rows, slowest = browse_everyone(browsers, names)
+    check(
+        "with Redis down every page answers 200",
+        not failures(rows),
+        ", ".join(failures(rows)) or f"{len(rows)} pages by 3 readers at once, slowest {slowest:.2f} s",
+    )
+    outages = log.read_text(errors="replace").count("unreachable") - logged_before
+    check("the outage is logged once per web process", 1 <= outages <= 2, f"{outages} warning(s) from 2 workers")
+    start_redis()
+    check("Redis is back", redis_up())
+    time.sleep(6)  # each web process asks Redis again at most 5 s after its last failure (core/cache.py)
+    rows, slowest = browse_everyone(browsers, names, rounds=1)
+    refilled = redis_keys()
+    check(
+        "after Redis returns every page answers 200 and the cache fills again",
+        not failures(rows) and refilled > 0,
+        (", ".join(failures(rows)) or f"{len(rows)} pages") + f"; {refilled} keys in Redis",
+    )
+
+
 def main() -> int:
     if WORK.exists():
         shutil.rmtree(WORK)
@@ -474,9 +580,20 @@ def main() -> int:
         start_web()
         start_worker()
         period = six_month_period_id()
-        scenario_redis_down_while_sending(period)
-        scenario_worker_killed_while_rendering(period)
-        scenario_postgres_restart()
+        scenarios = [
+            lambda: scenario_redis_down_while_sending(period),
+            lambda: scenario_worker_killed_while_rendering(period),
+            scenario_postgres_restart,
+            scenario_redis_down_while_browsing,
+        ]
+        for number, scenario in enumerate(scenarios, 1):
+            # A scenario that breaks is one failed check; the next ones still run on the same services.
+            try:
+                scenario()
+            except Exception as exc:
+                check(f"scenario {number} ran to its end", False, f"{type(exc).__name__}: {exc}")
+                if not redis_up():
+                    start_redis()
     except Exception as exc:  # report what broke the run itself
         check("the chaos run completed", False, f"{type(exc).__name__}: {exc}")
     finally:

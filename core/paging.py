@@ -5,6 +5,10 @@ hundreds of thousands of rows on each page view, and nobody reads "312.417" diff
 The count reads at most `cap + 1` rows, where the cap is at least `min_cap` and always reaches a
 few pages past the page asked for, so "next" and a page number typed in the address keep working.
 Below the cap the count is exact (`is_capped` False); at the cap the template says "hơn …".
+The cap never exceeds MAX_CAP rows, whatever page is asked for: `?trang=1000000` (or a number
+of twenty digits, which no database takes as a LIMIT) would otherwise count the whole list, the
+scan this paginator exists to avoid. A page past the last one counted shows that last page
+(`get_page`), as Django's paginator does for a page past the end.
 
 A page is read as "the rows whose id is among the ids of this page" (one query with a LIMITed
 subquery): the OFFSET then walks narrow id rows instead of rows joined to five tables (page 500 of
@@ -16,6 +20,8 @@ from functools import cached_property
 from django.core.paginator import Paginator
 
 MIN_CAP = 1_000
+# 2,000 pages of the registration list; nobody pages further than that, the filters are there.
+MAX_CAP = 50_000
 PAGES_AHEAD = 10
 
 
@@ -24,9 +30,10 @@ class CappedPaginator(Paginator):
         super().__init__(object_list, per_page, **kwargs)
         try:
             page = max(1, int(requested_page))
-        except (TypeError, ValueError):
+        except (TypeError, ValueError):  # also a number of more than 4,300 digits
             page = 1
-        self.cap = max(MIN_CAP if min_cap is None else min_cap, (page + PAGES_AHEAD) * per_page)
+        floor = MIN_CAP if min_cap is None else min_cap
+        self.cap = max(floor, min(MAX_CAP, (page + PAGES_AHEAD) * self.per_page))
 
     @cached_property
     def _counted(self) -> int:

@@ -8,6 +8,9 @@ from dataclasses import dataclass, field
 class RenderSpec:
     template: str
     context: dict = field(default_factory=dict)
+    # Files kept on other records whose images the document shows (its owner's are always allowed):
+    # a document may show no other file than these and the portal's static files (core/pdf.py).
+    attachments: list = field(default_factory=list)
 
 
 _RENDERERS: dict[str, Callable] = {}

@@ -100,6 +100,11 @@ def document_request(*, owner, kind: str, source_key: str, title: str, filename:
     return document
 
 
+def document_of_state(*, kind: str, source_key: str) -> GeneratedDocument | None:
+    """The document already asked for this state, if any (read only: a GET never creates one)."""
+    return GeneratedDocument.objects.filter(kind=kind, source_key=source_key).first()
+
+
 def latest_document(owner, kind: str) -> GeneratedDocument | None:
     from django.contrib.contenttypes.models import ContentType
 
@@ -126,7 +131,8 @@ def document_render(*, document_id: int) -> GeneratedDocument:
     started = time.perf_counter()
     with translation.override(settings.LANGUAGE_CODE):  # labels in the context, too, in Vietnamese
         spec = spec_for(document.kind, document.owner)
-        pdf, pages = render_pdf(spec.template, {**spec.context, "document": document})
+        files = document_files(document.owner, spec.attachments)
+        pdf, pages = render_pdf(spec.template, {**spec.context, "document": document}, files=files)
     name = f"{document.kind}-{document.pk}.pdf"
     with transaction.atomic():
         document = GeneratedDocument.objects.select_for_update().get(pk=document_id)
@@ -143,6 +149,22 @@ def document_render(*, document_id: int) -> GeneratedDocument:
         document.error = ""
         document.save()
     return document
+
+
+def document_files(owner, extra=()) -> dict:
+    """The files a document may show, by their address on the portal: the images kept on its owner
+    and those its renderer names. Read from storage, never through the web."""
+    from django.urls import reverse
+
+    from documents.selectors import attachments_of
+
+    images = [*attachments_of(owner, images=True), *(a for a in extra if a.is_image)]
+    files = {}
+    for a in images:
+        files[reverse("documents:attachment", kwargs={"pk": a.pk})] = lambda a=a: (a.file.open("rb"), a.mime)
+        if a.thumbnail:
+            files[reverse("documents:thumbnail", kwargs={"pk": a.pk})] = lambda a=a: (a.thumbnail.open("rb"), "image/jpeg")
+    return files
 
 
 def document_failed(*, document_id: int, error: str) -> None:

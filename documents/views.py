@@ -1,11 +1,12 @@
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 from documents.access import get_attachment_for, get_document_for
 from documents.models import GeneratedDocument
+from documents.services import document_of_state, document_request
 
 INLINE_TYPES = {"image/jpeg", "image/png", "image/webp", "image/gif", "application/pdf"}
 
@@ -55,3 +56,23 @@ def document_download(request, pk: int):
     if document.status != GeneratedDocument.Status.DONE or not document.file:
         raise Http404(_("Văn bản chưa tạo xong."))
     return _file_response(document.file, filename=document.filename, content_type="application/pdf", inline=False)
+
+
+def document_ask(request, *, owner, kind: str, source_key: str, title: str, filename: str, back: str):
+    """A PDF address of a record (its view has checked access): a POST asks for the document of the
+    record's current state (rendered once per state); a GET only looks (document_offer)."""
+    if request.method == "POST":
+        document = document_request(
+            owner=owner, kind=kind, source_key=source_key, title=title, filename=filename, by=request.user
+        )
+        return redirect("documents:document_status", pk=document.pk)
+    return document_offer(request, document=document_of_state(kind=kind, source_key=source_key), title=title, back=back)
+
+
+def document_offer(request, *, document: GeneratedDocument | None, title: str, back: str):
+    """What a GET of a PDF address answers (asking for a document is a POST: it creates a record):
+    the document of the current state when it was asked for already, else a page with the button
+    that asks for it."""
+    if document is not None and document.status != GeneratedDocument.Status.FAILED:
+        return redirect("documents:document_status", pk=document.pk)
+    return render(request, "documents/request.html", {"title": title, "back": back, "failed": document is not None})

@@ -60,7 +60,7 @@ def plan_todo(request, scope):
     late = list(
         TaskAssignment.objects.in_force()
         .open()
-        .filter(unit__in=units, due_on__lte=soon)
+        .filter(unit__in=units, due_on__lte=soon, task__plan__campaign=campaign)
         .select_related("task")
         .order_by("due_on", "id")[:5]
     )

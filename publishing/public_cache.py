@@ -8,6 +8,10 @@ most that long after its time comes (queries filter published_at <= now; no job 
 
 With several web processes the cache must be shared (Redis in production) for the version to
 reach them all; with a per-process cache (LocMem in development) the TTL is the bound.
+
+The key names only what the page is built from: its path and the parameters it reads, as the page
+itself resolved them (publishing/views/public.py `_page`), never the raw query string: otherwise
+`?x=1`, `?x=2`… or `?trang=99999` would each store a copy of the same page, without bound.
 """
 
 import hashlib
@@ -41,3 +45,14 @@ def page_key(name: str, *parts) -> str:
     raw = "|".join(str(p) for p in parts)
     digest = hashlib.sha256(raw.encode()).hexdigest()[:32]
     return f"public:page:{content_version()}:{name}:{digest}"
+
+
+def page_number(raw: str | None) -> int | None:
+    """The page a `?trang=` value names, as a cache key: 1 when there is none; None when it is not a
+    plain page number ("abc", "0", a number of twenty digits): such a request is built, not looked
+    up, and stored under the page it showed."""
+    if not raw:
+        return 1
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 6:
+        return None
+    return int(raw) or None

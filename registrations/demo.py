@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from accounts.demo import DEMO_PASSWORD
+from accounts.demo import DemoPassword
 from accounts.models import Membership, User
 from accounts.services import cadres_changed
 from core.roles import Role
@@ -408,11 +408,12 @@ def _people(ctx) -> dict[str, User]:
     users = dict(ctx.get("users", {}))
     units = ctx["units"]
     memberships = []
+    password = DemoPassword()
     for username, full_name, code, role, position in PEOPLE:
         user = User.objects.filter(username=username).first()
         if user is None:
             user = User(username=username, full_name=full_name, email=f"{username}@mttq-tuyenquang.local")
-            user.set_password(DEMO_PASSWORD)
+            password.set_on(user)
             user.save()
         memberships.append(
             Membership.objects.get_or_create(user=user, unit=units[code], role=role, defaults={"position": position})[0]
@@ -434,7 +435,7 @@ def load(ctx):
     users = _people(ctx)
     movements = dict(enumerate(ctx["movements"], start=1))
     fields_ensure_defaults(ctx["campaign"])
-    fields = {f.name: f for f in Field.objects.all()}
+    fields = {f.name: f for f in Field.objects.filter(campaign=campaign)}
     created = 0
     for entry in ENTRIES:
         unit = units[entry["unit"]]

@@ -2,6 +2,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from campaigns.selection import selected_campaign
 from core import home
 from core.roles import Role
 from registrations.models import Registration
@@ -30,7 +31,11 @@ def my_tasks(request, scope):
     """Cadres: their own registered tasks and what to do next with each."""
     if not scope.has_role(Role.CADRE):
         return None
-    mine = list(Registration.objects.filter(person=request.user).select_related("campaign").order_by("-updated_at", "-id")[:6])
+    mine = list(
+        Registration.objects.filter(person=request.user, campaign=selected_campaign(request))
+        .select_related("campaign")
+        .order_by("-updated_at", "-id")[:6]
+    )
     items = [
         home.HomeItem(
             text=r.title,
@@ -56,7 +61,7 @@ def awaiting_decision(request, scope):
     if not scope.has_role(Role.OFFICER, Role.PROVINCE_STAFF):
         return None
     waiting = list(
-        Registration.objects.filter(awaiting_q(scope, [Status.SUBMITTED, Status.COMPLETED]))
+        Registration.objects.filter(awaiting_q(scope, [Status.SUBMITTED, Status.COMPLETED]), campaign=selected_campaign(request))
         .select_related("unit", "person")
         .order_by("updated_at", "id")[:8]
     )

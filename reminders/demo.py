@@ -2,7 +2,7 @@
 (so the deadline reminders of the 2020 demo reach all seven districts) and the reminder
 schedules. Running it twice changes nothing."""
 
-from accounts.demo import DEMO_PASSWORD
+from accounts.demo import DemoPassword
 from accounts.models import Membership, User
 from core.roles import Role
 
@@ -21,6 +21,7 @@ DISTRICT_OFFICERS = [
 def ensure_district_officers(units) -> int:
     """An active officer at every district of the demo that has none; returns how many were made."""
     created = 0
+    password = DemoPassword()
     for username, full_name, code, position in DISTRICT_OFFICERS:
         unit = units.get(code)
         if full_name is None or unit is None:
@@ -30,7 +31,7 @@ def ensure_district_officers(units) -> int:
         user = User.objects.filter(username=username).first()
         if user is None:
             user = User(username=username, full_name=full_name, email=f"{username}@mttq-tuyenquang.local")
-            user.set_password(DEMO_PASSWORD)
+            password.set_on(user)
             user.save()
             created += 1
         Membership.objects.get_or_create(user=user, unit=unit, role=Role.OFFICER, defaults={"position": position})

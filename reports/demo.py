@@ -58,12 +58,10 @@ def _text(unit_name: str, extra: str = "") -> dict:
 
 def _author(ctx, code: str) -> User:
     """An active officer of the unit; units without one get an author account that cannot log in."""
-    membership = (
-        Membership.objects.active().filter(unit__code=code, role=Role.OFFICER).select_related("user").order_by("id").first()
-    )
+    unit = ctx["units"][code]
+    membership = Membership.objects.active().filter(unit=unit, role=Role.OFFICER).select_related("user").order_by("id").first()
     if membership is not None:
         return membership.user
-    unit = ctx["units"][code]
     user, created = User.objects.get_or_create(
         username=f"baocao.{code}", defaults={"full_name": f"Văn phòng Ủy ban MTTQ {unit.name_in_sentence}"}
     )

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from campaigns.selection import selected_campaign
 from core import home
 from reports.access import can_review_period
 from reports.models import Report, ReportingPeriod
@@ -17,8 +18,14 @@ def reports_to_send(request, scope):
     units = reporting_units_of(scope)
     if not units:
         return None
+    campaign = selected_campaign(request)
+    if campaign is None or campaign.is_closed:
+        return None
     periods = list(
-        periods_to_report(units).filter(status=ReportingPeriod.Status.OPEN).select_related("receiving_unit").order_by("due_on")
+        periods_to_report(units, campaign)
+        .filter(status=ReportingPeriod.Status.OPEN)
+        .select_related("receiving_unit")
+        .order_by("due_on")
     )
     if not periods:
         return None
@@ -72,8 +79,13 @@ def reports_received(request, scope):
     committees = {g.committee_id for g in scope.grants if g.role in ("reviewer", "province_staff", "officer")}
     if not committees:
         return None
+    campaign = selected_campaign(request)
+    if campaign is None or campaign.is_closed:
+        return None
     periods = list(
-        with_counts(ReportingPeriod.objects.filter(Q(receiving_unit_id__in=committees), status=ReportingPeriod.Status.OPEN))
+        with_counts(
+            ReportingPeriod.objects.filter(Q(receiving_unit_id__in=committees), status=ReportingPeriod.Status.OPEN, campaign=campaign)
+        )
         .select_related("receiving_unit")
         .order_by("due_on")
     )

@@ -213,6 +213,9 @@ class ReportVersion(models.Model):
     reviewed_at = models.DateTimeField(_("xử lý lúc"), null=True, blank=True)
     reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     review_comment = NFCTextField(_("ý kiến"), blank=True)
+    # The word differences of each section against the version before (reports/diff.py), computed
+    # once when the version is sent: comparing long texts costs seconds, the page only reads them.
+    changes = models.JSONField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("phiên bản báo cáo")

@@ -251,14 +251,17 @@ def required_count(period) -> int:
     return period.n_children
 
 
-def periods_to_report(units):
-    """Periods in which any of these committees must report."""
+def periods_to_report(units, campaign=None):
+    """Periods (of the campaign year, when given) in which any of these committees must report."""
     q = Q(pk__in=[])
     for u in units:
         if u.parent_id:
             q |= Q(receiving_unit_id=u.parent_id, audience=ReportingPeriod.Audience.CHILDREN)
         q |= Q(audience=ReportingPeriod.Audience.SELECTED, selected_units=u.pk)
-    return ReportingPeriod.objects.filter(q).distinct()
+    periods = ReportingPeriod.objects.filter(q)
+    if campaign is not None:
+        periods = periods.filter(campaign=campaign)
+    return periods.distinct()
 
 
 def reporting_duties(units, periods) -> list[tuple[ReportingPeriod, Unit]]:

@@ -24,6 +24,7 @@ from campaigns.services import require_open
 from core import figures as core_figures
 from core.concurrency import StaleObjectError, bump_version, changes_since
 from core.dates import short_date, short_datetime
+from core.queue import enqueue
 from core.roles import Role
 from core.templatetags.vn import vn_number
 from core.text import lower_first
@@ -40,6 +41,7 @@ from reports.models import (
     days_late_for,
 )
 from reports.selectors import is_required
+from reports.tasks import compare_report_version
 from units.models import Unit
 
 REPORT_TEXT_FIELDS = [*SECTION_KEYS, "number", "signer_authority", "signer_title", "signer_name"]
@@ -339,7 +341,7 @@ def _submit(*, period: ReportingPeriod, unit: Unit, by, expected_version: int, d
             figures.period_changed(period)  # one more report sent to the receiving unit
         number = (report.versions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
         values = figures.compute(unit, period, today=timezone.localdate(now))
-        ReportVersion.objects.create(
+        version = ReportVersion.objects.create(
             report=report,
             number=number,
             report_version=expected_version,
@@ -351,6 +353,9 @@ def _submit(*, period: ReportingPeriod, unit: Unit, by, expected_version: int, d
             attachments=_attachments_list(report),
             signer={"authority": report.signer_authority, "title": report.signer_title, "name": report.signer_name},
         )
+        # Compared once, by a task (long sections take a second or more), so that the versions page
+        # only reads the result; until it has run, the page's first view compares and keeps it.
+        enqueue(compare_report_version, version.pk)
         action = ReportEvent.Action.SUBMITTED if first else ReportEvent.Action.RESUBMITTED
         ReportEvent.objects.create(report=report, action=action, version_number=number, by=by, at=now)
         timing = (

@@ -90,16 +90,30 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Login protection (django-axes): 5 failures for one username from one address lock that pair
-# for 15 minutes. Locking by username alone would let anyone lock a colleague out; the same
-# message is shown whether the account exists or not.
-AXES_FAILURE_LIMIT = env.integer("AXES_FAILURE_LIMIT", 5)
+# The client's address (core/client_ip.py). Behind a reverse proxy every request comes from the
+# proxy's address; X-Forwarded-For is read only when the deployment says how many proxies it trusts
+# (anyone can send the header), optionally only from the proxies' own addresses.
+TRUSTED_PROXY_COUNT = env.integer("TRUSTED_PROXY_COUNT", 0, minimum=0)
+TRUSTED_PROXIES = env.networks("TRUSTED_PROXIES")
+
+# Login protection (django-axes, accounts/lockout.py), by the client's address:
+# - 5 failures for one username from one address lock that pair for 15 minutes (success resets it);
+# - AXES_ADDRESS_FAILURE_LIMIT failures from one address, whatever the usernames, lock the address.
+# Nothing locks a username by itself: wrong passwords for `tinh` from other addresses must not lock
+# the real `tinh` out. The same message is shown whether the account exists or not.
+AXES_FAILURE_LIMIT = env.integer("AXES_FAILURE_LIMIT", 5, minimum=1)
+AXES_ADDRESS_FAILURE_LIMIT = env.integer("AXES_ADDRESS_FAILURE_LIMIT", 20, minimum=1)
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.integer("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "accounts.lockout.LoginLockoutHandler"
+AXES_CLIENT_IP_CALLABLE = "core.client_ip.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_VERBOSE = False
+# Password-reset e-mails (accounts.services.password_reset_request): at most this many an hour for one
+# client address and for one account; further requests get the same page and no mail.
+PASSWORD_RESET_LIMIT_PER_HOUR = env.integer("PASSWORD_RESET_LIMIT_PER_HOUR", 5, minimum=1)
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
@@ -187,6 +201,12 @@ LOGGING = {
         "django.request": {"level": "ERROR", "handlers": ["console"], "propagate": False},
     },
 }
+
+
+def redis_cache(url: str) -> dict:
+    """The cache shared by the processes of a deployment with Redis. core.cache.ResilientRedisCache:
+    when Redis is down, reads miss and writes are dropped (pages slower, never an error)."""
+    return {"default": {"BACKEND": "core.cache.ResilientRedisCache", "LOCATION": url}}
 
 
 def sqlite_database(path):

@@ -8,7 +8,7 @@ import os
 
 from . import env
 from .base import *  # noqa: F403
-from .base import REDIS_URL, VAR_DIR, sqlite_database
+from .base import REDIS_URL, VAR_DIR, redis_cache, sqlite_database
 
 DEBUG = env.boolean("DEBUG", True)
 SECRET_KEY = env.optional("SECRET_KEY", "dev-only-not-secret-0f6c0d1e5b7a4b4c9a2d8e1f3c5b7a9d")
@@ -24,7 +24,11 @@ else:
     # on SQLite; that is expected, not a problem to report at every start.
     SILENCED_SYSTEM_CHECKS = ["models.W040"]
 
-if not REDIS_URL:
+if REDIS_URL:
+    # With Redis the processes share the cache as in production (the public content version reaches
+    # every web process), and an outage of Redis degrades to no cache the same way.
+    CACHES = redis_cache(REDIS_URL)
+else:
     # No Redis: web requests run their tasks in-process, as before. The background process of
     # `make run` (python -m core.embedded: a Celery worker with beat embedded) sets
     # DANVAN_EMBEDDED_WORKER=1 and takes the periodic jobs through a broker that needs no server,

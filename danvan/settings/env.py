@@ -31,18 +31,34 @@ def boolean(name: str, default: bool = False) -> bool:
     raise ImproperlyConfigured(f"Environment variable {name} must be a boolean, got {raw!r}.")
 
 
-def integer(name: str, default: int) -> int:
+def integer(name: str, default: int, *, minimum: int | None = None) -> int:
     raw = os.environ.get(name, "").strip()
     if not raw:
         return default
     try:
-        return int(raw)
+        value = int(raw)
     except ValueError as exc:
         raise ImproperlyConfigured(f"Environment variable {name} must be an integer, got {raw!r}.") from exc
+    if minimum is not None and value < minimum:
+        raise ImproperlyConfigured(f"Environment variable {name} must be at least {minimum}, got {value}.")
+    return value
 
 
 def csv_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def networks(name: str) -> list[str]:
+    """Comma-separated IP addresses or networks (203.0.113.5, 10.0.0.0/8, ::1)."""
+    import ipaddress
+
+    values = csv_list(name)
+    for value in values:
+        try:
+            ipaddress.ip_network(value, strict=False)
+        except ValueError as exc:
+            raise ImproperlyConfigured(f"Environment variable {name}: {value!r} is not an IP address or network.") from exc
+    return values
 
 
 def database(name: str = "DATABASE_URL") -> dict:

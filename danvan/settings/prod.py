@@ -3,6 +3,7 @@
 from . import env
 from .base import *  # noqa: F403
 from .base import REDIS_URL as _REDIS_URL
+from .base import redis_cache
 
 DEBUG = False
 SECRET_KEY = env.required("SECRET_KEY")
@@ -14,7 +15,7 @@ DANVAN_DEMO_ALLOWED = False
 if not _REDIS_URL:
     env.required("REDIS_URL")
 CELERY_TASK_ALWAYS_EAGER = False
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _REDIS_URL}}
+CACHES = redis_cache(_REDIS_URL)
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

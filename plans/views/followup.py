@@ -8,10 +8,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Max, Q
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.scope import require_roles
 from campaigns.selection import selected_campaign
@@ -20,7 +21,8 @@ from core.forms import new_token
 from core.paging import paginate
 from core.roles import FOLLOWERS, MANAGERS
 from documents.selectors import attachments_by_owner
-from documents.services import document_request, latest_document
+from documents.services import latest_document
+from documents.views import document_ask
 from plans import forms, selectors
 from plans.access import get_assignment_for, get_notice_for
 from plans.models import Plan, TaskAssignment, Urging, UrgingNotice
@@ -38,7 +40,8 @@ def my_tasks(request):
     units = scope.acted_committees()
     today = timezone.localdate()
     state = request.GET.get("tinh-trang", "open")
-    qs = TaskAssignment.objects.in_force().filter(unit__in=units)
+    # The assignments of the campaign year the page works in.
+    qs = TaskAssignment.objects.in_force().filter(unit__in=units, task__plan__campaign=selected_campaign(request))
     counts = qs.aggregate(
         open=Count("id", filter=~Q(status=TaskAssignment.Status.DONE)),
         overdue=Count("id", filter=~Q(status=TaskAssignment.Status.DONE) & Q(due_on__lt=today)),
@@ -298,16 +301,17 @@ def urging_detail(request, pk: int):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def urging_pdf(request, pk: int):
+    """POST asks for the letter's PDF; GET shows it if asked for already (never creates it)."""
     notice = get_notice_for(request, pk)
     number = (notice.number or "").split("/")[0] or str(notice.pk)
-    document = document_request(
+    return document_ask(
+        request,
         owner=notice,
         kind="urging_letter",
         source_key=f"urging:{notice.pk}:{notice.number}:{notice.signer_name}",
         title=f"Công văn đôn đốc {notice.number or ''} — {notice.unit.committee_name}".replace("  ", " "),  # vi-only
         filename=f"cong-van-don-doc-{number}-{notice.sent_on:%Y%m%d}.pdf",
-        by=request.user,
+        back=reverse("plans:urging_detail", kwargs={"pk": notice.pk}),
     )
-    return redirect("documents:document_status", pk=document.pk)

@@ -5,10 +5,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from campaigns.models import Campaign
 from campaigns.selection import pin_campaign, selected_campaign
@@ -16,7 +17,8 @@ from core.concurrency import StaleObjectError, stale_errors, stale_form
 from core.dates import short_datetime
 from core.paging import paginate
 from core.text import fold, slugify_vi
-from documents.services import document_request, latest_document
+from documents.services import latest_document
+from documents.views import document_ask
 from plans import forms, selectors
 from plans.access import (
     can_edit_plan,
@@ -357,8 +359,9 @@ def plan_history(request, pk: int):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def plan_pdf(request, pk: int):
+    """POST asks for the PDF of the plan as it is now; GET shows it if asked for already (never creates it)."""
     plan = get_plan_for(request, pk)
     doc = selectors.plan_document(plan)
     number = (plan.number or "du-thao").split("/")[0]
@@ -367,12 +370,12 @@ def plan_pdf(request, pk: int):
     )
     # The document's title (stored with it, set in the PDF): Vietnamese.
     title = f"{plan.short_label} — {plan.unit.committee_name}" + ("" if plan.is_issued else " (dự thảo)")  # vi-only
-    document = document_request(
+    return document_ask(
+        request,
         owner=plan,
         kind="plan",
         source_key=f"plan:{plan.pk}:{doc.digest()}",
         title=title,
         filename=filename,
-        by=request.user,
+        back=reverse("plans:plan_detail", kwargs={"pk": plan.pk}),
     )
-    return redirect("documents:document_status", pk=document.pk)

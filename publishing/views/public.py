@@ -19,6 +19,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -50,17 +51,30 @@ def mark_public(response, max_age: int = public_cache.PUBLIC_TTL):
     return response
 
 
-def _page(request, name: str, template: str, build) -> HttpResponse:
-    """Render `template` with build() (which may raise Http404), or take it from the cache."""
-    key = public_cache.page_key(name, request.scheme, request.get_host(), request.get_full_path())
-    content = cache.get(key)
+def _page(request, name: str, template: str, build, *, params=(), paged=False, store=True) -> HttpResponse:
+    """Render `template` with build() (which may raise Http404), or take it from the cache.
+
+    The key holds the path, the parameters the page reads (`params`, and `trang` when `paged`) and
+    nothing else of the query string. A page is stored under the values build() resolved (its
+    context's `query` and page number), so a request naming an unknown unit or a page past the end
+    is built and stored as the page it shows: the entries are bounded by the pages there are."""
+
+    def key(query: str, number) -> str:
+        return public_cache.page_key(name, request.scheme, request.get_host(), request.path, query, number)
+
+    asked = urlencode([(p, request.GET[p]) for p in params if request.GET.get(p)])
+    number = public_cache.page_number(request.GET.get("trang")) if paged else 1
+    content = cache.get(key(asked, number)) if store and number else None
     if content is None:
         with translation.override("vi"):
             context = build()
             context["site_url"] = f"{request.scheme}://{request.get_host()}"
             context["canonical_path"] = context.get("canonical_path") or request.path
             content = render_to_string(template, context)
-        cache.set(key, content, public_cache.PUBLIC_TTL)
+        if store:
+            page = context.get("page") if paged else None
+            shown = page.number if page is not None else 1
+            cache.set(key(context.get("query") or "", shown), content, public_cache.PUBLIC_TTL)
     return mark_public(HttpResponse(content))
 
 
@@ -97,7 +111,7 @@ def public_home(request):
         page = Paginator(_latest(Article.objects.public()), PAGE_SIZE).get_page(request.GET.get("trang"))
         return {"page": page, "figures": _figures() if page.number == 1 else None, "query": "", "section": "home"}
 
-    return _page(request, "home", "publishing/public/home.html", build)
+    return _page(request, "home", "publishing/public/home.html", build, paged=True)
 
 
 def public_article(request, slug: str):
@@ -135,11 +149,10 @@ def public_search(request):
                 found = found.filter(search_key__contains=word)
             found = _latest(found)
         page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("trang"))
-        query = request.GET.copy()
-        query.pop("trang", None)
-        return {"page": page, "q": q, "query": query.urlencode()}
+        return {"page": page, "q": q, "query": urlencode({"q": q}) if q else ""}
 
-    return _page(request, "search", "publishing/public/search.html", build)
+    # Results are not stored: every different text searched would be another entry.
+    return _page(request, "search", "publishing/public/search.html", build, params=("q",), paged=True, store=not q)
 
 
 def _areas() -> list[Unit]:
@@ -204,7 +217,7 @@ def public_exemplars(request):
         exemplars = Exemplar.objects.recognised().select_related("unit").order_by("unit__path", "kind", "name", "id")
         return _by_area(request, exemplars, name="exemplars", unit_of=lambda e: e.unit)
 
-    return _page(request, "exemplars", "publishing/public/exemplars.html", build)
+    return _page(request, "exemplars", "publishing/public/exemplars.html", build, params=("don-vi",), paged=True)
 
 
 def public_models(request):
@@ -216,7 +229,7 @@ def public_models(request):
         )
         return _by_area(request, models, name="models", unit_of=lambda r: r.unit)
 
-    return _page(request, "models", "publishing/public/models.html", build)
+    return _page(request, "models", "publishing/public/models.html", build, params=("don-vi",), paged=True)
 
 
 class ArticleFeed(Feed):

@@ -134,7 +134,7 @@ rule("reports:summary_detail", kwargs=_period, **RECEIVERS)
 rule("reports:summary_save", kwargs=_period, method="POST", data=_summary_form, **PROVINCE_ONLY_POST)
 rule("reports:summary_issue", kwargs=_summary, method="POST", data=_summary_form, **PROVINCE_ONLY_POST)
 rule("reports:summary_reopen", kwargs=_issued_summary, method="POST", data=_summary_form, **PROVINCE_ONLY_POST)
-rule("reports:summary_pdf", kwargs=_summary, **{**RECEIVERS, "tinh": 302, "tuyengiao": 302, "quansat": 302})
+rule("reports:summary_pdf", kwargs=_summary, method="POST", **{**RECEIVERS, "tinh": 302, "tuyengiao": 302, "quansat": 302})
 rule("reports:report_detail", kwargs=_submitted, **SEES_REPORT)
 rule("reports:report_save", kwargs=_draft, method="POST", data=_report_form, **WRITER_POST)
 rule("reports:report_submit", kwargs=_draft, method="POST", data=_report_form, **WRITER_POST)
@@ -149,7 +149,12 @@ rule(
     note="reopening an accepted report is for provincial staff, not the reviewer",
 )
 rule("reports:report_versions", kwargs=_submitted, **SEES_REPORT)
-rule("reports:report_pdf", kwargs=_submitted, **{**SEES_REPORT, "tinh": 302, "tuyengiao": 302, "sonduong": 302, "quansat": 302})
-rule("reports:report_draft_pdf", kwargs=_draft, **{**WRITER_POST, "sonduong": 302})
+rule(
+    "reports:report_pdf",
+    kwargs=_submitted,
+    method="POST",
+    **{**SEES_REPORT, "tinh": 302, "tuyengiao": 302, "sonduong": 302, "quansat": 302},
+)
+rule("reports:report_draft_pdf", kwargs=_draft, method="POST", **{**WRITER_POST, "sonduong": 302})
 rule("reports:report_attachment_add", kwargs=_draft, method="POST", data=_upload, **WRITER_POST)
 rule("reports:report_attachment_delete", kwargs=_attachment, method="POST", **WRITER_POST)

@@ -26,7 +26,7 @@ def pdf_text(document, tmp_path) -> str:
 
 def _follow(client, url, capture):
     with capture(execute=True):
-        response = client.get(url)
+        response = client.post(url)  # asking for a PDF is a POST
     assert response.status_code == 302
     return GeneratedDocument.objects.get(pk=int(response["Location"].rstrip("/").split("/")[-1]))
 
@@ -67,7 +67,7 @@ def test_a_new_version_renders_a_new_pdf_and_the_same_one_does_not(six, world, c
     url = reverse("reports:report_pdf", kwargs={"pk": six.pk, "code": "076"})
     first = _follow(client_for("tinh"), url, django_capture_on_commit_callbacks)
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        again = client_for("tuyengiao").get(url)
+        again = client_for("tuyengiao").post(url)
     assert again["Location"].endswith(f"/{first.pk}/") and callbacks == []  # same state: no second render
     services.report_submit(
         period=six, unit=report.unit, by=world.users["sonduong"], expected_version=report.version, data={"results": "Bản sửa."}

@@ -45,8 +45,9 @@ def _lower_units(receivers, day):
 def index(request):
     require_roles(request, *access.FOLLOWERS)
     scope = request.scope
+    campaign = selected_campaign(request)  # the periods of the year the page works in
     own_units = reporting_units_of(scope)
-    own_periods = list(periods_to_report(own_units).select_related("receiving_unit", "campaign").order_by("-due_on"))
+    own_periods = list(periods_to_report(own_units, campaign).select_related("receiving_unit", "campaign").order_by("-due_on"))
     own_reports = {
         (r.period_id, r.unit_id): r
         for r in Report.objects.filter(period__in=own_periods, unit__in=own_units).only(
@@ -58,7 +59,7 @@ def index(request):
     for path in scope.visible_paths:
         q |= Q(receiving_unit__path__startswith=path)
     received = (
-        with_counts(ReportingPeriod.objects.filter(q))
+        with_counts(ReportingPeriod.objects.filter(q, campaign=campaign))
         .select_related("receiving_unit", "campaign")
         .order_by("-due_on", "receiving_unit__path")
     )

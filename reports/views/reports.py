@@ -6,18 +6,19 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from campaigns.selection import pin_campaign
 from core.access import require
 from core.concurrency import StaleObjectError, stale_form
 from documents.selectors import attachments_of
-from documents.services import document_request
+from documents.views import document_ask
 from reports import access, figures, pdf, services
-from reports.diff import figures_diff, sections_diff, simple_changes
+from reports.diff import figures_diff, simple_changes, versions_diff
 from reports.forms import AttachmentForm, ReasonForm, ReportForm, ReviewForm
 from reports.models import SECTION_KEYS, Report, ReportVersion
 
@@ -288,15 +289,16 @@ def _version_number(value, default):
 def report_versions(request, pk: int, code: str):
     period, unit, report = access.get_report_for(request, pk, code)
     report = _existing(report)
-    versions = list(report.versions.select_related("submitted_by", "reviewed_by").order_by("number"))
+    # The stored differences are read for the one version shown, not for every version listed.
+    versions = list(report.versions.select_related("submitted_by", "reviewed_by").defer("changes").order_by("number"))
     if not versions:
         raise Http404(_("Báo cáo chưa gửi lần nào."))
     by_number = {v.number: v for v in versions}
     new = by_number.get(_version_number(request.GET.get("b"), versions[-1].number), versions[-1])
     old = by_number.get(_version_number(request.GET.get("a"), new.number - 1)) if new.number > 1 else None
     context = {"period": period, "unit": unit, "report": report, "versions": versions, "old": old, "new": new}
+    context["sections"] = versions_diff(old, new)  # computed once per version, never per view
     if old is not None:
-        context["sections"] = sections_diff(old.narrative, new.narrative)
         context["figures"] = figures_diff(old.figures, new.figures)
         labels = {"number_symbol": _("Số, ký hiệu")}
         context["other_changes"] = simple_changes(
@@ -307,14 +309,15 @@ def report_versions(request, pk: int, code: str):
         context["attachments_added"] = sorted(new_names - old_names)
         context["attachments_removed"] = sorted(old_names - new_names)
     else:
-        context["sections"] = sections_diff({}, new.narrative)
         context["figures"] = figures_diff([], new.figures)
     return render(request, "reports/report_versions.html", context)
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def report_pdf(request, pk: int, code: str):
-    """The PDF of a version as sent (?lan=N, the latest by default)."""
+    """The PDF of a version as sent (?lan=N, the latest by default): POST asks for it, GET shows it if
+    asked for already (never creates it)."""
     period, unit, report = access.get_report_for(request, pk, code)
     report = _existing(report)
     versions = report.versions.order_by("-number")
@@ -322,32 +325,34 @@ def report_pdf(request, pk: int, code: str):
     version = versions.filter(number=_version_number(number, 0)).first() if number else versions.first()
     if version is None:
         raise Http404(_("Báo cáo chưa gửi lần nào."))
-    document = document_request(
+    return document_ask(
+        request,
         owner=version,
         kind="report_version",
         source_key=f"report-version:{version.pk}",
         title=f"{period.title} — {unit.name} (lần gửi {version.number})",  # vi-only (title of the stored document)
         filename=f"bao-cao-{unit.code}-{period.kind}-{period.campaign.year}-lan-{version.number}.pdf",
-        by=request.user,
+        back=reverse("reports:report_detail", kwargs={"pk": period.pk, "code": unit.code}),
     )
-    return redirect("documents:document_status", pk=document.pk)
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def report_draft_pdf(request, pk: int, code: str):
-    """The working draft as a PDF (stamped DỰ THẢO), for the unit's officers to read before sending."""
+    """The working draft as a PDF (stamped DỰ THẢO), for the unit's officers to read before sending:
+    POST asks for it, GET shows it if asked for already (never creates it)."""
     period, unit, report = access.get_report_for(request, pk, code, need="draft")
     report = _existing(report)
     values = figures.compute(unit, period)
-    document = document_request(
+    return document_ask(
+        request,
         owner=report,
         kind="report_draft",
         source_key=pdf.draft_source_key(report, values),
         title=f"{period.title} — {unit.name} (dự thảo)",  # vi-only (title of the stored document)
         filename=f"du-thao-bao-cao-{unit.code}-{period.kind}-{period.campaign.year}.pdf",
-        by=request.user,
+        back=reverse("reports:report_detail", kwargs={"pk": period.pk, "code": unit.code}),
     )
-    return redirect("documents:document_status", pk=document.pk)
 
 
 @login_required

@@ -5,12 +5,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from core.concurrency import StaleObjectError, stale_form
-from documents.services import document_request
+from documents.views import document_ask, document_offer
 from reports import access, pdf, services
 from reports.forms import IssueForm, SummaryForm, VersionOnlyForm
 from reports.models import SECTIONS, ConsolidatedReport
@@ -141,19 +142,26 @@ def summary_reopen(request, pk: int):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def summary_pdf(request, pk: int):
+    """POST asks for the consolidated report's PDF (starting the draft if there is none); GET shows
+    it if asked for already, and never creates anything."""
     period, summary = access.get_summary_for(request, pk)
+    back = reverse("reports:summary_detail", kwargs={"pk": period.pk})
     if summary is None:
         if not access.can_write_summary(request.scope, period):
             raise Http404(_("Chưa có báo cáo tổng hợp."))
+        if request.method != "POST":
+            title = f"Báo cáo tổng hợp — {period.title} (dự thảo)"  # vi-only (the title the document will have)
+            return document_offer(request, document=None, title=title, back=back)
         summary = services.summary_start(period=period, by=request.user)
     issued = summary.status == ConsolidatedReport.Status.ISSUED
-    document = document_request(
+    return document_ask(
+        request,
         owner=summary,
         kind="report_summary",
         source_key=pdf.summary_source_key(summary),
         title=f"Báo cáo tổng hợp — {period.title}{'' if issued else ' (dự thảo)'}",  # vi-only (title of the stored document)
         filename=f"bao-cao-tong-hop-{period.receiving_unit.code}-{period.kind}-{period.campaign.year}.pdf",
-        by=request.user,
+        back=back,
     )
-    return redirect("documents:document_status", pk=document.pk)

@@ -25,8 +25,8 @@ def _pdf_text(download) -> str:
     return " ".join(text.split())
 
 
-def _download_pdf(page, link_name):
-    page.get_by_role("link", name=link_name).click()
+def _download_pdf(page, button_name):
+    page.get_by_role("button", name=button_name).click()  # asking for a PDF is a POST
     expect(page.locator("#document-status")).to_contain_text("Đã tạo xong", timeout=30_000)
     with page.expect_download() as info:
         page.locator("#document-status").get_by_role("link", name="Tải về").click()
