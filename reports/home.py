@@ -84,7 +84,9 @@ def reports_received(request, scope):
         return None
     periods = list(
         with_counts(
-            ReportingPeriod.objects.filter(Q(receiving_unit_id__in=committees), status=ReportingPeriod.Status.OPEN, campaign=campaign)
+            ReportingPeriod.objects.filter(
+                Q(receiving_unit_id__in=committees), status=ReportingPeriod.Status.OPEN, campaign=campaign
+            )
         )
         .select_related("receiving_unit")
         .order_by("due_on")
