@@ -4,7 +4,7 @@ It starts a private PostgreSQL cluster and a private Redis (own ports and folder
 shared services and anyone else's work are untouched), the portal under gunicorn and a Celery
 worker, then:
 
-1. stops Redis while `sonduong` sends the six-month report: the send must succeed, the page must
+1. stops Redis while a commune officer sends the current year's six-month report: the send must succeed, the page must
    say the e-mails will go later, the work must wait in the outbox; when Redis is back, the outbox
    is flushed and the worker delivers the e-mails;
 2. kills the worker's pool process while it renders a report PDF: the task must be redelivered and
@@ -344,17 +344,32 @@ def wait_for(predicate, timeout: float, step: float = 0.2):
 
 # --- scenarios ---------------------------------------------------------------------------------
 def six_month_period_id() -> int:
+    """The province's six-month period of the running campaign (2020 is a closed archive)."""
     return sql(
         "SELECT p.id FROM reports_reportingperiod p JOIN units_unit u ON u.id = p.receiving_unit_id "
-        "WHERE p.kind = 'six_month' AND u.code = '08'"
+        "JOIN campaigns_campaign c ON c.id = p.campaign_id WHERE p.kind = 'six_month' AND u.code = '08' "
+        "AND c.status = 'active' ORDER BY c.year DESC"
     )[0][0]
 
 
+def reporting_officer(period: int) -> tuple[str, str]:
+    """(username, unit code) of a commune officer whose report of the period is not sent yet."""
+    return sql(
+        "SELECT us.username, u.code FROM accounts_membership m JOIN accounts_user us ON us.id = m.user_id "
+        "JOIN units_unit u ON u.id = m.unit_id JOIN reports_reportingperiod p ON p.id = "
+        f"{period} AND u.parent_id = p.receiving_unit_id "
+        "WHERE m.role = 'officer' AND m.is_active AND us.is_active AND u.valid_to IS NULL AND NOT EXISTS "
+        "(SELECT 1 FROM reports_report r WHERE r.period_id = p.id AND r.unit_id = u.id AND r.status <> 'draft') "
+        "ORDER BY u.code LIMIT 1"
+    )[0]
+
+
 def scenario_redis_down_while_sending(period: int):
-    say("1. Redis stopped while Huyện Sơn Dương sends its six-month report")
+    username, code = reporting_officer(period)
+    say(f"1. Redis stopped while a commune ({code}, {username}) sends its six-month report")
     browser = Browser()
-    browser.login("sonduong")
-    page = f"/bao-cao/ky/{period}/don-vi/076/"
+    browser.login(username)
+    page = f"/bao-cao/ky/{period}/don-vi/{code}/"
     fields = browser.form(page, "luu/")  # the draft form; its "Gửi báo cáo" button posts to …/gui/
     fields.setdefault("signer_title", "PHÓ CHỦ TỊCH")
     before = sql("SELECT count(*) FROM core_outboxitem WHERE sent_at IS NULL")[0][0]
@@ -366,7 +381,7 @@ def scenario_redis_down_while_sending(period: int):
     elapsed = time.time() - started
     sent = sql(
         "SELECT r.status FROM reports_report r JOIN units_unit u ON u.id = r.unit_id "
-        f"WHERE r.period_id = {period} AND u.code = '076'"
+        f"WHERE r.period_id = {period} AND u.code = '{code}' AND u.valid_to IS NULL"
     )[0][0]
     check(
         "the report is sent while Redis is down",
@@ -402,8 +417,12 @@ def scenario_worker_killed_while_rendering(period: int):
     browser.login("tinh")
     sql("DELETE FROM documents_generateddocument WHERE kind = 'report_version'")
     # Asking for a PDF is a POST from the report page's button (a GET of the address creates nothing).
-    fields = browser.form(f"/bao-cao/ky/{period}/don-vi/076/", "/076/pdf/")
-    status, url, _ = browser.post(f"/bao-cao/ky/{period}/don-vi/076/pdf/", fields)
+    code = sql(
+        "SELECT u.code FROM reports_report r JOIN units_unit u ON u.id = r.unit_id "
+        f"WHERE r.period_id = {period} AND r.status IN ('submitted', 'accepted') ORDER BY u.code LIMIT 1"
+    )[0][0]
+    fields = browser.form(f"/bao-cao/ky/{period}/don-vi/{code}/", f"/{code}/pdf/")
+    status, url, _ = browser.post(f"/bao-cao/ky/{period}/don-vi/{code}/pdf/", fields)
     doc = sql("SELECT id FROM documents_generateddocument WHERE kind = 'report_version' ORDER BY id DESC LIMIT 1")[0][0]
     rendering = wait_for(
         lambda: sql(f"SELECT status FROM documents_generateddocument WHERE id = {doc}")[0][0] == "rendering", 30, 0.02
